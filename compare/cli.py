@@ -1,0 +1,266 @@
+"""Command line: ``news-compare diff|export|check|align ...``, or the window.
+
+Exit status: 0 identical / nothing found, 1 divergences or findings, 2 error.
+Errors are one plain sentence on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import APP_NAME, __version__
+from .core.errors import CompareError
+
+EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("diff", "export", "check", "align")
+
+
+def resource_path(*parts: str) -> Path:
+    """A bundled resource, from a source checkout, an installed wheel or a bundle."""
+    here = Path(__file__).resolve().parent
+    for root in (here / "resources", here.parent / "resources", Path(getattr(sys, "_MEIPASS", here)) / "resources"):
+        candidate = root.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    return here / "resources" / Path(*parts)
+
+
+def sample_pair() -> tuple[Path, Path]:
+    folder = resource_path("samples")
+    return folder / "nato-russia-talks.machine-translated.txt", folder / "nato-russia-talks.edited.txt"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: {message}\n")
+
+
+def _size(value: str) -> int:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of megabytes") from None
+    if mb <= 0:
+        raise argparse.ArgumentTypeError("the size limit must be positive")
+    return int(mb * 1024 * 1024)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="news-compare",
+        description=f"{APP_NAME}: compare two versions of a translated news article.",
+        epilog="Without a subcommand, opens the window: news-compare [LEFT RIGHT | SESSION].",
+    )
+    parser.add_argument("--version", action="version", version=f"news-compare {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    common = _Parser(add_help=False)
+    common.add_argument("--max-size", type=_size, default=20 * 1024 * 1024, metavar="MB",
+                        help="refuse files larger than this many megabytes (default 20)")
+
+    d = sub.add_parser("diff", parents=[common], help="align two versions and show where they differ")
+    d.add_argument("left")
+    d.add_argument("right")
+    d.add_argument("--format", choices=("text", "json", "html"), default="text")
+    d.add_argument("--output", "-o", help="write the report to this file instead of standard output")
+    d.add_argument("--segment", choices=("auto", "lines"), default="auto",
+                   help="auto: paragraphs and sentences; lines: every non-empty line is one unit")
+    d.add_argument("--base", choices=("left", "right"), default="right",
+                   help="the version being cleaned (default right)")
+    d.add_argument("--save-session", metavar="FILE", help="also save a review session to resume in the window")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    d.add_argument("--all", action="store_true", help="text format: show identical passages too")
+    d.add_argument("--no-checks", action="store_true", help="do not run the artifact checks")
+
+    e = sub.add_parser("export", help="write the reconciled article of a saved review session")
+    e.add_argument("session")
+    e.add_argument("--output", "-o", required=True)
+    e.add_argument("--format", choices=("txt", "md"))
+    e.add_argument("--take-all", choices=("left", "right"),
+                   help="take every passage from this side (ignores the session's decisions)")
+
+    c = sub.add_parser("check", parents=[common], help="find machine-translation artifacts in one version")
+    c.add_argument("file")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--fail-on", choices=("major", "minor"), default="minor",
+                   help="exit 1 when a finding is at or above this severity (default minor)")
+    c.add_argument("--language", help="language code, instead of detecting it")
+
+    a = sub.add_parser("align", parents=[common], help="align a source and its translation sentence by sentence")
+    a.add_argument("left")
+    a.add_argument("right")
+    a.add_argument("--format", choices=("tmx", "tsv", "json"), default="tsv")
+    a.add_argument("--output", "-o")
+    a.add_argument("--segment", choices=("auto", "lines"), default="auto")
+    a.add_argument("--left-lang", help="language code of the left text (default: detected)")
+    a.add_argument("--right-lang", help="language code of the right text (default: detected)")
+    return parser
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output:
+        from .core.fileio import atomic_write
+
+        atomic_write(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _findings_json(comparison, run_checks: bool) -> list[dict]:  # type: ignore[no-untyped-def]
+    if not run_checks:
+        return []
+    try:
+        from .core.checks import check_text
+    except ImportError:
+        return []
+    out = []
+    for name in ("left", "right"):
+        side = comparison.side(name)
+        for f in check_text(side.text, side.language.base):
+            out.append({"side": name, **_finding_dict(f)})
+    return out
+
+
+def _finding_dict(f) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "rule": f.rule,
+        "severity": str(getattr(f.severity, "value", f.severity)),
+        "start": f.start,
+        "end": f.end,
+        "message": f.message,
+        "suggestion": f.suggestion,
+    }
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from .core.comparison import compare
+    from .core.loading import load_document
+    from .core.report import to_html, to_json, to_text
+
+    left = load_document(args.left, args.max_size)
+    right = load_document(args.right, args.max_size)
+    comparison = compare(left, right, segment=args.segment)
+    if args.save_session:
+        from .core.review import Review
+        from .core.session import save_session
+
+        save_session(args.save_session, Review(comparison, args.base))
+    if args.format == "json":
+        findings = _findings_json(comparison, not args.no_checks)
+        out = json.dumps(to_json(comparison, findings), ensure_ascii=False) + "\n"
+    elif args.format == "html":
+        out = to_html(comparison)
+    else:
+        color = args.color == "always" or (
+            args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        )
+        out = to_text(comparison, color=color, context=args.all)
+    _write_output(out, args.output)
+    return EXIT_SAME if not comparison.divergent else EXIT_DIFFERENT
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export import export_review
+    from .core.review import Decision, Review
+    from .core.session import load_session
+
+    session = load_session(args.session)
+    review = session.review
+    if args.take_all:
+        review = Review(review.comparison, review.base)
+        if args.take_all != review.base:
+            review.apply_all(range(len(review.passages)), Decision(choice="take-other"))
+    # Naming an input file as --output is the user's explicit choice.
+    fmt = export_review(review, args.output, args.format, allow_input=True)
+    changed = len(review.changed_indices())
+    print(f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)",
+          file=sys.stderr)
+    return EXIT_SAME
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .core.checks import SEVERITY_RANK, check_text
+    from .core.language import detect_language
+    from .core.loading import load_document
+
+    doc = load_document(args.file, args.max_size)
+    language = args.language or detect_language(doc.text).base
+    findings = check_text(doc.text, language)
+    threshold = SEVERITY_RANK[args.fail_on]
+    failing = any(SEVERITY_RANK[str(getattr(f.severity, "value", f.severity))] >= threshold for f in findings)
+    if args.format == "json":
+        out = json.dumps({"schema": 1, "findings": [_finding_dict(f) for f in findings]}, ensure_ascii=False) + "\n"
+    else:
+        lines = []
+        for f in findings:
+            line = doc.text.count("\n", 0, f.start) + 1
+            sev = str(getattr(f.severity, "value", f.severity))
+            fix = f" → suggest {f.suggestion!r}" if f.suggestion is not None else ""
+            lines.append(f"{doc.name}:{line}: {sev} [{f.rule}] {f.message}{fix}")
+        lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {doc.name}")
+        out = "\n".join(lines) + "\n"
+    sys.stdout.write(out)
+    return EXIT_DIFFERENT if failing else EXIT_SAME
+
+
+def cmd_align(args: argparse.Namespace) -> int:
+    from .core.bitext import bitext_json, bitext_tmx, bitext_tsv
+    from .core.comparison import compare
+    from .core.loading import load_document
+
+    left = load_document(args.left, args.max_size)
+    right = load_document(args.right, args.max_size)
+    comparison = compare(left, right, segment=args.segment, left_language=args.left_lang,
+                         right_language=args.right_lang, force_bilingual=True)
+    writer = {"tmx": bitext_tmx, "tsv": bitext_tsv, "json": bitext_json}[args.format]
+    _write_output(writer(comparison), args.output)
+    return EXIT_SAME
+
+
+COMMANDS = {"diff": cmd_diff, "export": cmd_export, "check": cmd_check, "align": cmd_align}
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if not args.command:
+        parser.print_help()
+        return EXIT_SAME
+    try:
+        return COMMANDS[args.command](args)
+    except CompareError as err:
+        print(f"news-compare: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_SAME
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        from .qt.app import run_app
+    except ImportError as err:
+        print(f"news-compare: the window cannot start ({err}); the command line still works, see --help.",
+              file=sys.stderr)
+        return EXIT_ERROR
+    return run_app(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
+        return run_cli(argv)
+    return gui_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,441 @@
+"""Sentence alignment: which sentences of one version correspond to which of the other.
+
+The result is a list of *beads* ``(left indices, right indices)``, consecutive and in
+order on both sides, covering every sentence once: 1-1, 1-2, 2-1, n-m, 1-0 and 0-1.
+
+Same language (diff-based):
+1. identical sentences are matched first by a sequence diff (difflib), which cuts the
+   problem into small independent blocks;
+2. inside a changed block, a dynamic programme chooses beads by the words they leave
+   unmatched plus a small penalty per bead shape. A sentence cut in two by a stray
+   period ("between Moscow and Russia. West.") becomes one 2-1 bead, since merging the
+   fragment matches its words; an omitted sentence becomes 1-0 since it matches nothing.
+3. large blocks are not searched whole: confident anchors (mutual best matches found
+   through rare shared words) fix a path, and the programme runs in a narrow band
+   around it, so time stays near linear.
+
+Different languages fall back to length (Gale & Church 1993) in the same programme.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+
+from .segmentation import WORD_RE
+
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+
+# Bead shapes searched (left count, right count) and their fixed penalty (in words).
+# Penalties are in units of an average word's weight.
+SHAPES: dict[tuple[int, int], float] = {
+    (1, 1): 0.0,
+    (1, 0): 0.5,
+    (0, 1): 0.5,
+    (2, 1): 1.5,
+    (1, 2): 1.5,
+    (2, 2): 4.0,
+    (3, 1): 3.0,
+    (1, 3): 3.0,
+}
+FULL_DP_CELLS = 40_000  # blocks up to ~200 x 200 sentences are searched whole
+BAND = 2  # half-width of the band around the anchor path in large blocks
+ANCHOR_WINDOW = 40  # how far from the expected position an anchor is looked for
+
+
+def _indexed(counts: Counter[str]) -> frozenset[str]:
+    """A multiset as a set: the second "the" of a sentence is "the\x002", and so on,
+    so that set operations count repeated words correctly."""
+    out = []
+    for word, n in counts.items():
+        out.append(word)
+        out.extend(f"{word}\x00{k}" for k in range(2, n + 1))
+    return frozenset(out)
+
+
+def word_counts(text: str) -> Counter[str]:
+    """The words of a sentence, lower-cased (punctuation ignored)."""
+    return Counter(m.group().lower() for m in WORD_RE.finditer(text) if m.group()[0].isalnum())
+
+
+def tokens(text: str) -> frozenset[str]:
+    return _indexed(word_counts(text))
+
+
+class _Units:
+    """Word multisets of one side's sentences, with cached groups of consecutive ones."""
+
+    def __init__(self, counts: Sequence[Counter[str]]):
+        self.counts = counts
+        self.sets = [_indexed(c) for c in counts]
+        self._cache: dict[tuple[int, int], frozenset[str]] = {}
+
+    def group(self, i: int, j: int) -> frozenset[str]:
+        if j - i == 1:
+            return self.sets[i]
+        key = (i, j)
+        got = self._cache.get(key)
+        if got is None:
+            total: Counter[str] = Counter()
+            for k in range(i, j):
+                total.update(self.counts[k])
+            got = self._cache[key] = _indexed(total)
+        return got
+
+    def group_without(self, i: int, j: int, k: int) -> frozenset[str]:
+        """The group i:j less sentence k."""
+        if k == i:
+            return self.group(i + 1, j) if j - i > 1 else frozenset()
+        if k == j - 1:
+            return self.group(i, j - 1)
+        total: Counter[str] = Counter()
+        for x in range(i, j):
+            if x != k:
+                total.update(self.counts[x])
+        return _indexed(total)
+
+    def sub(self, i: int, j: int) -> _Units:
+        return _Units(self.counts[i:j])
+
+
+class _BandTooNarrow(Exception):
+    pass
+
+
+def _band_dp(
+    n: int,
+    m: int,
+    lo: Sequence[int],
+    hi: Sequence[int],
+    cost: Callable[[int, int, int, int], float],
+    shapes: dict[tuple[int, int], float],
+) -> list[Bead]:
+    """Least-cost monotone path from (0, 0) to (n, m) through allowed cells.
+
+    Row ``i`` may use columns ``lo[i]..hi[i]``. ``cost(i0, i1, j0, j1)`` prices the bead
+    of left ``i0:i1`` against right ``j0:j1``.
+    """
+    inf = math.inf
+    best: list[dict[int, float]] = [dict() for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        row_best = best[i]
+        row_back = back[i]
+        for j in range(lo[i], hi[i] + 1):
+            if i == 0 and j == 0:
+                continue
+            top = inf
+            arg = (0, 0)
+            for (a, b), penalty in shapes.items():
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0:
+                    continue
+                prev = best[pi].get(pj)
+                if prev is None:
+                    continue
+                c = prev + penalty + cost(pi, i, pj, j)
+                if c < top:
+                    top = c
+                    arg = (a, b)
+            if top < inf:
+                row_best[j] = top
+                row_back[j] = arg
+    if m not in best[n]:
+        raise _BandTooNarrow
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        a, b = back[i][j]
+        beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    beads.reverse()
+    return beads
+
+
+def _full_band(n: int, m: int) -> tuple[list[int], list[int]]:
+    return [0] * (n + 1), [m] * (n + 1)
+
+
+def _anchor_band(
+    left: _Units, right: _Units, i0: int, n: int, j0: int, m: int
+) -> tuple[list[int], list[int]]:
+    """A band around a path through confident matches (for large blocks).
+
+    Walking down the left side, each sentence looks for its best match among right
+    sentences near where the path is expected (found through the rarer words it
+    shares with them); confident matches move the expectation along.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for j in range(m):
+        for t in right.sets[j0 + j]:
+            index[t].append(j)
+    window = max(ANCHOR_WINDOW, abs(n - m) // 4)
+    slope = m / n
+    matches: list[tuple[int, int]] = []
+    last_i, last_j = 0, 0
+    for i in range(n):
+        a = left.sets[i0 + i]
+        if not a:
+            continue
+        expect = last_j + (i - last_i) * slope
+        lo_j, hi_j = expect - window, expect + window
+        cand: set[int] = set()
+        for t in sorted(a, key=lambda t: len(index.get(t, ())))[:5]:
+            hits = index.get(t)
+            if not hits:
+                continue
+            k0 = bisect.bisect_left(hits, lo_j)
+            k1 = bisect.bisect_right(hits, hi_j)
+            cand.update(hits[k0:k1])
+        top, arg, arg_sim = -1.0, -1, 0.0
+        for j in cand:
+            b = right.sets[j0 + j]
+            sim = 2 * len(a & b) / (len(a) + len(b))
+            # Near the expected place wins over a slightly better match far away
+            # (text that repeats, such as a recurring paragraph).
+            score = sim - 0.01 * abs(j - expect)
+            if score > top:
+                top, arg, arg_sim = score, j, sim
+        if arg >= 0 and arg_sim >= 0.5 and (not matches or arg > matches[-1][1]):
+            matches.append((i, arg))
+            last_i, last_j = i, arg
+    return _band_around([(0, 0)] + matches + [(n, m)], n, m, BAND)
+
+
+def _band_around(points: list[tuple[int, int]], n: int, m: int, width: int) -> tuple[list[int], list[int]]:
+    """Rows' column ranges within ``width`` of the polyline through ``points``."""
+    lo = [m] * (n + 1)
+    hi = [0] * (n + 1)
+    for (ai, aj), (bi, bj) in zip(points, points[1:]):
+        for i in range(ai, bi + 1):
+            if bi == ai:
+                c0, c1 = aj, bj
+            else:
+                c = aj + (i - ai) * (bj - aj) / (bi - ai)
+                c0, c1 = math.floor(c), math.ceil(c)
+            lo[i] = min(lo[i], max(0, c0 - width))
+            hi[i] = max(hi[i], min(m, c1 + width))
+    lo[0], hi[n] = 0, m
+    for i in range(1, n + 1):  # each row starts where the previous one can step down
+        lo[i] = min(max(lo[i], lo[i - 1]), hi[i - 1])
+        hi[i] = max(hi[i], lo[i])
+    return lo, hi
+
+
+class _Weights(dict[str, float]):
+    """Word -> weight; a repeat ("the\x003") not seen in any one sentence weighs as
+    its word."""
+
+    def __missing__(self, key: str) -> float:
+        base = key.split("\x00", 1)[0]
+        value = self[base] if base != key else 1.0
+        self[key] = value
+        return value
+
+
+def _weights(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Rarity of each word over both texts (inverse document frequency, sentences as
+    documents), so that sharing "the" counts for little and sharing "Stoltenberg" a lot."""
+    df: dict[str, int] = defaultdict(int)
+    for sets in (left, right):
+        for toks in sets:
+            for t in toks:
+                df[t] += 1
+    n = len(left) + len(right)
+    return _Weights({t: max(0.1, math.log((n + 1) / (c + 0.5))) for t, c in df.items()})
+
+
+def _piece_penalty(piece_total: float, contribution: float) -> float:
+    """Half of what a piece leaves unmatched beyond what it matches."""
+    unmatched = piece_total - contribution
+    return 0.5 * (unmatched - contribution) if unmatched > contribution else 0.0
+
+
+def _lexical_cost(
+    left: _Units, right: _Units, weight: dict[str, float]
+) -> Callable[[int, int, int, int], float]:
+    totals: dict[frozenset[str], float] = {}
+
+    def w(toks: frozenset[str]) -> float:
+        got = totals.get(toks)
+        if got is None:
+            got = totals[toks] = sum([weight[t] for t in toks])
+        return got
+
+    def wsum(toks: frozenset[str]) -> float:
+        return sum([weight[t] for t in toks]) if toks else 0.0
+
+    def cost(i0: int, i1: int, j0: int, j1: int) -> float:
+        if i0 == i1:
+            return w(right.group(j0, j1))
+        if j0 == j1:
+            return w(left.group(i0, i1))
+        a = left.group(i0, i1)
+        b = right.group(j0, j1)
+        total = w(a) + w(b) - 2 * wsum(a & b)
+        # Each sentence of a merged side must earn its place: a piece that leaves
+        # more of its words unmatched than it matches (beyond what its neighbours in
+        # the group match anyway) pays half the difference, so a fragment joins its
+        # neighbour only when its own words match there.
+        if i1 - i0 > 1 or j1 - j0 > 1:
+            for units, x0, x1, group, other in ((left, i0, i1, a, b), (right, j0, j1, b, a)):
+                if x1 - x0 < 2:
+                    continue
+                matched_all = wsum(group & other)
+                for k in range(x0, x1):
+                    rest = units.group_without(x0, x1, k)
+                    contribution = matched_all - wsum(rest & other)
+                    total += _piece_penalty(w(units.sets[k]), contribution)
+        return total
+
+    return cost
+
+
+def _align_block(
+    left: _Units, right: _Units, weight: dict[str, float], i0: int, i1: int, j0: int, j1: int
+) -> list[Bead]:
+    n, m = i1 - i0, j1 - j0
+    if n == 0 or m == 0:
+        return [((i,), ()) for i in range(i0, i1)] + [((), (j,)) for j in range(j0, j1)]
+    sub_left = left.sub(i0, i1)
+    sub_right = right.sub(j0, j1)
+    cost = _lexical_cost(sub_left, sub_right, weight)
+    unit = sum(weight.values()) / len(weight) if weight else 1.0
+    shapes = {shape: penalty * unit for shape, penalty in SHAPES.items()}
+    beads = None
+    if n * m > FULL_DP_CELLS:
+        lo, hi = _anchor_band(left, right, i0, n, j0, m)
+        try:
+            beads = _band_dp(n, m, lo, hi, cost, shapes)
+        except _BandTooNarrow:
+            beads = None
+    if beads is None:
+        lo, hi = _full_band(n, m)
+        beads = _band_dp(n, m, lo, hi, cost, shapes)
+    return [(tuple(i + i0 for i in a), tuple(j + j0 for j in b)) for a, b in beads]
+
+
+def _unique_anchors(left: Sequence[str], right: Sequence[str]) -> list[tuple[int, int]]:
+    """Identical sentences that occur once on each side, longest chain in order.
+
+    As in patience diff: a sentence repeated in the text (a recurring caption, a
+    one-word line) is no evidence of where the versions correspond, so only unique
+    ones anchor the alignment; identical neighbours of an anchor join it.
+    """
+    count_l: dict[str, int] = defaultdict(int)
+    count_r: dict[str, int] = defaultdict(int)
+    where_r: dict[str, int] = {}
+    for s in left:
+        count_l[s] += 1
+    for j, s in enumerate(right):
+        count_r[s] += 1
+        where_r[s] = j
+    pairs = [
+        (i, where_r[s]) for i, s in enumerate(left) if count_l[s] == 1 and count_r.get(s) == 1
+    ]
+    chain = _longest_increasing(pairs)
+    # Grow each anchor over identical neighbours.
+    taken_l = {i for i, _ in chain}
+    grown = set(chain)
+    for i, j in chain:
+        for step in (1, -1):
+            a, b = i + step, j + step
+            while 0 <= a < len(left) and 0 <= b < len(right) and left[a] == right[b] and a not in taken_l:
+                grown.add((a, b))
+                taken_l.add(a)
+                a, b = a + step, b + step
+    return _longest_increasing(sorted(grown))
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of (i, j) pairs (i increasing) with j strictly increasing."""
+    tails: list[int] = []
+    tails_at: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tails_at.append(k)
+        else:
+            tails[pos] = j
+            tails_at[pos] = k
+        prev[k] = tails_at[pos - 1] if pos else -1
+    out = []
+    k = tails_at[-1] if tails_at else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    out.reverse()
+    return out
+
+
+def align_same_language(left: Sequence[str], right: Sequence[str]) -> list[Bead]:
+    """Align two lists of sentences in the same language."""
+    left_units = _Units([word_counts(s) for s in left])
+    right_units = _Units([word_counts(s) for s in right])
+    weight = _weights(left_units.sets, right_units.sets)
+    beads: list[Bead] = []
+    i = j = 0
+    for ai, aj in _unique_anchors(left, right) + [(len(left), len(right))]:
+        if ai > i or aj > j:
+            beads.extend(_align_block(left_units, right_units, weight, i, ai, j, aj))
+        if ai < len(left):
+            beads.append(((ai,), (aj,)))
+        i, j = ai + 1, aj + 1
+    return beads
+
+
+# --- different languages: length-based (Gale & Church 1993) -------------------------
+
+_GC_SHAPES = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (2, 1): 2.3, (1, 2): 2.3, (2, 2): 4.6}
+
+
+def align_by_length(left: Sequence[str], right: Sequence[str]) -> list[Bead]:
+    """Gale–Church: sentences of translations have proportional lengths."""
+    n, m = len(left), len(right)
+    if n == 0 or m == 0:
+        return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+    llen = [len(s) for s in left]
+    rlen = [len(s) for s in right]
+    ratio = (sum(rlen) / sum(llen)) if sum(llen) else 1.0
+    variance = 6.8
+
+    def cost(i0: int, i1: int, j0: int, j1: int) -> float:
+        a = sum(llen[i0:i1])
+        b = sum(rlen[j0:j1])
+        if a == 0 and b == 0:
+            return 0.0
+        mean = (a * ratio + b) / 2 or 1.0
+        delta = (b - a * ratio) / math.sqrt(variance * mean)
+        return delta * delta / 2  # -log of the normal density, up to a constant
+
+    if n * m <= FULL_DP_CELLS:
+        lo, hi = _full_band(n, m)
+    else:
+        width = max(50, abs(n - m) + 20)
+        lo = [max(0, int(i * m / n) - width) for i in range(n + 1)]
+        hi = [min(m, int(i * m / n) + width) for i in range(n + 1)]
+        lo[0], hi[n] = 0, m
+    return _band_dp(n, m, lo, hi, cost, _GC_SHAPES)
+
+
+def validate_beads(beads: Sequence[Bead], n: int, m: int) -> None:
+    """Raise ValueError unless the beads cover 0..n-1 and 0..m-1 in order."""
+    li = ri = 0
+    for a, b in beads:
+        if not a and not b:
+            raise ValueError("empty bead")
+        for i in a:
+            if i != li:
+                raise ValueError(f"left sentence {li} expected, got {i}")
+            li += 1
+        for j in b:
+            if j != ri:
+                raise ValueError(f"right sentence {ri} expected, got {j}")
+            ri += 1
+    if li != n or ri != m:
+        raise ValueError("beads do not cover every sentence")

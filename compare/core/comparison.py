@@ -1,0 +1,241 @@
+"""Two versions of an article as aligned passages with word-level differences.
+
+Passages partition both texts completely and in order: the left spans of all
+passages, concatenated, are the left text exactly, and likewise on the right. The
+whitespace after a sentence belongs to the passage of that sentence (leading
+whitespace to the first passage that has text on that side).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .alignment import Bead, align_by_length, align_same_language, validate_beads
+from .document import Document
+from .language import UNKNOWN, Language, detect_language, detect_paragraph_languages
+from .segmentation import WORD_RE, Segmentation, segment_text, word_count
+from .worddiff import Change, word_diff
+
+Span = tuple[int, int]
+
+EQUAL, CHANGED, LEFT_ONLY, RIGHT_ONLY = "equal", "changed", "left-only", "right-only"
+KINDS = (EQUAL, CHANGED, LEFT_ONLY, RIGHT_ONLY)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A group of sentences on each side that correspond (an alignment bead)."""
+
+    index: int
+    kind: str
+    left: Span
+    right: Span
+    left_segments: tuple[int, ...]
+    right_segments: tuple[int, ...]
+    divergence: float
+    changes: tuple[Change, ...] = ()
+
+    def span(self, side: str) -> Span:
+        return self.left if side == "left" else self.right
+
+    def segments(self, side: str) -> tuple[int, ...]:
+        return self.left_segments if side == "left" else self.right_segments
+
+    @property
+    def shape(self) -> str:
+        return f"{len(self.left_segments)}-{len(self.right_segments)}"
+
+
+@dataclass(frozen=True, eq=False)
+class Side:
+    """One version: the document, where its sentences are, and its language."""
+
+    document: Document
+    segmentation: Segmentation
+    language: Language
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def sentence_text(self, i: int) -> str:
+        s, e = self.segmentation.sentences[i]
+        return self.document.text[s:e]
+
+    @cached_property
+    def paragraph_languages(self) -> tuple[Language, ...]:
+        """Language of each paragraph (computed on first use: langdetect is slow)."""
+        return tuple(detect_paragraph_languages(self.text, self.segmentation.paragraphs))
+
+    @cached_property
+    def words(self) -> int:
+        return word_count(self.text)
+
+
+def make_side(document: Document, segment: str = "auto", language: str | None = None) -> Side:
+    lang = Language(language, 1.0) if language else detect_language(document.text)
+    seg = segment_text(document.text, lang.base if lang.code != UNKNOWN else None, segment)
+    return Side(document, seg, lang)
+
+
+def same_language(left: Language, right: Language) -> bool:
+    """Unknown counts as the same: a diff is the safe choice for short texts."""
+    if UNKNOWN in (left.code, right.code):
+        return True
+    return left.base == right.base
+
+
+@dataclass(frozen=True, eq=False)
+class Comparison:
+    left: Side
+    right: Side
+    passages: tuple[Passage, ...]
+    cross_language: bool
+    segment: str = "auto"
+    findings: tuple = field(default=())  # filled by the checks, when they run
+
+    def side(self, name: str) -> Side:
+        return self.left if name == "left" else self.right
+
+    @property
+    def beads(self) -> list[Bead]:
+        return [(p.left_segments, p.right_segments) for p in self.passages]
+
+    @property
+    def divergent(self) -> list[Passage]:
+        return [p for p in self.passages if p.kind != EQUAL]
+
+    @property
+    def identical(self) -> bool:
+        return self.left.text == self.right.text
+
+
+def _extents(seg: Segmentation, text_len: int) -> list[int]:
+    """End of each sentence's share of the text: up to where the next one starts."""
+    starts = [s for s, _ in seg.sentences]
+    return starts[1:] + [text_len]
+
+
+def _partition(
+    beads: Sequence[Bead], left: Side, right: Side
+) -> list[tuple[Span, Span]]:
+    """Spans of each bead on both sides, so that they tile both texts."""
+    out: list[tuple[Span, Span]] = []
+    cursors = {"left": 0, "right": 0}
+    ends = {
+        "left": _extents(left.segmentation, len(left.text)),
+        "right": _extents(right.segmentation, len(right.text)),
+    }
+    for lseg, rseg in beads:
+        spans = []
+        for name, segs in (("left", lseg), ("right", rseg)):
+            start = cursors[name]
+            end = ends[name][segs[-1]] if segs else start
+            cursors[name] = end
+            spans.append((start, end))
+        out.append((spans[0], spans[1]))
+    # A side with no sentences at all is only whitespace: give it to the last passage.
+    if out:
+        for k, name in enumerate(("left", "right")):
+            total = len(left.text) if name == "left" else len(right.text)
+            if cursors[name] < total:
+                last = list(out[-1])
+                s, _ = last[k]
+                last[k] = (s, total)
+                out[-1] = (last[0], last[1])
+    return out
+
+
+def _content(text: str, span: Span) -> str:
+    return text[span[0]:span[1]].strip()
+
+
+def divergence_of(changed_words: float) -> float:
+    """Map the amount of change (in words) to 0..1, keeping its order.
+
+    The raw amount of change ranks meaning errors better than a ratio to the length,
+    so it is not divided by the passage length.
+    """
+    if changed_words <= 0:
+        return 0.0
+    return round(1.0 - math.exp(-changed_words / 8.0), 4)
+
+
+def _changed_words(text: str, span: Span) -> float:
+    n = 0.0
+    for m in WORD_RE.finditer(text, span[0], span[1]):
+        n += 1.0 if m.group()[0].isalnum() else 0.25
+    return n
+
+
+def build_passages(
+    beads: Sequence[Bead], left: Side, right: Side, cross_language: bool
+) -> tuple[Passage, ...]:
+    validate_beads(beads, len(left.segmentation.sentences), len(right.segmentation.sentences))
+    passages = []
+    for idx, ((lseg, rseg), (lspan, rspan)) in enumerate(zip(beads, _partition(beads, left, right))):
+        lcontent = _content(left.text, lspan)
+        rcontent = _content(right.text, rspan)
+        changes: tuple[Change, ...] = ()
+        if not lseg and not rseg:
+            kind = EQUAL
+            amount = 0.0
+        elif not rseg:
+            kind, amount = LEFT_ONLY, _changed_words(left.text, lspan)
+        elif not lseg:
+            kind, amount = RIGHT_ONLY, _changed_words(right.text, rspan)
+        elif lcontent == rcontent:
+            kind, amount = EQUAL, 0.0
+        elif cross_language:
+            kind = CHANGED
+            # Without a word diff, a length mismatch is the only hint of a problem.
+            a, b = len(lcontent), len(rcontent)
+            amount = abs(math.log((a + 10) / (b + 10))) * 4
+        else:
+            kind = CHANGED
+            lsents = left.segmentation.sentences
+            rsents = right.segmentation.sentences
+            changes = word_diff(
+                left.text, (lsents[lseg[0]][0], lsents[lseg[-1]][1]),
+                right.text, (rsents[rseg[0]][0], rsents[rseg[-1]][1]),
+            )
+            amount = sum(_changed_words(left.text, c.left) + _changed_words(right.text, c.right) for c in changes)
+            amount = max(amount, 0.1)
+        passages.append(
+            Passage(idx, kind, lspan, rspan, tuple(lseg), tuple(rseg), divergence_of(amount), changes)
+        )
+    if not passages and (left.text or right.text):
+        # Both sides are whitespace only: one passage holds them.
+        kind = EQUAL if left.text == right.text else CHANGED
+        passages.append(Passage(0, kind, (0, len(left.text)), (0, len(right.text)), (), (), 0.0 if kind == EQUAL else 0.01))
+    return tuple(passages)
+
+
+def compare(
+    left: Document,
+    right: Document,
+    *,
+    segment: str = "auto",
+    beads: Sequence[Bead] | None = None,
+    left_language: str | None = None,
+    right_language: str | None = None,
+    force_bilingual: bool = False,
+) -> Comparison:
+    """Align two documents and diff their passages.
+
+    ``beads`` replays a stored alignment (a saved session with manual fixes) instead
+    of computing one. ``force_bilingual`` aligns as translations even when the
+    detected languages agree (the ``align`` command).
+    """
+    lside = make_side(left, segment, left_language)
+    rside = make_side(right, segment, right_language)
+    cross = force_bilingual or not same_language(lside.language, rside.language)
+    if beads is None:
+        lsents = [lside.sentence_text(i) for i in range(len(lside.segmentation.sentences))]
+        rsents = [rside.sentence_text(i) for i in range(len(rside.segmentation.sentences))]
+        beads = align_by_length(lsents, rsents) if cross else align_same_language(lsents, rsents)
+    passages = build_passages(beads, lside, rside, cross)
+    return Comparison(lside, rside, passages, cross, segment)

@@ -1,0 +1,85 @@
+"""Write the reconciled article: .txt in the base's encoding and newline style, .md.
+
+Writes are atomic. The reconciled text is written exactly: no passage the user did
+not change is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .document import NEWLINE_STRINGS, Document, convert_newlines
+from .errors import ExportError
+from .fileio import atomic_write
+from .review import Review
+from .segmentation import BLANK_LINES
+
+FORMATS = ("txt", "md")
+
+_MD_BLOCK_START = re.compile(r"^(\s{0,3})([#>+\-*]|\d{1,9}[.)])(?=\s)", re.M)
+
+
+def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    if fmt:
+        if fmt not in FORMATS:
+            raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
+        return fmt
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return "md" if suffix in ("md", "markdown") else "txt"
+
+
+def encode_txt(review: Review, text: str | None = None) -> bytes:
+    """The reconciled text in the base document's encoding, BOM and newline style."""
+    base: Document = review.comparison.side(review.base).document
+    text = review.reconciled_text() if text is None else text
+    try:
+        return base.encode(text)
+    except UnicodeEncodeError as err:
+        bad = text[err.start:err.end]
+        raise ExportError(
+            f"The article contains {bad!r}, which the base's encoding {base.encoding} cannot store; "
+            "export as Markdown (UTF-8) instead."
+        ) from None
+
+
+def markdown_text(review: Review) -> str:
+    """The reconciled text as Markdown: paragraphs separated by blank lines, and
+    plain-text lines that Markdown would read as headings or lists escaped
+    (unless the base already was Markdown)."""
+    side = review.comparison.side(review.base)
+    text = review.reconciled_text()
+    nl = NEWLINE_STRINGS.get(side.document.newline, "\n")
+    text = convert_newlines(text, "lf")
+    if side.document.format != "md":
+        text = _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+        if side.segmentation.mode != BLANK_LINES:
+            # One paragraph per line: Markdown would run the lines together.
+            text = re.sub(r"(?<=\S)\n(?=[^\n])", "\n\n", text)
+    return text.replace("\n", nl)
+
+
+def check_output_path(review: Review, path: str | os.PathLike[str], allow_input: bool) -> None:
+    target = Path(path).resolve()
+    for name in ("left", "right"):
+        src = review.comparison.side(name).document.path
+        if src and Path(src).resolve() == target and not allow_input:
+            raise ExportError(
+                f"{Path(path).name} is the {name} input file; choose another name for the cleaned article."
+            )
+
+
+def export_review(
+    review: Review,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    allow_input: bool = False,
+) -> str:
+    """Write the reconciled article to ``path``; returns the format used."""
+    fmt = format_for(path, fmt)
+    check_output_path(review, path, allow_input)
+    data = encode_txt(review) if fmt == "txt" else markdown_text(review).encode("utf-8")
+    atomic_write(path, data)
+    return fmt

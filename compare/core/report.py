@@ -1,0 +1,183 @@
+"""Comparison reports: JSON (the documented schema), terminal text, standalone HTML."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from .comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
+
+SCHEMA = 1
+
+
+def _side_json(comparison: Comparison, name: str) -> dict[str, Any]:
+    side = comparison.side(name)
+    return {
+        "path": side.document.path,
+        "encoding": side.document.encoding + ("-sig" if side.document.bom and side.document.encoding == "utf-8" else ""),
+        "newline": side.document.newline,
+        "language": side.language.code,
+        "segments": [[s, e] for s, e in side.segmentation.sentences],
+    }
+
+
+def passage_json(p: Passage) -> dict[str, Any]:
+    return {
+        "kind": p.kind,
+        "left": list(p.left),
+        "right": list(p.right),
+        "left_segments": list(p.left_segments),
+        "right_segments": list(p.right_segments),
+        "divergence": p.divergence,
+        "changes": [{"left": list(c.left), "right": list(c.right)} for c in p.changes],
+    }
+
+
+def to_json(comparison: Comparison, findings: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "left": _side_json(comparison, "left"),
+        "right": _side_json(comparison, "right"),
+        "passages": [passage_json(p) for p in comparison.passages],
+        "findings": list(findings),
+    }
+
+
+# --- text ---------------------------------------------------------------------------
+
+_RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
+
+
+def _marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]], color: bool, deleted: bool) -> str:
+    out = []
+    pos = span[0]
+    for s, e in marks:
+        if e <= s:
+            continue
+        out.append(text[pos:s])
+        if color:
+            out.append((_RED if deleted else _GREEN) + _BOLD + text[s:e] + _RESET)
+        else:
+            out.append(("[-" if deleted else "{+") + text[s:e] + ("-]" if deleted else "+}"))
+        pos = e
+    out.append(text[pos:span[1]])
+    return "".join(out).strip()
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def to_text(comparison: Comparison, color: bool = False, context: bool = False) -> str:
+    """Changed passages with inline marks: [-deleted-] on the left, {+inserted+} on the right."""
+    lt, rt = comparison.left.text, comparison.right.text
+    lname, rname = comparison.left.document.name, comparison.right.document.name
+    lines = [
+        f"--- {lname} ({comparison.left.language.code}, {comparison.left.document.encoding})",
+        f"+++ {rname} ({comparison.right.language.code}, {comparison.right.document.encoding})",
+    ]
+    divergent = comparison.divergent
+    for p in comparison.passages:
+        if p.kind == EQUAL and not context:
+            continue
+        head = f"@@ passage {p.index + 1}: {p.kind} {p.shape}, left line {_line_of(lt, p.left[0])}, right line {_line_of(rt, p.right[0])}, divergence {p.divergence:.2f}"
+        lines.append((_BOLD + head + _RESET) if color else head)
+        if p.kind == EQUAL:
+            lines.append("  " + lt[p.left[0]:p.left[1]].strip())
+            continue
+        if p.kind in (CHANGED, LEFT_ONLY):
+            marks = [c.left for c in p.changes] if p.kind == CHANGED and p.changes else [_content(lt, p.left)]
+            if comparison.cross_language and p.kind == CHANGED:
+                marks = []
+            lines.append("- " + _marked(lt, p.left, marks, color, True))
+        if p.kind in (CHANGED, RIGHT_ONLY):
+            marks = [c.right for c in p.changes] if p.kind == CHANGED and p.changes else [_content(rt, p.right)]
+            if comparison.cross_language and p.kind == CHANGED:
+                marks = []
+            lines.append("+ " + _marked(rt, p.right, marks, color, False))
+    lines.append(
+        f"{len(divergent)} of {len(comparison.passages)} passages differ"
+        + (" (different languages: aligned by length, no word diff)" if comparison.cross_language else "")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _content(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+# --- html ---------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:Georgia,'Times New Roman',serif;margin:2em auto;max-width:1200px;color:#1d1d1d;background:#fbfbf8}
+h1{font-family:system-ui,sans-serif;font-size:1.3em}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+td{vertical-align:top;padding:.45em .7em;border-top:1px solid #ddd;line-height:1.45}
+td.n{width:3.5em;font:12px system-ui,sans-serif;color:#777;text-align:right}
+tr.equal td.t{color:#777}
+tr.para td{border-top:2px solid #999}
+th{font:600 13px system-ui,sans-serif;text-align:left;padding:.5em .7em;background:#eee}
+del{background:#fdd9b5;color:#7a2e00;text-decoration:line-through;text-decoration-color:#b35900}
+ins{background:#cde3f7;color:#0b3d6b;text-decoration:none;border-bottom:2px solid #3a7bd5}
+.kind{font:11px system-ui,sans-serif;color:#555;display:block}
+@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#ddd}th{background:#333}
+del{background:#5a3210;color:#ffd7b0}ins{background:#123a5c;color:#cfe6ff}tr.equal td.t{color:#999}}
+"""
+
+
+def _html_marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]], tag: str) -> str:
+    out = []
+    pos = span[0]
+    for s, e in marks:
+        if e <= s:
+            continue
+        out.append(html.escape(text[pos:s]))
+        out.append(f"<{tag}>{html.escape(text[s:e])}</{tag}>")
+        pos = e
+    out.append(html.escape(text[pos:span[1]]))
+    return "".join(out).strip().replace("\n", "<br>")
+
+
+def to_html(comparison: Comparison) -> str:
+    lt, rt = comparison.left.text, comparison.right.text
+    left, right = comparison.left, comparison.right
+    lpar = left.segmentation.sentence_paragraph
+    rows = []
+    for p in comparison.passages:
+        if p.kind == CHANGED and not comparison.cross_language:
+            lm, rm = [c.left for c in p.changes], [c.right for c in p.changes]
+        elif p.kind == LEFT_ONLY:
+            lm, rm = [_content(lt, p.left)], []
+        elif p.kind == RIGHT_ONLY:
+            lm, rm = [], [_content(rt, p.right)]
+        else:
+            lm, rm = [], []
+        new_para = bool(p.left_segments) and p.index > 0 and (
+            p.left_segments[0] == 0 or lpar[p.left_segments[0]] != lpar[p.left_segments[0] - 1]
+        )
+        classes = [p.kind] + (["para"] if new_para else [])
+        label = "" if p.kind == EQUAL else f"<span class=kind>{p.kind} {p.shape} · {p.divergence:.2f}</span>"
+        rows.append(
+            f"<tr class='{' '.join(classes)}' id='p{p.index + 1}'><td class=n>{p.index + 1}{label}</td>"
+            f"<td class=t lang='{left.language.base}'>{_html_marked(lt, p.left, lm, 'del')}</td>"
+            f"<td class=t lang='{right.language.base}'>{_html_marked(rt, p.right, rm, 'ins')}</td></tr>"
+        )
+    title = f"{left.document.name} ↔ {right.document.name}"
+    summary = f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ"
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{html.escape(title)}</h1><p>{summary}. Deleted or replaced text of the left version is "
+        "<del>struck through</del>, text of the right version that replaces it is <ins>underlined</ins>.</p>"
+        f"<table><thead><tr><th></th><th>{html.escape(left.document.name)} · {left.language.code} · "
+        f"{left.document.encoding} · {left.words} words</th><th>{html.escape(right.document.name)} · "
+        f"{right.language.code} · {right.document.encoding} · {right.words} words</th></tr></thead><tbody>"
+        + "\n".join(rows)
+        + "</tbody></table></body></html>\n"
+    )

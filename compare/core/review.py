@@ -1,0 +1,161 @@
+"""The user's decisions on a comparison, and the reconciled article they produce.
+
+One side is the *base*, the version being cleaned (by default the right one). Every
+passage has a decision: keep the base (the default), take the other side, take both,
+or custom text typed by the user; plus a note and a reviewed flag.
+
+With no decisions the reconciled text is the base text character for character; with
+every passage taken from the other side it is the other text exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .comparison import EQUAL, Comparison, Passage
+
+KEEP, TAKE_OTHER, TAKE_BOTH, CUSTOM = "keep", "take-other", "take-both", "custom"
+DECISIONS = (KEEP, TAKE_OTHER, TAKE_BOTH, CUSTOM)
+SIDES = ("left", "right")
+
+
+def other_side(side: str) -> str:
+    return "right" if side == "left" else "left"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the user decided for one passage."""
+
+    choice: str = KEEP
+    text: str = ""  # the custom text, when choice is CUSTOM
+    note: str = ""
+    reviewed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.choice not in DECISIONS:
+            raise ValueError(f"unknown decision {self.choice!r}")
+
+    @property
+    def is_default(self) -> bool:
+        return self == Decision()
+
+    @property
+    def changes_text(self) -> bool:
+        return self.choice != KEEP
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of the reconciled text and where it came from."""
+
+    passage: int
+    text: str
+    source: str  # "base", "other", "both", "custom"
+    start: int  # offset in the reconciled text
+
+
+class Review:
+    """Decisions over a comparison. Mutable; the window wraps changes in undo commands."""
+
+    def __init__(self, comparison: Comparison, base: str = "right"):
+        if base not in SIDES:
+            raise ValueError("base must be 'left' or 'right'")
+        self.comparison = comparison
+        self.base = base
+        self._decisions: dict[int, Decision] = {}
+
+    # --- access ---------------------------------------------------------------------
+    @property
+    def other(self) -> str:
+        return other_side(self.base)
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        return self.comparison.passages
+
+    def decision(self, index: int) -> Decision:
+        return self._decisions.get(index, Decision())
+
+    def set_decision(self, index: int, decision: Decision) -> Decision:
+        """Set a passage's decision; returns the previous one (for undo)."""
+        if not 0 <= index < len(self.passages):
+            raise IndexError(index)
+        previous = self.decision(index)
+        if decision.is_default:
+            self._decisions.pop(index, None)
+        else:
+            self._decisions[index] = decision
+        return previous
+
+    def update(self, index: int, **changes: object) -> Decision:
+        """Change some fields of a passage's decision; returns the previous one."""
+        return self.set_decision(index, replace(self.decision(index), **changes))  # type: ignore[arg-type]
+
+    def decisions(self) -> dict[int, Decision]:
+        return dict(self._decisions)
+
+    def take_side(self, index: int, side: str) -> Decision:
+        """Choose the text of ``side`` for a passage (keeps note and reviewed flag)."""
+        choice = KEEP if side == self.base else TAKE_OTHER
+        return self.update(index, choice=choice, text="")
+
+    # --- text -----------------------------------------------------------------------
+    def side_text(self, index: int, side: str) -> str:
+        p = self.passages[index]
+        s, e = p.span(side)
+        return self.comparison.side(side).text[s:e]
+
+    def passage_text(self, index: int) -> str:
+        d = self.decision(index)
+        base = self.side_text(index, self.base)
+        if d.choice == KEEP:
+            return base
+        if d.choice == TAKE_OTHER:
+            return self.side_text(index, self.other)
+        if d.choice == CUSTOM:
+            return d.text
+        # Both, in document order (left first), each keeping its own spacing.
+        first, second = self.side_text(index, "left"), self.side_text(index, "right")
+        if first and second and not first[-1].isspace():
+            first += " "
+        return first + second
+
+    def pieces(self) -> list[Piece]:
+        out = []
+        pos = 0
+        for p in self.passages:
+            d = self.decision(p.index)
+            text = self.passage_text(p.index)
+            source = {KEEP: "base", TAKE_OTHER: "other", TAKE_BOTH: "both", CUSTOM: "custom"}[d.choice]
+            out.append(Piece(p.index, text, source, pos))
+            pos += len(text)
+        return out
+
+    def reconciled_text(self) -> str:
+        if not self.passages:
+            return self.comparison.side(self.base).text
+        return "".join(self.passage_text(p.index) for p in self.passages)
+
+    # --- progress -------------------------------------------------------------------
+    def divergent_indices(self) -> list[int]:
+        return [p.index for p in self.passages if p.kind != EQUAL]
+
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, total) over divergent passages."""
+        div = self.divergent_indices()
+        return sum(1 for i in div if self.decision(i).reviewed), len(div)
+
+    def changed_indices(self) -> list[int]:
+        """Passages whose reconciled text differs from the base."""
+        return [
+            p.index
+            for p in self.passages
+            if self.decision(p.index).changes_text
+            and self.passage_text(p.index) != self.side_text(p.index, self.base)
+        ]
+
+    def apply_all(self, indices: Iterable[int], decision: Decision) -> dict[int, Decision]:
+        """Set one decision on many passages; returns the previous ones."""
+        return {i: self.set_decision(i, decision) for i in indices}
