@@ -102,7 +102,7 @@ class Comparison:
 
     @property
     def beads(self) -> list[Bead]:
-        return [(p.left_segments, p.right_segments) for p in self.passages]
+        return [(p.left_segments, p.right_segments) for p in self.passages if p.left_segments or p.right_segments]
 
     @property
     def divergent(self) -> list[Passage]:
@@ -180,10 +180,7 @@ def build_passages(
         lcontent = _content(left.text, lspan)
         rcontent = _content(right.text, rspan)
         changes: tuple[Change, ...] = ()
-        if not lseg and not rseg:
-            kind = EQUAL
-            amount = 0.0
-        elif not rseg:
+        if not rseg:
             kind, amount = LEFT_ONLY, _changed_words(left.text, lspan)
         elif not lseg:
             kind, amount = RIGHT_ONLY, _changed_words(right.text, rspan)

@@ -42,12 +42,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 
 def _key(token: str) -> str:
-    """What a token is compared by: its text, and whether a space or a line break follows."""
+    """What a token is compared by: its text, and whether a paragraph break follows.
+
+    Other whitespace does not count ("commit." and "commit to" share "commit"); a
+    wrapped line is the same as a space.
+    """
     word = token.rstrip()
     if len(word) == len(token):
         return token
     gap = token[len(word):]
-    return word + ("\n" if "\n" in gap or "\r" in gap else " ")
+    return word + "\n" if gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2 else word
 
 
 def _encode(text: str, spans: list[Span], table: dict[str, str]) -> str:

@@ -1,0 +1,111 @@
+import pytest
+
+from compare.core.alignment import align_by_length, align_same_language, validate_beads
+
+
+def shapes(beads):  # type: ignore[no-untyped-def]
+    return [f"{len(a)}-{len(b)}" for a, b in beads]
+
+
+def test_identical_sentences_align_one_to_one() -> None:
+    s = ["One sentence here.", "Another one.", "A third."]
+    assert align_same_language(s, s) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_stray_period_split_is_one_two_to_one_passage() -> None:
+    left = [
+        "The NATO chief spoke of easing tensions between Moscow and Russia.",
+        "West.",
+        "Officials met again on Thursday.",
+    ]
+    right = [
+        "The NATO chief spoke of easing tensions between Moscow and the West.",
+        "Officials met again on Thursday.",
+    ]
+    assert align_same_language(left, right) == [((0, 1), (0,)), ((2,), (1,))]
+
+
+def test_split_in_the_middle_of_a_sentence() -> None:
+    left = ["Allies and Russia had a very serious exchange.", "and direct on the situation in Ukraine."]
+    right = ["Allies and Russia had a very serious and direct exchange on the situation in Ukraine."]
+    assert align_same_language(left, right) == [((0, 1), (0,))]
+
+
+def test_merge_of_two_sentences() -> None:
+    left = ["Stoltenberg spoke to reporters in Brussels.", "He said the talks were difficult but useful."]
+    right = ["Stoltenberg told reporters in Brussels that the talks were difficult but useful."]
+    assert shapes(align_same_language(left, right)) == ["2-1"]
+
+
+def test_omitted_and_added_sentences() -> None:
+    left = [
+        "The alliance has thirty members.",
+        "Ukraine is not one of them.",
+        "The talks lasted four hours.",
+        "Nobody expected a breakthrough.",
+    ]
+    right = [
+        "The alliance has 30 members.",
+        "The talks lasted four long hours.",
+        "A new sentence the editor wrote about sanctions and gas.",
+        "Nobody expected a breakthrough.",
+    ]
+    assert align_same_language(left, right) == [
+        ((0,), (0,)),
+        ((1,), ()),
+        ((2,), (1,)),
+        ((), (2,)),
+        ((3,), (3,)),
+    ]
+
+
+def test_unrelated_new_sentence_is_not_merged_into_a_neighbour() -> None:
+    left = ["The meeting had a very serious exchange.", "and direct on the situation in Ukraine."]
+    right = [
+        "The meeting had a very serious and direct exchange on the situation in Ukraine.",
+        "A sentence only on the right.",
+    ]
+    assert align_same_language(left, right) == [((0, 1), (0,)), ((), (1,))]
+
+
+def test_repeated_sentences_do_not_derail_the_alignment() -> None:
+    block_l = ["Credit", "Police said the suspect was arrested.", "The trial starts in May."]
+    block_r = ["Credit", "The police said the suspect had been arrested.", "The trial begins in May."]
+    left = block_l * 30
+    right = block_r * 30
+    beads = align_same_language(left, right)
+    assert beads == [((i,), (i,)) for i in range(90)]
+
+
+def test_large_blocks_use_the_band_and_stay_correct() -> None:
+    # Over 200 x 200 changed sentences: the anchored band path is taken.
+    left = [f"Sentence number {i} talks about topic {i * 7} and the weather." for i in range(400)]
+    right = [f"Sentence number {i} speaks about subject {i * 7} and the weather." for i in range(400)]
+    del right[150]  # an omission in the middle
+    beads = align_same_language(left, right)
+    validate_beads(beads, 400, 399)
+    assert ((150,), ()) in beads
+    assert sum(1 for a, b in beads if len(a) == len(b) == 1) == 399
+
+
+def test_gale_church_gives_a_valid_alignment_across_languages() -> None:
+    left = ["Der Gipfel ist hoch.", "Wir stiegen lange und mühsam auf, bis zum Abend.", "Dann kam der Regen."]
+    right = ["Le sommet est haut.", "Nous sommes montés longtemps et péniblement, jusqu'au soir.", "Puis vint la pluie."]
+    beads = align_by_length(left, right)
+    validate_beads(beads, 3, 3)
+    assert shapes(beads) == ["1-1", "1-1", "1-1"]
+
+
+@pytest.mark.parametrize(("n", "m"), [(0, 0), (0, 3), (2, 0)])
+def test_empty_sides(n: int, m: int) -> None:
+    left = [f"L{i}." for i in range(n)]
+    right = [f"R{j}." for j in range(m)]
+    for beads in (align_same_language(left, right), align_by_length(left, right)):
+        validate_beads(beads, n, m)
+
+
+def test_validate_rejects_gaps() -> None:
+    with pytest.raises(ValueError):
+        validate_beads([((0,), (0,)), ((2,), (1,))], 3, 2)
+    with pytest.raises(ValueError):
+        validate_beads([((), ())], 0, 0)
