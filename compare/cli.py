@@ -17,6 +17,7 @@ from . import APP_NAME, __version__
 from .core.errors import CompareError
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "minor": 1, "major": 2}
 SUBCOMMANDS = ("diff", "export", "check", "align")
 
 
@@ -146,7 +147,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
-    comparison = compare(left, right, segment=args.segment)
+    comparison = compare(left, right, segment=args.segment, parallel=True)
     if args.save_session:
         from .core.review import Review
         from .core.session import save_session
@@ -186,7 +187,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .core.checks import SEVERITY_RANK, check_text
+    from .core.checks import check_text
     from .core.language import detect_language
     from .core.loading import load_document
 

@@ -48,11 +48,8 @@ ANCHOR_WINDOW = 40  # how far from the expected position an anchor is looked for
 def _indexed(counts: Counter[str]) -> frozenset[str]:
     """A multiset as a set: the second "the" of a sentence is "the\x002", and so on,
     so that set operations count repeated words correctly."""
-    out = []
-    for word, n in counts.items():
-        out.append(word)
-        out.extend(f"{word}\x00{k}" for k in range(2, n + 1))
-    return frozenset(out)
+    repeats = [f"{word}\x00{k}" for word, n in counts.items() if n > 1 for k in range(2, n + 1)]
+    return frozenset(counts).union(repeats) if repeats else frozenset(counts)
 
 
 def word_counts(text: str) -> Counter[str]:
@@ -109,13 +106,14 @@ def _band_dp(
     m: int,
     lo: Sequence[int],
     hi: Sequence[int],
-    cost: Callable[[int, int, int, int], float],
+    cost: Callable[[int, int, int, int, float], float],
     shapes: dict[tuple[int, int], float],
 ) -> list[Bead]:
     """Least-cost monotone path from (0, 0) to (n, m) through allowed cells.
 
-    Row ``i`` may use columns ``lo[i]..hi[i]``. ``cost(i0, i1, j0, j1)`` prices the bead
-    of left ``i0:i1`` against right ``j0:j1``.
+    Row ``i`` may use columns ``lo[i]..hi[i]``. ``cost(i0, i1, j0, j1, limit)`` prices
+    the bead of left ``i0:i1`` against right ``j0:j1``; it may stop early and return
+    any value >= ``limit`` once the bead cannot win.
     """
     inf = math.inf
     best: list[dict[int, float]] = [dict() for _ in range(n + 1)]
@@ -136,7 +134,10 @@ def _band_dp(
                 prev = best[pi].get(pj)
                 if prev is None:
                     continue
-                c = prev + penalty + cost(pi, i, pj, j)
+                c = prev + penalty
+                if c >= top:
+                    continue
+                c += cost(pi, i, pj, j, top - c)
                 if c < top:
                     top = c
                     arg = (a, b)
@@ -256,7 +257,7 @@ def _piece_penalty(piece_total: float, contribution: float) -> float:
 
 def _lexical_cost(
     left: _Units, right: _Units, weight: dict[str, float]
-) -> Callable[[int, int, int, int], float]:
+) -> Callable[[int, int, int, int, float], float]:
     totals: dict[frozenset[str], float] = {}
 
     def w(toks: frozenset[str]) -> float:
@@ -268,7 +269,7 @@ def _lexical_cost(
     def wsum(toks: frozenset[str]) -> float:
         return sum([weight[t] for t in toks]) if toks else 0.0
 
-    def cost(i0: int, i1: int, j0: int, j1: int) -> float:
+    def cost(i0: int, i1: int, j0: int, j1: int, limit: float = math.inf) -> float:
         if i0 == i1:
             return w(right.group(j0, j1))
         if j0 == j1:
@@ -276,6 +277,8 @@ def _lexical_cost(
         a = left.group(i0, i1)
         b = right.group(j0, j1)
         total = w(a) + w(b) - 2 * wsum(a & b)
+        if total >= limit:
+            return total
         # Each sentence of a merged side must earn its place: a piece that leaves
         # more of its words unmatched than it matches (beyond what its neighbours in
         # the group match anyway) pays half the difference, so a fragment joins its
@@ -404,7 +407,7 @@ def align_by_length(left: Sequence[str], right: Sequence[str]) -> list[Bead]:
     ratio = (sum(rlen) / sum(llen)) if sum(llen) else 1.0
     variance = 6.8
 
-    def cost(i0: int, i1: int, j0: int, j1: int) -> float:
+    def cost(i0: int, i1: int, j0: int, j1: int, limit: float = math.inf) -> float:
         a = sum(llen[i0:i1])
         b = sum(rlen[j0:j1])
         if a == 0 and b == 0:

@@ -9,6 +9,10 @@ whitespace to the first passage that has text on that side).
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -171,15 +175,42 @@ def _changed_words(text: str, span: Span) -> float:
     return n
 
 
+def _diff_job(job: tuple[str, int, str, int]) -> tuple[Change, ...]:
+    """Word diff of two passage texts; offsets shifted back into the documents."""
+    ltext, lstart, rtext, rstart = job
+    return tuple(
+        Change((c.left[0] + lstart, c.left[1] + lstart), (c.right[0] + rstart, c.right[1] + rstart))
+        for c in word_diff(ltext, (0, len(ltext)), rtext, (0, len(rtext)))
+    )
+
+
+PARALLEL_MIN_JOBS = 400  # below this, starting worker processes costs more than it saves
+
+
+def _run_diffs(jobs: list[tuple[str, int, str, int]], parallel: bool) -> list[tuple[Change, ...]]:
+    workers = os.cpu_count() or 1
+    if parallel and workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and threading.active_count() == 1:
+        # fork is cheap and safe in a single-threaded process (the command line).
+        try:
+            ctx = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=min(workers, 4), mp_context=ctx) as pool:
+                return list(pool.map(_diff_job, jobs, chunksize=max(16, len(jobs) // (workers * 8))))
+        except (OSError, ValueError):
+            pass  # no fork here (or no processes allowed): diff in this process
+    return [_diff_job(job) for job in jobs]
+
+
 def build_passages(
-    beads: Sequence[Bead], left: Side, right: Side, cross_language: bool
+    beads: Sequence[Bead], left: Side, right: Side, cross_language: bool, parallel: bool = False
 ) -> tuple[Passage, ...]:
     validate_beads(beads, len(left.segmentation.sentences), len(right.segmentation.sentences))
-    passages = []
-    for idx, ((lseg, rseg), (lspan, rspan)) in enumerate(zip(beads, _partition(beads, left, right))):
+    lsents = left.segmentation.sentences
+    rsents = right.segmentation.sentences
+    rows = []
+    jobs: list[tuple[str, int, str, int]] = []
+    for (lseg, rseg), (lspan, rspan) in zip(beads, _partition(beads, left, right)):
         lcontent = _content(left.text, lspan)
         rcontent = _content(right.text, rspan)
-        changes: tuple[Change, ...] = ()
         if not rseg:
             kind, amount = LEFT_ONLY, _changed_words(left.text, lspan)
         elif not lseg:
@@ -192,14 +223,20 @@ def build_passages(
             a, b = len(lcontent), len(rcontent)
             amount = abs(math.log((a + 10) / (b + 10))) * 4
         else:
-            kind = CHANGED
-            lsents = left.segmentation.sentences
-            rsents = right.segmentation.sentences
-            changes = word_diff(
-                left.text, (lsents[lseg[0]][0], lsents[lseg[-1]][1]),
-                right.text, (rsents[rseg[0]][0], rsents[rseg[-1]][1]),
+            kind, amount = CHANGED, -1.0  # measured from the word diff below
+            ls, le = lsents[lseg[0]][0], lsents[lseg[-1]][1]
+            rs, re_ = rsents[rseg[0]][0], rsents[rseg[-1]][1]
+            jobs.append((left.text[ls:le], ls, right.text[rs:re_], rs))
+        rows.append((kind, lspan, rspan, lseg, rseg, amount))
+    diffs = iter(_run_diffs(jobs, parallel))
+    passages = []
+    for idx, (kind, lspan, rspan, lseg, rseg, amount) in enumerate(rows):
+        changes: tuple[Change, ...] = ()
+        if amount < 0:
+            changes = next(diffs)
+            amount = sum(
+                _changed_words(left.text, c.left) + _changed_words(right.text, c.right) for c in changes
             )
-            amount = sum(_changed_words(left.text, c.left) + _changed_words(right.text, c.right) for c in changes)
             amount = max(amount, 0.1)
         passages.append(
             Passage(idx, kind, lspan, rspan, tuple(lseg), tuple(rseg), divergence_of(amount), changes)
@@ -207,7 +244,9 @@ def build_passages(
     if not passages and (left.text or right.text):
         # Both sides are whitespace only: one passage holds them.
         kind = EQUAL if left.text == right.text else CHANGED
-        passages.append(Passage(0, kind, (0, len(left.text)), (0, len(right.text)), (), (), 0.0 if kind == EQUAL else 0.01))
+        passages.append(
+            Passage(0, kind, (0, len(left.text)), (0, len(right.text)), (), (), 0.0 if kind == EQUAL else 0.01)
+        )
     return tuple(passages)
 
 
@@ -220,12 +259,14 @@ def compare(
     left_language: str | None = None,
     right_language: str | None = None,
     force_bilingual: bool = False,
+    parallel: bool = False,
 ) -> Comparison:
     """Align two documents and diff their passages.
 
     ``beads`` replays a stored alignment (a saved session with manual fixes) instead
     of computing one. ``force_bilingual`` aligns as translations even when the
-    detected languages agree (the ``align`` command).
+    detected languages agree (the ``align`` command). ``parallel`` lets word diffs of
+    large comparisons run in worker processes (single-threaded callers only).
     """
     lside = make_side(left, segment, left_language)
     rside = make_side(right, segment, right_language)
@@ -234,5 +275,5 @@ def compare(
         lsents = [lside.sentence_text(i) for i in range(len(lside.segmentation.sentences))]
         rsents = [rside.sentence_text(i) for i in range(len(rside.segmentation.sentences))]
         beads = align_by_length(lsents, rsents) if cross else align_same_language(lsents, rsents)
-    passages = build_passages(beads, lside, rside, cross)
+    passages = build_passages(beads, lside, rside, cross, parallel)
     return Comparison(lside, rside, passages, cross, segment)

@@ -1,0 +1,81 @@
+"""Mojibake: text decoded with the wrong encoding ("MÃ¼nchen", "Itâ€™s"), or lost characters (�)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+import ftfy
+from ftfy import badness
+
+from ._base import Document, Hit, Severity, rule, shorten
+
+_MERGE_GAP = 3  # differences closer than this are one finding
+
+
+def _diff_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    regions: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if regions and i1 - regions[-1][1] <= _MERGE_GAP:
+            regions[-1][1] = i2
+            regions[-1][3] = j2
+        else:
+            regions.append([i1, i2, j1, j2])
+    return [(a, b, c, d) for a, b, c, d in regions]
+
+
+def _widen(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen a span to whole words, so the finding reads "MÃ¼nchen", not "Ã¼"."""
+    while a > 0 and text[a - 1].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum():
+        b += 1
+    return a, b
+
+
+@rule(
+    "mojibake",
+    Severity.MAJOR,
+    'Garbled characters from a wrong text encoding ("MÃ¼nchen" for "München"), or lost ones (�).',
+    suppresses_overlapping=True,
+)
+def mojibake(doc: Document) -> Iterator[Hit]:
+    for para in doc.paragraphs:
+        text = para.text
+        reported: list[tuple[int, int]] = []
+        if badness.is_bad(text):
+            fixed = ftfy.fix_encoding(text)
+            if fixed != text and len(text) < 20000:
+                for i1, i2, j1, j2 in _diff_regions(text, fixed):
+                    a, b = _widen(text, i1, i2)
+                    replacement = text[a:i1] + fixed[j1:j2] + text[i2:b]
+                    reported.append((a, b))
+                    yield Hit(
+                        para.start + a,
+                        para.start + b,
+                        f"Garbled characters (wrong encoding) in “{shorten(text[a:b])}”; "
+                        f"it probably reads “{shorten(replacement)}”.",
+                        replacement,
+                    )
+            elif fixed != text:
+                yield Hit(
+                    para.start,
+                    para.end,
+                    f"Garbled characters (wrong encoding) in this paragraph: “{shorten(text)}”.",
+                    fixed,
+                )
+                continue
+        pos = text.find("\ufffd")
+        while pos != -1:
+            if not any(a <= pos < b for a, b in reported):
+                a, b = _widen(text, pos, pos + 1)
+                yield Hit(
+                    para.start + a,
+                    para.start + b,
+                    f"A character was lost in decoding (�) in “{shorten(text[a:b])}”.",
+                    None,
+                )
+            pos = text.find("\ufffd", pos + 1)
