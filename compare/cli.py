@@ -221,7 +221,7 @@ def cmd_align(args: argparse.Namespace) -> int:
     comparison = compare(left, right, segment=args.segment, left_language=args.left_lang,
                          right_language=args.right_lang, force_bilingual=True)
     writer = {"tmx": bitext_tmx, "tsv": bitext_tsv, "json": bitext_json}[args.format]
-    _write_output(writer(comparison), args.output)
+    _write_output(writer(comparison, args.left_lang, args.right_lang), args.output)
     return EXIT_SAME
 
 

@@ -1,0 +1,104 @@
+"""Aligned sentences as a bitext for translation memories: TMX 1.4, TSV and JSON.
+
+Only passages with text on both sides become translation units; a sentence with no
+counterpart has nothing to pair with (JSON keeps them, marked one-sided).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from xml.sax.saxutils import escape, quoteattr
+
+from .. import __version__
+from .comparison import Comparison
+
+_SPACES = re.compile(r"\s+")
+# XML 1.0 cannot carry most control characters, even escaped.
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def bcp47(code: str) -> str:
+    """langdetect's codes as BCP 47 tags: "zh-cn" -> "zh-CN"; unknown -> "und"."""
+    if not code or code == "unknown":
+        return "und"
+    parts = code.replace("_", "-").split("-")
+    return "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def bitext_rows(comparison: Comparison) -> list[tuple[int, str, str]]:
+    """(passage index, left text, right text) of every passage, whitespace folded."""
+    rows = []
+    for p in comparison.passages:
+        left = " ".join(comparison.left.sentence_text(i) for i in p.left_segments)
+        right = " ".join(comparison.right.sentence_text(j) for j in p.right_segments)
+        rows.append((p.index, _one_line(left), _one_line(right)))
+    return rows
+
+
+def languages(comparison: Comparison, left: str | None = None, right: str | None = None) -> tuple[str, str]:
+    return (
+        bcp47(left or comparison.left.language.code),
+        bcp47(right or comparison.right.language.code),
+    )
+
+
+def bitext_tsv(comparison: Comparison, left_lang: str | None = None, right_lang: str | None = None) -> str:
+    """Tab-separated pairs, one per line, with a header naming the languages."""
+    ll, rl = languages(comparison, left_lang, right_lang)
+    lines = [f"{ll}\t{rl}"]
+    for _, left, right in bitext_rows(comparison):
+        if left and right:
+            lines.append(f"{left.replace(chr(9), ' ')}\t{right.replace(chr(9), ' ')}")
+    return "\n".join(lines) + "\n"
+
+
+def bitext_tmx(comparison: Comparison, left_lang: str | None = None, right_lang: str | None = None) -> str:
+    """A TMX 1.4 document (the left side is the source language)."""
+    ll, rl = languages(comparison, left_lang, right_lang)
+    now = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+        '<tmx version="1.4">',
+        f'  <header creationtool="News Compare" creationtoolversion={quoteattr(__version__)} '
+        f'datatype="plaintext" segtype="sentence" adminlang="en-US" srclang={quoteattr(ll)} '
+        f'o-tmf="news-compare" creationdate="{now}">',
+        f'    <prop type="x-left-file">{escape(comparison.left.document.name)}</prop>',
+        f'    <prop type="x-right-file">{escape(comparison.right.document.name)}</prop>',
+        "  </header>",
+        "  <body>",
+    ]
+    for index, left, right in bitext_rows(comparison):
+        if not (left and right):
+            continue
+        out.append(f'    <tu tuid="{index + 1}">')
+        out.append(f"      <tuv xml:lang={quoteattr(ll)}><seg>{escape(_XML_BAD.sub('', left))}</seg></tuv>")
+        out.append(f"      <tuv xml:lang={quoteattr(rl)}><seg>{escape(_XML_BAD.sub('', right))}</seg></tuv>")
+        out.append("    </tu>")
+    out += ["  </body>", "</tmx>"]
+    return "\n".join(out) + "\n"
+
+
+def bitext_json(comparison: Comparison, left_lang: str | None = None, right_lang: str | None = None) -> str:
+    ll, rl = languages(comparison, left_lang, right_lang)
+    beads = []
+    for p, (_, left, right) in zip(comparison.passages, bitext_rows(comparison)):
+        beads.append(
+            {
+                "left_segments": list(p.left_segments),
+                "right_segments": list(p.right_segments),
+                "left": left,
+                "right": right,
+                "left_span": list(p.left),
+                "right_span": list(p.right),
+            }
+        )
+    return json.dumps(
+        {"schema": 1, "left_language": ll, "right_language": rl, "beads": beads}, ensure_ascii=False
+    ) + "\n"
