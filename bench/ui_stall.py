@@ -1,0 +1,130 @@
+"""How responsive is the window on a 1 MB pair? Prints the load time and the longest
+event-loop stall (a 10 ms timer records the gaps between its ticks).
+
+    .venv/bin/python bench/ui_stall.py [--size BYTES] [--thread]
+
+Target: no stall over 100 ms. Runs offscreen; needs ../shared/data (WMT 2021).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+class StallMeter:
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.gaps: list[tuple[float, float]] = []  # (when, gap) in seconds
+        self.last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now, now - self.last))
+        self.last = now
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.gaps.clear()
+        self.timer.start()
+
+    def worst(self, since: float = 0.0) -> float:
+        return max((g for t, g in self.gaps if t >= since), default=0.0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--thread", action="store_true", help="compare on a thread instead of a child process")
+    args = parser.parse_args()
+
+    from _data import build_megabyte_pair
+
+    import compare.qt  # noqa: F401
+    from PySide6.QtWidgets import QApplication
+
+    from compare.qt.app import ensure_application
+    from compare.qt.main_window import MainWindow
+
+    folder = Path(tempfile.mkdtemp(prefix="ui-stall-"))
+    os.environ["NEWS_COMPARE_DATA_DIR"] = str(folder / "data")
+    left, right = build_megabyte_pair(folder, args.size)
+    app = ensure_application()
+    window = MainWindow(process_threshold=10**12 if args.thread else None)
+    window.resize(1400, 900)
+    window.show()
+    meter = StallMeter()
+    for _ in range(5):
+        app.processEvents()
+
+    def run_until(cond, timeout: float = 600.0) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        while not cond():
+            app.processEvents()
+            time.sleep(0.002)
+            if time.perf_counter() - start > timeout:
+                raise SystemExit("timed out")
+        return time.perf_counter() - start
+
+    meter.start()
+    t0 = time.perf_counter()
+    window.open_pair(str(left), str(right), ask=False)
+    load = run_until(lambda: window.ready)
+    load_stall = meter.worst()
+    t_installed = time.perf_counter()
+    measure = run_until(lambda: window.heights.done)
+    measure_stall = meter.worst(t_installed)
+
+    # scroll through the whole comparison, one page at a time, painting each page
+    bar = window.table.verticalScrollBar()
+    t_scroll = time.perf_counter()
+    pages = 0
+    worst_page = 0.0
+    step = bar.pageStep()
+    for value in range(0, bar.maximum() + 1, step * 25):  # every 25th page, to keep the run short
+        t = time.perf_counter()
+        bar.setValue(value)
+        window.table.viewport().repaint()
+        app.processEvents()
+        worst_page = max(worst_page, time.perf_counter() - t)
+        pages += 1
+    scroll_stall = meter.worst(t_scroll)
+
+    # a decision on a passage deep in the article: the article pane and autosave follow
+    t_dec = time.perf_counter()
+    window.go_to(len(window.review.passages) - 10)
+    window.take_left()
+    app.processEvents()
+    decision_time = time.perf_counter() - t_dec
+    run_until(lambda: (window.recovery.flush() or True))
+    meter.timer.stop()
+
+    c = window.review.comparison
+    size = len(c.left.text.encode()) + len(c.right.text.encode())
+    print(f"pair: {size / 1e6:.2f} MB, {len(c.passages)} passages, {len(c.divergent)} divergent "
+          f"({'thread' if args.thread else 'child process'})")
+    print(f"load (open to window filled): {load:.2f} s, longest stall meanwhile: {load_stall * 1000:.0f} ms")
+    print(f"row heights measured in the background: {measure:.2f} s, longest stall: {measure_stall * 1000:.0f} ms")
+    print(f"scrolling: {pages} jumps, slowest page paint {worst_page * 1000:.0f} ms, longest stall {scroll_stall * 1000:.0f} ms")
+    print(f"one decision (table, article pane, autosave queued): {decision_time * 1000:.0f} ms")
+    print(f"longest event-loop stall overall: {meter.worst() * 1000:.0f} ms (target: under 100 ms)")
+    window.undo_stack.setClean()
+    window.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

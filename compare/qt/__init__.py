@@ -1,0 +1,1 @@
+"""The News Compare window (PySide6): a thin layer over :mod:`compare.core`."""

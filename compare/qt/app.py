@@ -1,0 +1,93 @@
+"""Start the window: ``news-compare [LEFT RIGHT | SESSION | --sample]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME
+from . import recovery
+from .dialogs import ask_yes_no, show_error
+from .main_window import MainWindow
+from .settings import APPLICATION, ORGANIZATION
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="news-compare", add_help=True,
+                                description=f"{APP_NAME}: compare two versions of a news article.")
+    p.add_argument("paths", nargs="*", help="LEFT RIGHT (two versions) or SESSION (a saved review)")
+    p.add_argument("--sample", action="store_true", help="open the bundled sample pair")
+    return p
+
+
+def ensure_application(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "news-compare", *argv])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    from ..cli import resource_path
+
+    icon = resource_path("icons", "news-compare.svg")
+    if icon.exists():
+        QApplication.setWindowIcon(QIcon(str(icon)))
+    assert isinstance(app, QApplication)
+    return app
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """After a crash, offer to restore the unsaved review; True if restoring."""
+    files = recovery.left_behind()
+    if not files:
+        return False
+    newest, *older = files
+    for f in older:  # only the newest is offered
+        try:
+            f.unlink()
+        except OSError:
+            pass
+    if ask_yes_no(window, "Restore review",
+                  "News Compare did not close properly last time. Restore the review you were working on?"):
+        return window.restore_recovery(newest)
+    try:
+        newest.unlink()
+    except OSError:
+        pass
+    return False
+
+
+def build_window(argv: Sequence[str] | None = None, *, process_threshold: int | None = None) -> MainWindow:
+    """Build the window for a command line (without running the event loop)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(argv)
+    ensure_application()
+    window = MainWindow(process_threshold=process_threshold)
+    window.restore_settings()
+    if offer_recovery(window):
+        return window
+    if args.sample:
+        window.open_sample()
+    elif args.paths:
+        if len(args.paths) > 2:
+            QTimer.singleShot(0, lambda: show_error(window, "Give two versions of the article, or one saved review."))
+        else:
+            window.open_paths(args.paths)
+    return window
+
+
+def run_app(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    app = ensure_application(argv)
+    window = build_window(argv)
+    window.show()
+    return app.exec()

@@ -1,0 +1,108 @@
+"""The reconciled article, live: updated passage by passage as decisions change.
+
+Corrected passages are marked with a tinted background; clicking in the article
+selects the passage in the comparison table.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from ..core.review import CUSTOM, KEEP, Review
+from .theme import colors_for
+
+
+def _display(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _u16(text: str) -> int:
+    """Length in the document's units (UTF-16 code units)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+class ArticleView(QPlainTextEdit):
+    passage_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAccessibleName("Cleaned article")
+        self.review: Review | None = None
+        self._starts: list[int] = []  # document position where each passage starts
+        self._lengths: list[int] = []
+
+    def set_review(self, review: Review | None) -> None:
+        self.review = review
+        self._starts, self._lengths = [], []
+        if review is None:
+            self.setPlainText("")
+            return
+        texts = [_display(review.passage_text(p.index)) for p in review.passages]
+        pos = 0
+        for t in texts:
+            n = _u16(t)
+            self._starts.append(pos)
+            self._lengths.append(n)
+            pos += n
+        self.setPlainText("".join(texts))
+        for i in range(len(texts)):
+            if review.decision(i).choice != KEEP:
+                self._mark(i)
+
+    def _format(self, index: int) -> QTextCharFormat:
+        assert self.review is not None
+        fmt = QTextCharFormat()
+        d = self.review.decision(index)
+        if d.choice == KEEP:
+            fmt.setBackground(QColor(0, 0, 0, 0))
+            fmt.setToolTip("")
+            return fmt
+        colors = colors_for(self.palette())
+        color = QColor(colors.custom if d.choice == CUSTOM else colors.chosen_bar)
+        color.setAlpha(60 if colors.dark else 38)
+        fmt.setBackground(color)
+        fmt.setToolTip(f"Passage {index + 1}: corrected")
+        return fmt
+
+    def _mark(self, index: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[index])
+        cursor.setPosition(self._starts[index] + self._lengths[index], QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(self._format(index))
+
+    def update_passages(self, indices: list[int]) -> None:
+        if self.review is None:
+            return
+        for i in indices:
+            text = _display(self.review.passage_text(i))
+            n = _u16(text)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._starts[i])
+            cursor.setPosition(self._starts[i] + self._lengths[i], QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(text, self._format(i))
+            delta = n - self._lengths[i]
+            self._lengths[i] = n
+            if delta:
+                for k in range(i + 1, len(self._starts)):
+                    self._starts[k] += delta
+
+    def passage_at_position(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def show_passage(self, index: int) -> None:
+        if not (0 <= index < len(self._starts)):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[index])
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.review is not None and self._starts and not self.textCursor().hasSelection():
+            self.passage_clicked.emit(self.passage_at_position(self.textCursor().position()))

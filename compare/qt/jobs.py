@@ -1,0 +1,93 @@
+"""The slow work behind the window, as plain functions (no Qt: they also run in a
+child process).
+
+Results cross the process boundary as a list of pickled chunks, so the receiving
+thread can unpickle them piece by piece and never hold the interpreter lock long
+enough to freeze the window.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.comparison import Comparison, compare
+from ..core.loading import load_document
+from ..core.review import Review
+from ..core.session import Session, load_session, session_from_json
+
+CHUNK = 150  # passages per pickled chunk
+
+
+@dataclass
+class Loaded:
+    """What a background job hands the window: a review and the saved view state."""
+
+    review: Review
+    view: dict[str, Any]
+    session_path: str | None = None
+
+
+def _prepare(comparison: Comparison) -> None:
+    """Compute the lazy values the window shows, so the UI thread never does."""
+    for side in (comparison.left, comparison.right):
+        _ = side.words
+
+
+def open_pair(left: str, right: str, max_bytes: int) -> Loaded:
+    comparison = compare(load_document(left, max_bytes), load_document(right, max_bytes))
+    _prepare(comparison)
+    return Loaded(Review(comparison), {})
+
+
+def open_session(path: str) -> Loaded:
+    session: Session = load_session(path)
+    _prepare(session.review.comparison)
+    return Loaded(session.review, session.view, path)
+
+
+def restore_session(data: dict[str, Any]) -> Loaded:
+    session = session_from_json(data)
+    _prepare(session.review.comparison)
+    return Loaded(session.review, session.view, None)
+
+
+# --- transport -----------------------------------------------------------------------
+def pack(loaded: Loaded) -> list[bytes]:
+    review = loaded.review
+    c = review.comparison
+    head = pickle.dumps(
+        (c.left, c.right, c.cross_language, c.segment, c.findings, review.base, review.decisions(),
+         loaded.view, loaded.session_path, len(c.passages)),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    chunks = [head]
+    for i in range(0, len(c.passages), CHUNK):
+        chunks.append(pickle.dumps(c.passages[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
+    return chunks
+
+
+def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
+    """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield)."""
+    left, right, cross, segment, findings, base, decisions, view, session_path, n = pickle.loads(chunks[0])
+    passages: list[Any] = []
+    for chunk in chunks[1:]:
+        passages.extend(pickle.loads(chunk))
+        if pause is not None:
+            pause()
+    if len(passages) != n:
+        raise ValueError("incomplete result")
+    comparison = Comparison(left, right, tuple(passages), cross, segment, findings)
+    review = Review(comparison, base)
+    for i, d in decisions.items():
+        review.set_decision(i, d)
+    return Loaded(review, view, session_path)
+
+
+def run_packed(name: str, *args: Any) -> list[bytes]:
+    """Entry point in the child process."""
+    return pack(JOBS[name](*args))
+
+
+JOBS = {"pair": open_pair, "session": open_session, "restore": restore_session}

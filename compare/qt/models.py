@@ -1,0 +1,336 @@
+"""Item models over a :class:`~compare.core.review.Review`.
+
+``PassageTableModel``: one row per passage, columns status / left / right.
+``PassageListModel``: one row per divergent passage, for the sortable passage list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..core.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
+from ..core.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS, LEFT, RIGHT = 0, 1, 2
+SIDE_OF_COLUMN = {LEFT: "left", RIGHT: "right"}
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+CHANGES_ROLE = Qt.ItemDataRole.UserRole + 2  # list of (start, end, "deleted"|"inserted"|"replaced")
+PARAGRAPH_START_ROLE = Qt.ItemDataRole.UserRole + 3
+DECISION_ROLE = Qt.ItemDataRole.UserRole + 4
+DIVERGENCE_ROLE = Qt.ItemDataRole.UserRole + 5
+CHOSEN_ROLE = Qt.ItemDataRole.UserRole + 6  # is this cell's text what the article uses
+PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 7  # passage index
+
+DELETED, INSERTED, REPLACED = "deleted", "inserted", "replaced"
+KIND_LABELS = {EQUAL: "same", CHANGED: "changed", LEFT_ONLY: "left only", RIGHT_ONLY: "right only"}
+
+
+def decision_label(review: Review, d: Decision) -> str:
+    if d.choice == KEEP:
+        return f"keep {review.base}"
+    if d.choice == TAKE_OTHER:
+        return f"take {review.other}"
+    if d.choice == TAKE_BOTH:
+        return "take both"
+    return "edited by hand"
+
+
+def decision_glyphs(review: Review, d: Decision) -> str:
+    """A compact summary for the status column: which text is used, note, reviewed."""
+    side = {KEEP: review.base, TAKE_OTHER: review.other}.get(d.choice)
+    glyph = {"left": "◀", "right": "▶"}.get(side or "", "")
+    if d.choice == TAKE_BOTH:
+        glyph = "◀▶"
+    elif d.choice == CUSTOM:
+        glyph = "✎"
+    if d.choice == KEEP:
+        glyph = ""  # the default needs no mark
+    return glyph + (" ✱" if d.note else "") + (" ✓" if d.reviewed else "")
+
+
+class CellCache:
+    """Display text of one cell (trimmed) and its highlighted ranges, per side."""
+
+    def __init__(self, review: Review):
+        self.review = review
+        self._cache: dict[tuple[int, str], tuple[str, list[tuple[int, int, str]]]] = {}
+
+    def get(self, row: int, side: str) -> tuple[str, list[tuple[int, int, str]]]:
+        key = (row, side)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._build(row, side)
+        return hit
+
+    def _build(self, row: int, side: str) -> tuple[str, list[tuple[int, int, str]]]:
+        comparison = self.review.comparison
+        p = comparison.passages[row]
+        s, e = p.span(side)
+        raw = comparison.side(side).text[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        origin = s + lead
+        ranges: list[tuple[int, int, str]] = []
+        if text and ((side == "left" and p.kind == LEFT_ONLY) or (side == "right" and p.kind == RIGHT_ONLY)):
+            ranges.append((0, len(text), DELETED if side == "left" else INSERTED))
+        for change in p.changes:
+            mine = change.left if side == "left" else change.right
+            theirs = change.right if side == "left" else change.left
+            if mine[1] <= mine[0]:
+                continue
+            kind = REPLACED if theirs[1] > theirs[0] else (DELETED if side == "left" else INSERTED)
+            a = max(0, mine[0] - origin)
+            b = min(len(text), mine[1] - origin)
+            # Whitespace after a changed word is not part of the change.
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                ranges.append((a, b, kind))
+        return text, ranges
+
+
+def paragraph_starts(review: Review) -> list[bool]:
+    """Does each passage begin a new paragraph (on either side)?"""
+    c = review.comparison
+    out = []
+    last = {"left": -1, "right": -1}
+    for p in c.passages:
+        start = False
+        for side in ("left", "right"):
+            segs = p.segments(side)
+            if not segs:
+                continue
+            para_of = c.side(side).segmentation.sentence_paragraph
+            if para_of[segs[0]] != last[side] and last[side] != -1:
+                start = True
+            last[side] = para_of[segs[-1]]
+        out.append(start)
+    return out
+
+
+class PassageTableModel(QAbstractTableModel):
+    """Rows of aligned passages: status, left text, right text."""
+
+    def __init__(self, review: Review | None = None, parent: Any = None):
+        super().__init__(parent)
+        self.review: Review | None = None
+        self.cells: CellCache | None = None
+        self._para: list[bool] = []
+        if review is not None:
+            self.set_review(review)
+
+    def set_review(self, review: Review | None) -> None:
+        self.beginResetModel()
+        self.review = review
+        self.cells = CellCache(review) if review else None
+        self._para = paragraph_starts(review) if review else []
+        self.endResetModel()
+
+    # --- shape ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid() or self.review is None:
+            return 0
+        return len(self.review.passages)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # --- data -------------------------------------------------------------------------
+    def cell(self, row: int, column: int) -> tuple[str, list[tuple[int, int, str]]]:
+        assert self.cells is not None
+        return self.cells.get(row, SIDE_OF_COLUMN[column])
+
+    def is_paragraph_start(self, row: int) -> bool:
+        return self._para[row] if 0 <= row < len(self._para) else False
+
+    def chosen(self, row: int, column: int) -> bool:
+        """Does the reconciled article use this cell's text?"""
+        assert self.review is not None
+        if column == STATUS:
+            return False
+        side = SIDE_OF_COLUMN[column]
+        d = self.review.decision(row)
+        if d.choice == TAKE_BOTH:
+            return True
+        if d.choice == CUSTOM:
+            return False
+        return side == (self.review.base if d.choice == KEEP else self.review.other)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.review is None:
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self.review.passages)) or not (0 <= col < 3):
+            return None
+        p = self.review.passages[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == STATUS:
+                return str(row + 1)
+            return self.cell(row, col)[0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col != STATUS:
+                return None
+            d = self.review.decision(row)
+            parts = [f"Passage {row + 1}: {KIND_LABELS[p.kind]}"]
+            if p.kind != EQUAL:
+                parts.append(f"divergence {p.divergence:.2f}")
+                parts.append(decision_label(self.review, d) + (", reviewed" if d.reviewed else ", not reviewed"))
+            if d.note:
+                parts.append(f"Note: {d.note}")
+            return "\n".join(parts)
+        if role == KIND_ROLE:
+            return p.kind
+        if role == CHANGES_ROLE:
+            return None if col == STATUS else list(self.cell(row, col)[1])
+        if role == PARAGRAPH_START_ROLE:
+            return self.is_paragraph_start(row)
+        if role == DECISION_ROLE:
+            return self.review.decision(row)
+        if role == DIVERGENCE_ROLE:
+            return p.divergence
+        if role == CHOSEN_ROLE:
+            return self.chosen(row, col)
+        if role == PASSAGE_ROLE:
+            return row
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if section == STATUS:
+            return "#"
+        if section not in SIDE_OF_COLUMN:
+            return None
+        name = SIDE_OF_COLUMN[section]
+        if self.review is None:
+            return name.capitalize()
+        side = self.review.comparison.side(name)
+        doc = side.document
+        base = "  ·  base (being cleaned)" if name == self.review.base else ""
+        lang = side.language.code if side.language.code != "unknown" else "language unknown"
+        return f"{doc.name}{base}\n{doc.encoding.upper()}  ·  {lang}  ·  {side.words:,} words"
+
+    # --- changes ----------------------------------------------------------------------
+    def passage_changed(self, row: int) -> None:
+        if 0 <= row < self.rowCount():
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+
+class PassageListModel(QAbstractTableModel):
+    """The divergent passages, for a list sortable by position or divergence."""
+
+    HEADERS = ("#", "Divergence", "Kind", "Decision", "Passage")
+
+    def __init__(self, review: Review | None = None, parent: Any = None):
+        super().__init__(parent)
+        self.review: Review | None = None
+        self.rows: list[int] = []
+        self._row_of: dict[int, int] = {}
+        if review is not None:
+            self.set_review(review)
+
+    def set_review(self, review: Review | None) -> None:
+        self.beginResetModel()
+        self.review = review
+        self.rows = review.divergent_indices() if review else []
+        self._row_of = {p: r for r, p in enumerate(self.rows)}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def passage_at(self, row: int) -> int:
+        return self.rows[row]
+
+    def row_of(self, passage: int) -> int | None:
+        return self._row_of.get(passage)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.review is None:
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self.rows)) or not (0 <= col < len(self.HEADERS)):
+            return None
+        i = self.rows[row]
+        p = self.review.passages[i]
+        d = self.review.decision(i)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return str(i + 1)
+            if col == 1:
+                return f"{p.divergence:.2f}"
+            if col == 2:
+                return KIND_LABELS[p.kind]
+            if col == 3:
+                return decision_label(self.review, d) + (" ✓" if d.reviewed else "")
+            text = self.review.side_text(i, self.review.base).strip() or self.review.side_text(i, self.review.other).strip()
+            text = " ".join(text.split())
+            return text[:120] + ("…" if len(text) > 120 else "")
+        if role == PASSAGE_ROLE:
+            return i
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 1):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by position, divergence, kind or decision (a key per row: fast on thousands)."""
+        if self.review is None or not (0 <= column < len(self.HEADERS)):
+            return
+        review = self.review
+        passages = review.passages
+
+        def key(i: int) -> object:
+            if column == 1:
+                return (passages[i].divergence, -i)
+            if column == 2:
+                return (passages[i].kind, i)
+            if column == 3:
+                d = review.decision(i)
+                return (d.reviewed, ("keep", "take-other", "take-both", "custom").index(d.choice), i)
+            if column == 4:
+                return (review.side_text(i, review.base).strip().lower(), i)
+            return i
+
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_passages = [(self.rows[ix.row()], ix.column()) for ix in old]
+        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._row_of = {p: r for r, p in enumerate(self.rows)}
+        self.changePersistentIndexList(old, [self.index(self._row_of[p], c) for p, c in old_passages])
+        self.layoutChanged.emit()
+
+    def passage_changed(self, passage: int) -> None:
+        row = self._row_of.get(passage)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))

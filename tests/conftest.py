@@ -1,0 +1,136 @@
+"""Shared test setup: offscreen Qt, isolated settings and data folder, captured dialogs."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+# Harmless limits of the offscreen platform (it cannot resize native windows).
+OFFSCREEN_NOISE = (r"This plugin does not support propagateSizeHints\(\)",)
+
+
+def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        for item in items:
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Never touch the user's settings or data folder."""
+    from PySide6.QtCore import QSettings
+
+    root = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("NEWS_COMPARE_DATA_DIR", str(root / "data"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(root / "settings"))
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(root / "system-settings"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    yield root
+
+
+class Messages:
+    """Captures QMessageBox / QInputDialog / QFileDialog calls instead of blocking."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.answers: dict[str, list[object]] = {}
+
+    def answer(self, kind: str, *values: object) -> None:
+        self.answers.setdefault(kind, []).extend(values)
+
+    def next_answer(self, kind: str, default: object) -> object:
+        queue = self.answers.get(kind)
+        return queue.pop(0) if queue else default
+
+    @property
+    def texts(self) -> list[str]:
+        return [t for _, t in self.shown]
+
+
+@pytest.fixture(autouse=True)
+def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    box = Messages()
+
+    def static(kind: str, default: object):
+        def show(_parent, _title, text="", *args, **kwargs):
+            box.shown.append((kind, str(text)))
+            return box.next_answer(kind, default)
+        return show
+
+    monkeypatch.setattr(QMessageBox, "warning", static("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", static("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information", static("information", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "about", static("about", None))
+    # unanswered questions: discard unsaved work, decline everything else
+    monkeypatch.setattr(QMessageBox, "question", static("question", QMessageBox.StandardButton.Discard))
+
+    def note(*_args, **_kwargs):
+        if box.answers.get("note"):
+            return str(box.answers["note"].pop(0)), True
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", note)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (box.next_answer("open", []), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (box.next_answer("save", ""), ""))
+    return box
+
+
+LEFT_TEXT = (
+    "Breaking news from the capital.\n\n"
+    "The minister said on Monday that the bloc would meet again. Talks lasted four hours.\n\n"
+    "Officials did not confirm the report.\n\n"
+    "A photo caption that only the left has.\n\n"
+    "The end of the article is the same.\n"
+)
+RIGHT_TEXT = (
+    "Breaking news from the capital.\n\n"
+    "The minister said on Tuesday that the alliance would meet again. Talks lasted four hours.\n\n"
+    "Officials declined to confirm the report.\n\n"
+    "The end of the article is the same.\n"
+)
+
+
+@pytest.fixture
+def pair(tmp_path):  # type: ignore[no-untyped-def]
+    """A small (machine, edited) pair written by the test."""
+    a = tmp_path / "machine.txt"
+    b = tmp_path / "edited.txt"
+    a.write_text(LEFT_TEXT, encoding="utf-8")
+    b.write_text(RIGHT_TEXT, encoding="utf-8")
+    return a, b
+
+
+@pytest.fixture
+def open_window(qtbot):  # type: ignore[no-untyped-def]
+    """open_window(argv) -> MainWindow built by the real entry point, shown, loaded."""
+    from compare.qt.app import build_window
+
+    def _open(argv, wait=True, **kwargs):  # type: ignore[no-untyped-def]
+        window = build_window([str(a) for a in argv], **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        if wait:
+            _wait_loaded(qtbot, window)
+        return window
+
+    return _open
+
+
+def _wait_loaded(qtbot, window, timeout=30000):  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.ready, timeout=timeout)
+    window.heights.finish()
+
+
+@pytest.fixture
+def wait_loaded(qtbot):  # type: ignore[no-untyped-def]
+    """wait_loaded(window): until the background load finished and rows are measured."""
+    return lambda window, timeout=30000: _wait_loaded(qtbot, window, timeout)

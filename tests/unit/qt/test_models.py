@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from compare.cli import sample_pair
+from compare.core.comparison import EQUAL, compare
+from compare.core.document import Document
+from compare.core.loading import load_document
+from compare.core.review import Decision, Review
+from compare.qt.models import (
+    CHANGES_ROLE,
+    DELETED,
+    INSERTED,
+    LEFT,
+    PARAGRAPH_START_ROLE,
+    REPLACED,
+    RIGHT,
+    PassageListModel,
+    PassageTableModel,
+    paragraph_starts,
+)
+
+
+def sample_review() -> Review:
+    left, right = sample_pair()
+    return Review(compare(load_document(left), load_document(right)))
+
+
+def small_review() -> Review:
+    left = Document.from_text("One two three.\n\nThe bloc met on Monday. Only left here.\n\nSame end.\n")
+    right = Document.from_text("One two three.\n\nThe alliance met on Monday and Tuesday.\n\nSame end.\n")
+    return Review(compare(left, right))
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = PassageTableModel(sample_review())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_list_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = PassageListModel(sample_review())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_empty_models_pass_the_model_tester(qtmodeltester) -> None:
+    qtmodeltester.check(PassageTableModel(), force_py=True)
+    qtmodeltester.check(PassageListModel(), force_py=True)
+
+
+def test_cells_are_trimmed_and_highlights_fall_on_words() -> None:
+    review = small_review()
+    model = PassageTableModel(review)
+    changed = [p.index for p in review.passages if p.kind != EQUAL]
+    assert changed
+    kinds: set[str] = set()
+    for row in range(model.rowCount()):
+        for col in (LEFT, RIGHT):
+            text, ranges = model.cell(row, col)
+            assert text == text.strip()
+            for a, b, kind in ranges:
+                assert 0 <= a < b <= len(text)
+                assert not text[b - 1].isspace()
+                kinds.add(kind)
+            assert model.data(model.index(row, col), CHANGES_ROLE) == ranges
+    assert REPLACED in kinds
+    assert kinds & {DELETED, INSERTED}
+
+
+def test_replaced_words_are_marked_on_both_sides() -> None:
+    review = small_review()
+    model = PassageTableModel(review)
+    row = next(p.index for p in review.passages if p.kind != EQUAL and p.changes)
+    left, lranges = model.cell(row, LEFT)
+    right, rranges = model.cell(row, RIGHT)
+    assert "bloc" in [left[a:b] for a, b, k in lranges if k == REPLACED]
+    assert "alliance" in [right[a:b] for a, b, k in rranges if k == REPLACED]
+
+
+def test_paragraph_starts() -> None:
+    review = small_review()
+    starts = paragraph_starts(review)
+    assert starts[0] is False
+    assert any(starts)
+    model = PassageTableModel(review)
+    assert model.data(model.index(1, LEFT), PARAGRAPH_START_ROLE) is True
+
+
+def test_header_names_file_encoding_language_and_words(tmp_path) -> None:
+    review = sample_review()
+    model = PassageTableModel(review)
+    from PySide6.QtCore import Qt
+
+    header = model.headerData(RIGHT, Qt.Orientation.Horizontal)
+    assert "nato-russia-talks.edited.txt" in header
+    assert "base" in header
+    assert "UTF-8" in header and " en " in header and "words" in header
+
+
+def test_decision_changes_notify_rows(qtbot) -> None:
+    review = small_review()
+    model = PassageTableModel(review)
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        review.set_decision(1, Decision(choice="take-other"))
+        model.passage_changed(1)
+    assert blocker.args[0].row() == 1
+    assert model.chosen(1, LEFT) and not model.chosen(1, RIGHT)
+
+
+def test_list_model_lists_divergent_passages_only() -> None:
+    review = sample_review()
+    model = PassageListModel(review)
+    assert model.rowCount() == len(review.comparison.divergent)
+    assert all(review.passages[model.passage_at(r)].kind != EQUAL for r in range(model.rowCount()))
+
+
+def test_list_model_sorts_by_divergence_and_back(qtmodeltester) -> None:
+    from PySide6.QtCore import Qt
+
+    model = PassageListModel(sample_review())
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    values = [float(model.data(model.index(r, 1))) for r in range(model.rowCount())]
+    assert values == sorted(values, reverse=True)
+    assert all(model.row_of(model.passage_at(r)) == r for r in range(model.rowCount()))
+    model.sort(0)
+    assert model.rows == sorted(model.rows)
+    qtmodeltester.check(model, force_py=True)
