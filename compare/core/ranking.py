@@ -1,0 +1,202 @@
+"""Rank passages by how likely they are to change the meaning, findings included.
+
+The engine's divergence is the raw amount of change of a passage (changed words, not divided
+by the length, mapped to 0..1 by :func:`~compare.core.comparison.divergence_of`). The ranking
+starts from the same amount, unrounded, adds :data:`CAPITAL_WEIGHT` for every changed word that
+starts with a capital letter, and adds the findings located in the passage as so many changed
+words each, by rule and severity (:data:`RULE_WEIGHTS`, :data:`SEVERITY_WEIGHTS`). The sum is
+mapped to 0..1 by :func:`ranked_divergence_of` (``x / (x + 8)``: the engine's scale for small
+amounts, but it never saturates), so an identical passage with no finding stays 0 and sorting
+by the new divergence puts the passages most likely to need an editor first. The values are not
+on the engine's scale: use them to sort, not against the engine's thresholds.
+
+Findings may be given as:
+
+- :class:`~compare.core.checks.cross.CrossFinding` (they know their side and passage),
+- ``(side, finding)`` pairs, ``side`` being ``"left"`` or ``"right"`` and ``finding`` a
+  single-version :class:`~compare.core.checks.Finding` with offsets into that side's text,
+- dicts with ``side``, ``rule``, ``severity``, ``start`` (and optionally ``passage``), as the
+  command line's JSON report writes them.
+
+:func:`all_findings` runs the single-version checks on both sides and the cross-version checks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage, _changed_words
+from .segmentation import WORD_RE
+
+__all__ = [
+    "CAPITAL_WEIGHT",
+    "RULE_WEIGHTS",
+    "SEVERITY_WEIGHTS",
+    "all_findings",
+    "capitalised_changes",
+    "finding_weight",
+    "locate",
+    "rank_divergence",
+    "ranked_divergence_of",
+    "with_ranked_divergence",
+]
+
+#: Changed words a finding counts for, by severity, when its rule has no weight of its own
+#: (the single-version checks).
+SEVERITY_WEIGHTS: dict[str, float] = {"major": 6.0, "minor": 1.0, "info": 0.0}
+
+#: Extra changed words for each changed word that starts with a capital letter: names, and in
+#: German every noun, carry more meaning than the small words around them. On WMT 2021 this is
+#: the strongest single sign of a major error besides the amount of change (any weight from 4
+#: to 16 does about as well; see bench/ranking_auc.py).
+CAPITAL_WEIGHT = 6.0
+
+#: Changed words a finding counts for, by rule (measured on WMT 2021 with MQM annotations:
+#: see bench/ranking_auc.py). Numbers and names that differ are the cross-version signs of a
+#: change of meaning; the word diff already counts a passage found on one side only, and the
+#: length ratio repeats what the diff sees in same-language comparisons.
+RULE_WEIGHTS: dict[str, float] = {
+    "number-mismatch": 8.0,
+    "name-mismatch": 2.0,  # mostly counted already by CAPITAL_WEIGHT
+    "quotation-count": 8.0,
+    "passage-one-side": 0.0,  # the amount of change already counts every word of it
+    "sentence-count": 2.0,
+    "length-ratio": 4.0,
+}
+
+#: Rules whose weight counts only when the comparison is across languages (where there is no
+#: word diff to measure the change).
+CROSS_LANGUAGE_ONLY = {"length-ratio"}
+
+
+def _field(f: Any, name: str, default: Any = None) -> Any:
+    if isinstance(f, Mapping):
+        return f.get(name, default)
+    return getattr(f, name, default)
+
+
+def _normalise(f: Any) -> tuple[str, Any]:
+    """(side, finding) from any of the accepted forms."""
+    if isinstance(f, tuple) and len(f) == 2 and isinstance(f[0], str):
+        return f[0], f[1]
+    side = _field(f, "side")
+    if side not in ("left", "right"):
+        raise ValueError(f"a finding without a side (give (side, finding) pairs): {f!r}")
+    return side, f
+
+
+def finding_weight(f: Any, cross_language: bool = False) -> float:
+    """How many changed words the finding ``f`` counts for."""
+    rule = str(_field(f, "rule", ""))
+    if rule in CROSS_LANGUAGE_ONLY and not cross_language:
+        return 0.0
+    if rule in RULE_WEIGHTS:
+        return RULE_WEIGHTS[rule]
+    severity = _field(f, "severity", "info")
+    severity = str(getattr(severity, "value", severity))
+    return SEVERITY_WEIGHTS.get(severity, 0.0)
+
+
+def locate(comparison: Comparison, side: str, offset: int) -> int | None:
+    """Index of the passage whose ``side`` span holds ``offset`` (None when there is none)."""
+    passages = comparison.passages
+    if not passages:
+        return None
+    k = bisect.bisect_right([p.span(side)[0] for p in passages], offset) - 1
+    k = max(k, 0)
+    while k > 0 and passages[k].span(side)[0] == passages[k].span(side)[1]:
+        k -= 1  # a passage with nothing on this side holds no offset of it
+    return k
+
+
+def _amount(divergence: float) -> float:
+    """The inverse of :func:`divergence_of`: changed words from a divergence."""
+    if divergence <= 0:
+        return 0.0
+    if divergence >= 1:
+        return 200.0
+    return -8.0 * math.log(1.0 - divergence)
+
+
+def capitalised_changes(comparison: Comparison, passage: Passage) -> int:
+    """Changed words (either side) of ``passage`` that start with a capital letter."""
+    n = 0
+    for change in passage.changes:
+        for side, (s, e) in (("left", change.left), ("right", change.right)):
+            text = comparison.side(side).text
+            n += sum(1 for m in WORD_RE.finditer(text, s, e) if m.group()[0].isupper())
+    return n
+
+
+def rank_divergence(comparison: Comparison, findings: Iterable[Any]) -> tuple[float, ...]:
+    """Each passage's divergence (0..1) with its findings taken into account."""
+    extra = [CAPITAL_WEIGHT * capitalised_changes(comparison, p) for p in comparison.passages]
+    for f in findings:
+        side, finding = _normalise(f)
+        weight = finding_weight(finding, comparison.cross_language)
+        if weight <= 0:
+            continue
+        index = _field(finding, "passage")
+        if not isinstance(index, int) or not 0 <= index < len(extra):
+            index = locate(comparison, side, int(_field(finding, "start", 0)))
+            if index is None:
+                continue
+        extra[index] += weight
+    return tuple(
+        ranked_divergence_of(_raw_amount(comparison, p) + extra[i]) for i, p in enumerate(comparison.passages)
+    )
+
+
+def _raw_amount(comparison: Comparison, p: Passage) -> float:
+    """The engine's amount of change of ``p`` in words, before it was mapped to 0..1 and rounded."""
+    if p.kind == EQUAL:
+        return 0.0
+    if p.kind in (LEFT_ONLY, RIGHT_ONLY):
+        side = "left" if p.kind == LEFT_ONLY else "right"
+        return _changed_words(comparison.side(side).text, p.span(side))
+    if p.changes:
+        return max(
+            0.1,
+            sum(
+                _changed_words(comparison.left.text, c.left) + _changed_words(comparison.right.text, c.right)
+                for c in p.changes
+            ),
+        )
+    return _amount(p.divergence)  # across languages: the length mismatch the engine measured
+
+
+def ranked_divergence_of(weighted_words: float) -> float:
+    """Map weighted changed words to 0..1: like the engine's divergence for small amounts (a
+    slope of 1/8), but never reaching 1, so that large amounts still sort apart (the engine's
+    ``1 - exp(-x/8)`` rounded to four decimals ties everything above about 75 words)."""
+    if weighted_words <= 0:
+        return 0.0
+    return weighted_words / (weighted_words + 8.0)
+
+
+def with_ranked_divergence(comparison: Comparison, findings: Iterable[Any]) -> Comparison:
+    """A new comparison whose passages carry the ranked divergence."""
+    ranked = rank_divergence(comparison, findings)
+    passages = tuple(
+        p if p.divergence == d else dataclasses.replace(p, divergence=d)
+        for p, d in zip(comparison.passages, ranked)
+    )
+    return dataclasses.replace(comparison, passages=passages)
+
+
+def all_findings(comparison: Comparison) -> list[Any]:
+    """Single-version findings of both sides, as (side, finding), and the cross-version ones."""
+    from .checks import check_text
+    from .checks.cross import check_comparison
+
+    out: list[Any] = []
+    for side in ("left", "right"):
+        s = comparison.side(side)
+        language = s.language.base if s.language.code != "unknown" else None
+        out.extend((side, f) for f in check_text(s.text, language))
+    out.extend(check_comparison(comparison))
+    return out
