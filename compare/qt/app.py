@@ -22,6 +22,9 @@ def _parser() -> argparse.ArgumentParser:
                                 description=f"{APP_NAME}: compare two versions of a news article.")
     p.add_argument("paths", nargs="*", help="LEFT RIGHT (two versions) or SESSION (a saved review)")
     p.add_argument("--sample", action="store_true", help="open the bundled sample pair")
+    # For smoke tests of installs and bundles: exit 0 once the comparison is shown,
+    # 1 if it is not shown within this many milliseconds.
+    p.add_argument("--quit-when-loaded", type=int, metavar="MS", help=argparse.SUPPRESS)
     return p
 
 
@@ -90,4 +93,26 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     app = ensure_application(argv)
     window = build_window(argv)
     window.show()
+    limit = _parser().parse_args(argv).quit_when_loaded
+    if limit:
+        _quit_when_loaded(app, window, limit)
     return app.exec()
+
+
+def _quit_when_loaded(app: QApplication, window: MainWindow, limit_ms: int) -> None:
+    from PySide6.QtCore import QElapsedTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    poll = QTimer(window)
+
+    def check() -> None:
+        if window.ready:
+            print(f"loaded in {clock.elapsed()} ms: {window.windowTitle()}", flush=True)
+            app.exit(0)
+        elif clock.elapsed() > limit_ms:
+            print(f"not loaded after {limit_ms} ms", file=sys.stderr, flush=True)
+            app.exit(1)
+
+    poll.timeout.connect(check)
+    poll.start(100)
