@@ -114,21 +114,6 @@ def _write_output(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
-def _findings_json(comparison, run_checks: bool) -> list[dict]:  # type: ignore[no-untyped-def]
-    if not run_checks:
-        return []
-    try:
-        from .core.checks import check_text
-    except ImportError:
-        return []
-    out = []
-    for name in ("left", "right"):
-        side = comparison.side(name)
-        for f in check_text(side.text, side.language.base):
-            out.append({"side": name, **_finding_dict(f)})
-    return out
-
-
 def _finding_dict(f) -> dict:  # type: ignore[no-untyped-def]
     return {
         "rule": f.rule,
@@ -148,13 +133,17 @@ def cmd_diff(args: argparse.Namespace) -> int:
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
     comparison = compare(left, right, segment=args.segment, parallel=True)
+    if not args.no_checks:
+        from .core.analysis import analyse
+
+        comparison = analyse(comparison)
     if args.save_session:
         from .core.review import Review
         from .core.session import save_session
 
         save_session(args.save_session, Review(comparison, args.base))
     if args.format == "json":
-        findings = _findings_json(comparison, not args.no_checks)
+        findings = [f.to_json() for f in comparison.findings]
         out = json.dumps(to_json(comparison, findings), ensure_ascii=False) + "\n"
     elif args.format == "html":
         out = to_html(comparison)

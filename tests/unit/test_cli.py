@@ -139,3 +139,40 @@ def test_sample_pair_is_bundled_and_diverges() -> None:
     assert out.returncode == 1
     kinds = [p["kind"] for p in json.loads(out.stdout)["passages"]]
     assert kinds.count("changed") > 10 and "left-only" in kinds
+
+
+def test_check_lists_the_sample_artifacts_and_exit_codes() -> None:
+    mt, edited = sample_pair()
+    out = run("check", str(mt), "--format", "json")
+    assert out.returncode == 1, out.stderr
+    data = json.loads(out.stdout)
+    assert data["schema"] == 1
+    rules = [f["rule"] for f in data["findings"]]
+    assert {"caption-credit", "sentence-fragment", "stray-period", "doubled-punctuation", "trailing-byline"} <= set(rules)
+    text = mt.read_text(encoding="utf-8")
+    period = next(f for f in data["findings"] if f["rule"] == "doubled-punctuation")
+    assert text[period["start"]:period["end"]].replace(" ", "") == ".." and period["suggestion"] == "."
+    assert set(data["findings"][0]) == {"rule", "severity", "start", "end", "message", "suggestion"}
+    clean = run("check", str(edited))
+    assert clean.returncode == 0 and "0 findings" in clean.stdout
+
+
+def test_fail_on_major_ignores_minor_findings(tmp_path: Path) -> None:
+    f = tmp_path / "minor.txt"
+    f.write_text("The talks went on for the the whole day in Brussels, officials said.\n", encoding="utf-8")
+    assert run("check", str(f)).returncode == 1
+    assert run("check", str(f), "--fail-on", "major").returncode == 0
+
+
+def test_diff_reports_findings_of_both_sides() -> None:
+    mt, edited = sample_pair()
+    out = run("diff", str(mt), str(edited), "--format", "json")
+    data = json.loads(out.stdout)
+    sides = {f["side"] for f in data["findings"]}
+    assert sides <= {"left", "right"} and "left" in sides
+    fragment = next(f for f in data["findings"] if f["rule"] == "sentence-fragment")
+    passage = data["passages"][fragment["passage"]]
+    assert passage["left"][0] <= fragment["start"] < passage["left"][1]
+    # Ranked: the passage with the cut sentence is among the most divergent half.
+    ranked = sorted(data["passages"], key=lambda p: -p["divergence"])
+    assert passage in ranked[: len(ranked) // 2]

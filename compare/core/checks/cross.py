@@ -457,6 +457,8 @@ class _NameLexicon:
         core = _strip_genitive(w.text)
         if len(core) < 2 or not core[0].isupper() or core.lower() in self.lower:
             return False
+        if core.lower() in _TITLE_WORDS:
+            return False  # "Mr" against "Mr." or a dropped title is no missing name
         if self.noun_capitalising and w.continuation and not _is_acronym(core):
             return False  # "Tory-Hinterbänkler": the second part of a German compound is a noun
         if not w.mid and not _is_acronym(core) and self.mid_capital[core] == 0:
@@ -473,7 +475,6 @@ class _NameLexicon:
         return (
             core not in self.noun_like
             and not core.lower().endswith(_NOUN_SUFFIXES)
-            and core.lower() not in _TITLE_WORDS
             and all(core in words for words in self.side_words.values())
         )
 

@@ -98,7 +98,7 @@ def test_real_reference_against_machine_translation(wmt21) -> None:
     assert one_to_one / shapes_total > 0.85
 
 
-def test_sample_pair_alignment(sample_article) -> None:
+def test_sample_pair_alignment() -> None:
     from compare.cli import sample_pair
 
     mt, edited = sample_pair()
