@@ -820,9 +820,23 @@ class MainWindow(PassageActions, QMainWindow):
     def show_about(self) -> None:
         from .. import __version__
 
-        QMessageBox.about(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\n\n"
-                          "Compare two versions of a news article, decide passage by passage, "
-                          "and publish a clean one.")
+        from html import escape
+
+        from ..licences import DATA_NOTICE, dependency_licences
+
+        rows = "".join(
+            f"<tr><td>{escape(n)}</td><td>{escape(v)}</td><td>{escape(lic)}</td></tr>"
+            for n, v, lic in dependency_licences()
+        )
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Compare two versions of a news article, decide passage by passage, "
+            "and publish a clean one.</p><p>Licence: MIT.</p>"
+            f"<p>Built with:</p><table cellspacing=4>{rows}</table>"
+            f"<p><small>{escape(DATA_NOTICE)}</small></p>",
+        )
 
     # --- window state ----------------------------------------------------------------------
     def restore_settings(self) -> None:
