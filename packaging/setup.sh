@@ -18,6 +18,9 @@ packages=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 if [ "$mode" = "--test" ]; then
   # Screenshots under a virtual screen; desktop-file and AppStream validators.
   packages+=(xvfb xauth desktop-file-utils appstream)
+  # FreeDict bilingual dictionaries: optional anchors for the cross-language aligner.
+  packages+=(dict-freedict-deu-fra dict-freedict-fra-deu dict-freedict-deu-eng dict-freedict-eng-deu
+             dict-freedict-fra-eng dict-freedict-eng-fra)
 fi
 if [ -n "${NEWS_COMPARE_EXTRA_APT:-}" ]; then packages+=($NEWS_COMPARE_EXTRA_APT); fi
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
@@ -32,16 +33,22 @@ Bead = tuple[tuple[int, ...], tuple[int, ...]]
 # Penalties are in units of an average word's weight.
 SHAPES: dict[tuple[int, int], float] = {
     (1, 1): 0.0,
-    (1, 0): 0.5,
-    (0, 1): 0.5,
+    (1, 0): 3.0,
+    (0, 1): 3.0,
     (2, 1): 1.5,
     (1, 2): 1.5,
     (2, 2): 4.0,
     (3, 1): 3.0,
     (1, 3): 3.0,
+    (3, 2): 3.0,
+    (2, 3): 3.0,
+    (4, 1): 3.0,
+    (1, 4): 3.0,
 }
 FULL_DP_CELLS = 40_000  # blocks up to ~200 x 200 sentences are searched whole
 BAND = 2  # half-width of the band around the anchor path in large blocks
+LENGTH_WEIGHT = 2.0  # how much a length mismatch (Gale-Church) counts, in average words
+PARAGRAPH_BREAK = 2.0  # a bead that spans a paragraph break costs this many average words
 ANCHOR_WINDOW = 40  # how far from the expected position an anchor is looked for
 
 
@@ -52,9 +59,13 @@ def _indexed(counts: Counter[str]) -> frozenset[str]:
     return frozenset(counts).union(repeats) if repeats else frozenset(counts)
 
 
+_ALIGN_WORD = re.compile(r"[^\W_]+")
+
+
 def word_counts(text: str) -> Counter[str]:
-    """The words of a sentence, lower-cased (punctuation ignored)."""
-    return Counter(m.group().lower() for m in WORD_RE.finditer(text) if m.group()[0].isalnum())
+    """The words of a sentence, lower-cased, split at apostrophes and hyphens so that
+    "l'Himalaya" and "l' Himalaya" (tokenized text) share their words."""
+    return Counter(w.lower() for w in _ALIGN_WORD.findall(text))
 
 
 def tokens(text: str) -> frozenset[str]:
@@ -64,9 +75,17 @@ def tokens(text: str) -> frozenset[str]:
 class _Units:
     """Word multisets of one side's sentences, with cached groups of consecutive ones."""
 
-    def __init__(self, counts: Sequence[Counter[str]]):
+    def __init__(
+        self,
+        counts: Sequence[Counter[str]],
+        lengths: Sequence[int] | None = None,
+        paragraphs: Sequence[int] | None = None,
+    ):
         self.counts = counts
+        self.paragraphs = list(paragraphs) if paragraphs is not None else None
         self.sets = [_indexed(c) for c in counts]
+        # Characters in words, per sentence: translations keep lengths roughly in proportion.
+        self.lengths = list(lengths) if lengths is not None else [sum(len(w) * n for w, n in c.items()) for c in counts]
         self._cache: dict[tuple[int, int], frozenset[str]] = {}
 
     def group(self, i: int, j: int) -> frozenset[str]:
@@ -94,7 +113,11 @@ class _Units:
         return _indexed(total)
 
     def sub(self, i: int, j: int) -> _Units:
-        return _Units(self.counts[i:j])
+        return _Units(self.counts[i:j], self.lengths[i:j], self.paragraphs[i:j] if self.paragraphs else None)
+
+    def breaks(self, i: int, j: int) -> int:
+        """Paragraph breaks inside the group i:j."""
+        return self.paragraphs[j - 1] - self.paragraphs[i] if self.paragraphs and j - i > 1 else 0
 
 
 class _BandTooNarrow(Exception):
@@ -255,10 +278,16 @@ def _piece_penalty(piece_total: float, contribution: float) -> float:
     return 0.5 * (unmatched - contribution) if unmatched > contribution else 0.0
 
 
+def _unit(weight: dict[str, float]) -> float:
+    """The weight of an average word: the unit of bead penalties."""
+    return sum(weight.values()) / len(weight) if weight else 1.0
+
+
 def _lexical_cost(
     left: _Units, right: _Units, weight: dict[str, float]
 ) -> Callable[[int, int, int, int, float], float]:
     totals: dict[frozenset[str], float] = {}
+    unit = _unit(weight)
 
     def w(toks: frozenset[str]) -> float:
         got = totals.get(toks)
@@ -277,6 +306,15 @@ def _lexical_cost(
         a = left.group(i0, i1)
         b = right.group(j0, j1)
         total = w(a) + w(b) - 2 * wsum(a & b)
+        breaks = left.breaks(i0, i1) + right.breaks(j0, j1)
+        if breaks:
+            total += PARAGRAPH_BREAK * unit * breaks
+        if LENGTH_WEIGHT:
+            la = sum(left.lengths[i0:i1])
+            lb = sum(right.lengths[j0:j1])
+            mean = (la + lb) / 2 or 1.0
+            delta = (lb - la) / math.sqrt(6.8 * mean)
+            total += LENGTH_WEIGHT * unit * delta * delta / 2
         if total >= limit:
             return total
         # Each sentence of a merged side must earn its place: a piece that leaves
@@ -306,7 +344,7 @@ def _align_block(
     sub_left = left.sub(i0, i1)
     sub_right = right.sub(j0, j1)
     cost = _lexical_cost(sub_left, sub_right, weight)
-    unit = sum(weight.values()) / len(weight) if weight else 1.0
+    unit = _unit(weight)
     shapes = {shape: penalty * unit for shape, penalty in SHAPES.items()}
     beads = None
     if n * m > FULL_DP_CELLS:
@@ -376,10 +414,19 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def align_same_language(left: Sequence[str], right: Sequence[str]) -> list[Bead]:
-    """Align two lists of sentences in the same language."""
-    left_units = _Units([word_counts(s) for s in left])
-    right_units = _Units([word_counts(s) for s in right])
+def align_same_language(
+    left: Sequence[str],
+    right: Sequence[str],
+    left_paragraphs: Sequence[int] | None = None,
+    right_paragraphs: Sequence[int] | None = None,
+) -> list[Bead]:
+    """Align two lists of sentences in the same language.
+
+    ``*_paragraphs`` give the paragraph of each sentence: a passage that spans a
+    paragraph break must be worth it.
+    """
+    left_units = _Units([word_counts(s) for s in left], paragraphs=left_paragraphs)
+    right_units = _Units([word_counts(s) for s in right], paragraphs=right_paragraphs)
     weight = _weights(left_units.sets, right_units.sets)
     beads: list[Bead] = []
     i = j = 0

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .alignment import Bead, align_by_length, align_same_language, validate_beads
+from .alignment import Bead, align_same_language, validate_beads
+from .bilingual import align_bilingual
 from .document import Document
 from .language import UNKNOWN, Language, detect_language, detect_paragraph_languages
-from .segmentation import WORD_RE, Segmentation, segment_text, word_count
+from .segmentation import FORCED_LINES, WORD_RE, Segmentation, segment_text, word_count
 from .worddiff import Change, word_diff
 
 Span = tuple[int, int]
@@ -83,6 +84,16 @@ def make_side(document: Document, segment: str = "auto", language: str | None = 
     lang = Language(language, 1.0) if language else detect_language(document.text)
     seg = segment_text(document.text, lang.base if lang.code != UNKNOWN else None, segment)
     return Side(document, seg, lang)
+
+
+def _paragraphs(seg: Segmentation) -> tuple[int, ...] | None:
+    """Paragraph of each sentence, for the aligner; none when every line is a unit (one
+    sentence per line says nothing about paragraphs)."""
+    return None if seg.mode == FORCED_LINES else seg.sentence_paragraph
+
+
+def _code(language: Language) -> str | None:
+    return None if language.code == UNKNOWN else language.base
 
 
 def same_language(left: Language, right: Language) -> bool:
@@ -274,6 +285,18 @@ def compare(
     if beads is None:
         lsents = [lside.sentence_text(i) for i in range(len(lside.segmentation.sentences))]
         rsents = [rside.sentence_text(i) for i in range(len(rside.segmentation.sentences))]
-        beads = align_by_length(lsents, rsents) if cross else align_same_language(lsents, rsents)
+        if cross:
+            beads = align_bilingual(
+                lsents,
+                rsents,
+                left_paragraphs=_paragraphs(lside.segmentation),
+                right_paragraphs=_paragraphs(rside.segmentation),
+                left_lang=_code(lside.language),
+                right_lang=_code(rside.language),
+            )
+        else:
+            beads = align_same_language(
+                lsents, rsents, _paragraphs(lside.segmentation), _paragraphs(rside.segmentation)
+            )
     passages = build_passages(beads, lside, rside, cross, parallel)
     return Comparison(lside, rside, passages, cross, segment)
