@@ -49,10 +49,22 @@ def to_json(comparison: Comparison, findings: Sequence[dict[str, Any]] = ()) -> 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 
 
+def _trimmed(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Marks without the whitespace at their ends (words carry their trailing space)."""
+    out = []
+    for s, e in marks:
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        out.append((s, e))
+    return out
+
+
 def _marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]], color: bool, deleted: bool) -> str:
     out = []
     pos = span[0]
-    for s, e in marks:
+    for s, e in _trimmed(text, marks):
         if e <= s:
             continue
         out.append(text[pos:s])
@@ -119,7 +131,9 @@ body{font-family:Georgia,'Times New Roman',serif;margin:2em auto;max-width:1200p
 h1{font-family:system-ui,sans-serif;font-size:1.3em}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 td{vertical-align:top;padding:.45em .7em;border-top:1px solid #ddd;line-height:1.45}
-td.n{width:3.5em;font:12px system-ui,sans-serif;color:#777;text-align:right}
+td.n{font:12px system-ui,sans-serif;color:#777;text-align:right}
+ul.f{margin:.3em 0 0;padding-left:1.1em;font:12px system-ui,sans-serif;color:#5a4a00}
+ul.f li.major{color:#8a2b00;font-weight:600}
 tr.equal td.t{color:#777}
 tr.para td{border-top:2px solid #999}
 th{font:600 13px system-ui,sans-serif;text-align:left;padding:.5em .7em;background:#eee}
@@ -127,6 +141,7 @@ del{background:#fdd9b5;color:#7a2e00;text-decoration:line-through;text-decoratio
 ins{background:#cde3f7;color:#0b3d6b;text-decoration:none;border-bottom:2px solid #3a7bd5}
 .kind{font:11px system-ui,sans-serif;color:#555;display:block}
 @media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#ddd}th{background:#333}
+ul.f{color:#e8d9a0}ul.f li.major{color:#ffb38a}
 del{background:#5a3210;color:#ffd7b0}ins{background:#123a5c;color:#cfe6ff}tr.equal td.t{color:#999}}
 """
 
@@ -134,7 +149,7 @@ del{background:#5a3210;color:#ffd7b0}ins{background:#123a5c;color:#cfe6ff}tr.equ
 def _html_marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]], tag: str) -> str:
     out = []
     pos = span[0]
-    for s, e in marks:
+    for s, e in _trimmed(text, marks):
         if e <= s:
             continue
         out.append(html.escape(text[pos:s]))
@@ -144,10 +159,25 @@ def _html_marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]],
     return "".join(out).strip().replace("\n", "<br>")
 
 
+def _html_findings(findings: list[Any]) -> str:
+    if not findings:
+        return ""
+    items = "".join(
+        f"<li class='{html.escape(f.severity)}'>{html.escape(f.severity)} · {html.escape(f.rule)}: "
+        f"{html.escape(f.message)}</li>"
+        for f in findings
+    )
+    return f"<ul class=f>{items}</ul>"
+
+
 def to_html(comparison: Comparison) -> str:
     lt, rt = comparison.left.text, comparison.right.text
     left, right = comparison.left, comparison.right
     lpar = left.segmentation.sentence_paragraph
+    by_passage: dict[tuple[int, str], list[Any]] = {}
+    for f in comparison.findings:
+        if getattr(f, "passage", None) is not None:
+            by_passage.setdefault((f.passage, f.side), []).append(f)
     rows = []
     for p in comparison.passages:
         if p.kind == CHANGED and not comparison.cross_language:
@@ -163,19 +193,22 @@ def to_html(comparison: Comparison) -> str:
         )
         classes = [p.kind] + (["para"] if new_para else [])
         label = "" if p.kind == EQUAL else f"<span class=kind>{p.kind} {p.shape} · {p.divergence:.2f}</span>"
+        notes = {name: _html_findings(by_passage.get((p.index, name), [])) for name in ("left", "right")}
         rows.append(
             f"<tr class='{' '.join(classes)}' id='p{p.index + 1}'><td class=n>{p.index + 1}{label}</td>"
-            f"<td class=t lang='{left.language.base}'>{_html_marked(lt, p.left, lm, 'del')}</td>"
-            f"<td class=t lang='{right.language.base}'>{_html_marked(rt, p.right, rm, 'ins')}</td></tr>"
+            f"<td class=t lang='{left.language.base}'>{_html_marked(lt, p.left, lm, 'del')}{notes['left']}</td>"
+            f"<td class=t lang='{right.language.base}'>{_html_marked(rt, p.right, rm, 'ins')}{notes['right']}</td></tr>"
         )
     title = f"{left.document.name} ↔ {right.document.name}"
     summary = f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ"
+    if comparison.findings:
+        summary += f"; {len(comparison.findings)} findings of the artifact checks are listed under their passages"
     return (
         "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{html.escape(title)}</h1><p>{summary}. Deleted or replaced text of the left version is "
         "<del>struck through</del>, text of the right version that replaces it is <ins>underlined</ins>.</p>"
-        f"<table><thead><tr><th></th><th>{html.escape(left.document.name)} · {left.language.code} · "
+        f"<table><colgroup><col style='width:7.5em'><col><col></colgroup><thead><tr><th></th><th>{html.escape(left.document.name)} · {left.language.code} · "
         f"{left.document.encoding} · {left.words} words</th><th>{html.escape(right.document.name)} · "
         f"{right.language.code} · {right.document.encoding} · {right.words} words</th></tr></thead><tbody>"
         + "\n".join(rows)
