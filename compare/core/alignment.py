@@ -48,6 +48,7 @@ SHAPES: dict[tuple[int, int], float] = {
 FULL_DP_CELLS = 40_000  # blocks up to ~200 x 200 sentences are searched whole
 BAND = 2  # half-width of the band around the anchor path in large blocks
 LENGTH_WEIGHT = 2.0  # how much a length mismatch (Gale-Church) counts, in average words
+LENGTH_CAP = 1.5  # at most this many times LENGTH_WEIGHT average words for a length mismatch
 PARAGRAPH_BREAK = 2.0  # a bead that spans a paragraph break costs this many average words
 ANCHOR_WINDOW = 40  # how far from the expected position an anchor is looked for
 
@@ -314,7 +315,8 @@ def _lexical_cost(
             lb = sum(right.lengths[j0:j1])
             mean = (la + lb) / 2 or 1.0
             delta = (lb - la) / math.sqrt(6.8 * mean)
-            total += LENGTH_WEIGHT * unit * delta * delta / 2
+            # Capped: a sentence that a translator expanded is still the same sentence.
+            total += LENGTH_WEIGHT * unit * min(delta * delta / 2, LENGTH_CAP)
         if total >= limit:
             return total
         # Each sentence of a merged side must earn its place: a piece that leaves

@@ -68,7 +68,7 @@ def test_diff_identical_exits_zero(pair) -> None:  # type: ignore[no-untyped-def
 def test_diff_text_marks_changes(pair) -> None:  # type: ignore[no-untyped-def]
     out = run("diff", *map(str, pair), "--color", "never")
     assert out.returncode == 1
-    assert "[-Russia. -]" in out.stdout and "{+the +}" in out.stdout
+    assert "[-Russia.-]" in out.stdout and "{+the+}" in out.stdout
     coloured = run("diff", *map(str, pair), "--color", "always")
     assert "\x1b[" in coloured.stdout
 
@@ -79,7 +79,7 @@ def test_diff_html_report_and_session(pair, tmp_path: Path) -> None:  # type: ig
     out = run("diff", *map(str, pair), "--format", "html", "--output", str(report), "--save-session", str(session))
     assert out.returncode == 1, out.stderr
     page = report.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<del>Russia. </del>" in page and "<ins>the </ins>" in page
+    assert page.startswith("<!DOCTYPE html>") and "<del>Russia.</del>" in page and "<ins>the</ins>" in page
     exported = tmp_path / "clean.txt"
     out = run("export", str(session), "--output", str(exported))
     assert out.returncode == 0, out.stderr

@@ -124,4 +124,15 @@ def test_machine_against_human_translation_on_gold_alignment() -> None:
     mt = (folder / "dev.google.fr").read_text(encoding="utf-8").splitlines()
     human = (folder / "dev.fr").read_text(encoding="utf-8").splitlines()
     _, _, f1 = strict_f1(align_same_language(mt, human), gold)
-    assert f1 >= 0.76  # measured 0.792
+    assert f1 >= 0.76  # measured 0.789
+
+
+def test_an_expanded_sentence_stays_one_changed_passage() -> None:
+    left = ["The talks began on Monday in Geneva.", "Both sides made several proposals.", "They left."]
+    right = [
+        "The talks began on Monday in Geneva.",
+        "Both sides made several proposals, among them a detailed plan for disarmament in eastern "
+        "parts of the continent, a schedule for further meetings and a joint statement.",
+        "They left.",
+    ]
+    assert align_same_language(left, right) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
