@@ -1,8 +1,8 @@
 """Bytes on disk to a :class:`Document`: encoding, newlines, and clear refusals.
 
-Readers are chosen by file suffix (``READERS``); plain text and Markdown are read
-as text, ``.html`` and ``.docx`` would add a reader that turns markup into text
-with blank lines between paragraphs.
+Readers are chosen by file suffix (``READERS``): plain text and Markdown are read
+as they are; ``.docx`` and ``.html`` are turned into text with a blank line between
+paragraphs (offsets then refer to that text, and exports of such a base are text).
 """
 
 from __future__ import annotations
@@ -144,12 +144,49 @@ def _read_plain(data: bytes, name: str) -> tuple[str, str, bool]:
     return decode_bytes(data, name)
 
 
+def _read_docx(data: bytes, name: str) -> tuple[str, str, bool]:
+    """A Word document's paragraphs, separated by blank lines (tables row by row)."""
+    import io
+    import zipfile
+
+    try:
+        import docx  # python-docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
+        raise LoadError(f"{name} is a Word document, and python-docx is not installed.") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise LoadError(f"{name} is not a readable Word document.") from None
+    blocks: list[str] = []
+    for p in document.paragraphs:
+        if p.text.strip():
+            blocks.append(p.text.strip())
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells if c.text.strip()]
+            if cells:
+                blocks.append(" | ".join(cells))
+    return "\n\n".join(blocks) + ("\n" if blocks else ""), "utf-8", False
+
+
+def _read_html(data: bytes, name: str) -> tuple[str, str, bool]:
+    """The text of a web page: one paragraph per block element, scripts and menus left out."""
+    from .htmltext import html_to_text
+
+    text, encoding, bom = decode_bytes(data, name)
+    return html_to_text(text), encoding, bom
+
+
 # Suffix -> (format name, reader). Unknown suffixes are read as plain text.
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("txt", _read_plain),
     ".text": ("txt", _read_plain),
     ".md": ("md", _read_plain),
     ".markdown": ("md", _read_plain),
+    ".docx": ("docx", _read_docx),
+    ".html": ("html", _read_html),
+    ".htm": ("html", _read_html),
 }
 
 

@@ -123,3 +123,43 @@ def test_loading_never_modifies_the_file(write) -> None:
     before = path.stat().st_mtime_ns
     load_document(path)
     assert path.read_bytes() == raw and path.stat().st_mtime_ns == before
+
+
+def test_word_documents_are_read_as_paragraphs(tmp_path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Russia, NATO Conclude Talks", level=1)
+    d.add_paragraph("BRUSSELS – The NATO chief said on Wednesday that differences remained.")
+    d.add_paragraph("")
+    d.add_paragraph("Stoltenberg told a news conference in Brussels.")
+    path = tmp_path / "article.docx"
+    d.save(str(path))
+    doc = load_document(path)
+    assert doc.format == "docx"
+    assert doc.text == (
+        "Russia, NATO Conclude Talks\n\n"
+        "BRUSSELS – The NATO chief said on Wednesday that differences remained.\n\n"
+        "Stoltenberg told a news conference in Brussels.\n"
+    )
+
+
+def test_a_broken_word_document_is_refused(write) -> None:
+    with pytest.raises(LoadError, match="not a readable Word document"):
+        load_document(write("broken.docx", b"PK\x03\x04 not really a zip"))
+
+
+def test_web_pages_are_read_as_paragraphs(write) -> None:
+    page = (
+        "<html><head><title>x</title><style>p{color:red}</style></head><body>"
+        "<nav><a href='/'>Home</a></nav><h1>Talks end</h1>"
+        "<p>The NATO chief said on <b>Wednesday</b> that differences&nbsp;remained.</p>"
+        "<figure><img src='a.jpg'><figcaption>Credit: Pool photo</figcaption></figure>"
+        "<script>var x = 1;</script><p>Second\nparagraph.</p></body></html>"
+    )
+    doc = load_document(write("page.html", page))
+    assert doc.format == "html"
+    assert doc.text == (
+        "Talks end\n\nThe NATO chief said on Wednesday that differences\xa0remained.\n\n"
+        "Credit: Pool photo\n\nSecond paragraph.\n"
+    )
