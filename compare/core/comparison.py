@@ -212,8 +212,15 @@ def _run_diffs(jobs: list[tuple[str, int, str, int]], parallel: bool) -> list[tu
 
 
 def build_passages(
-    beads: Sequence[Bead], left: Side, right: Side, cross_language: bool, parallel: bool = False
+    beads: Sequence[Bead],
+    left: Side,
+    right: Side,
+    cross_language: bool,
+    parallel: bool = False,
+    known_changes: Sequence[tuple[Change, ...] | None] | None = None,
 ) -> tuple[Passage, ...]:
+    """Passages for ``beads``. ``known_changes[k]``, when given, are the word changes of
+    bead k from an earlier run (a saved session), so they need not be diffed again."""
     validate_beads(beads, len(left.segmentation.sentences), len(right.segmentation.sentences))
     lsents = left.segmentation.sentences
     rsents = right.segmentation.sentences
@@ -237,14 +244,22 @@ def build_passages(
             kind, amount = CHANGED, -1.0  # measured from the word diff below
             ls, le = lsents[lseg[0]][0], lsents[lseg[-1]][1]
             rs, re_ = rsents[rseg[0]][0], rsents[rseg[-1]][1]
-            jobs.append((left.text[ls:le], ls, right.text[rs:re_], rs))
+            known = known_changes[len(rows)] if known_changes is not None else None
+            if known is not None and not all(
+                ls <= c.left[0] <= c.left[1] <= le and rs <= c.right[0] <= c.right[1] <= re_ for c in known
+            ):
+                known = None  # does not fit this passage: diff again
+            if known is None:
+                jobs.append((left.text[ls:le], ls, right.text[rs:re_], rs))
+            else:
+                amount = -2.0  # changes known already
         rows.append((kind, lspan, rspan, lseg, rseg, amount))
     diffs = iter(_run_diffs(jobs, parallel))
     passages = []
     for idx, (kind, lspan, rspan, lseg, rseg, amount) in enumerate(rows):
         changes: tuple[Change, ...] = ()
         if amount < 0:
-            changes = next(diffs)
+            changes = next(diffs) if amount == -1.0 else known_changes[idx]  # type: ignore[index,assignment]
             amount = sum(
                 _changed_words(left.text, c.left) + _changed_words(right.text, c.right) for c in changes
             )
@@ -271,11 +286,12 @@ def compare(
     right_language: str | None = None,
     force_bilingual: bool = False,
     parallel: bool = False,
+    known_changes: Sequence[tuple[Change, ...] | None] | None = None,
 ) -> Comparison:
     """Align two documents and diff their passages.
 
     ``beads`` replays a stored alignment (a saved session with manual fixes) instead
-    of computing one. ``force_bilingual`` aligns as translations even when the
+    of computing one, and ``known_changes`` its word changes. ``force_bilingual`` aligns as translations even when the
     detected languages agree (the ``align`` command). ``parallel`` lets word diffs of
     large comparisons run in worker processes (single-threaded callers only).
     """
@@ -298,5 +314,7 @@ def compare(
             beads = align_same_language(
                 lsents, rsents, _paragraphs(lside.segmentation), _paragraphs(rside.segmentation)
             )
-    passages = build_passages(beads, lside, rside, cross, parallel)
+    if known_changes is not None and len(known_changes) != len(beads):
+        known_changes = None
+    passages = build_passages(beads, lside, rside, cross, parallel, known_changes)
     return Comparison(lside, rside, passages, cross, segment)

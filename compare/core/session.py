@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .alignment import Bead
 from .comparison import compare
+from .worddiff import Change
 from .document import Document, sha256_text
 from .errors import SessionError
 from .fileio import atomic_write
@@ -54,6 +56,13 @@ def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[
         "segment": c.segment,
         "base": review.base,
         "alignment": [[list(a), list(b)] for a, b in c.beads],
+        # Word changes of each aligned passage, so that reopening a large review does not
+        # diff every passage again (null for passages without a word diff).
+        "changes": [
+            [[*ch.left, *ch.right] for ch in p.changes] if p.kind == "changed" and p.changes else None
+            for p in c.passages
+            if p.left_segments or p.right_segments
+        ],
         "decisions": [
             {
                 "passage": i,
@@ -96,6 +105,22 @@ def _doc_from_json(obj: Any, where: str) -> tuple[Document, str]:
     return doc, str(obj.get("language") or "")
 
 
+def _changes_from_json(raw: Any, beads: list[Bead] | None) -> list[tuple[Change, ...] | None] | None:
+    """Stored word changes, or None to diff again (absent, or not matching the beads)."""
+    if beads is None or not isinstance(raw, list) or len(raw) != len(beads):
+        return None
+    out: list[tuple[Change, ...] | None] = []
+    try:
+        for item in raw:
+            if item is None:
+                out.append(None)
+            else:
+                out.append(tuple(Change((int(a), int(b)), (int(c), int(d))) for a, b, c, d in item))
+    except (TypeError, ValueError):
+        return None
+    return out
+
+
 def session_from_json(data: Any) -> Session:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SessionError("This is not a News Compare session file.")
@@ -113,6 +138,7 @@ def session_from_json(data: Any) -> Session:
         parsed = [(tuple(int(i) for i in a), tuple(int(j) for j in b)) for a, b in beads] if beads is not None else None
     except (TypeError, ValueError):
         raise SessionError("The session's alignment is damaged.") from None
+    known = _changes_from_json(data.get("changes"), parsed)
     try:
         comparison = compare(
             left,
@@ -121,6 +147,7 @@ def session_from_json(data: Any) -> Session:
             beads=parsed,
             left_language=llang or None,
             right_language=rlang or None,
+            known_changes=known,
         )
     except ValueError:
         raise SessionError("The session's alignment does not fit its texts; the file is damaged.") from None

@@ -117,6 +117,7 @@ def test_session_round_trip_keeps_everything(pair, data) -> None:  # type: ignor
     assert restored.review.comparison.beads == review.comparison.beads
     assert restored.review.decisions() == review.decisions()
     assert restored.review.reconciled_text() == review.reconciled_text()
+    assert restored.review.passages == review.passages  # stored word changes come back intact
     assert restored.view == {"row": 3}
 
 

@@ -153,3 +153,16 @@ def test_markdown_of_line_paragraphs_gets_blank_lines() -> None:
     review = Review(compare(doc, doc))
     md = markdown_text(review)
     assert md == "\\# not a heading in plain text\n\nSecond paragraph.\n\n\\- not a list\n"
+
+
+def test_stored_word_changes_are_reused_and_checked(review: Review, tmp_path) -> None:
+    path = tmp_path / "s.json"
+    save_session(path, review)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert any(item for item in data["changes"])
+    original = [p.changes for p in review.passages]
+    # Damaged changes that do not fit their passage are recomputed, not trusted.
+    k = next(i for i, item in enumerate(data["changes"]) if item)
+    data["changes"][k] = [[10**6, 10**6 + 3, 0, 1]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert [p.changes for p in load_session(path).review.passages] == original
