@@ -159,3 +159,36 @@ class Review:
     def apply_all(self, indices: Iterable[int], decision: Decision) -> dict[int, Decision]:
         """Set one decision on many passages; returns the previous ones."""
         return {i: self.set_decision(i, decision) for i in indices}
+
+
+def transfer_decisions(old: Review, new: Review) -> tuple[int, int]:
+    """Carry decisions from ``old`` to ``new`` where a passage reads the same.
+
+    Used after a file changed on disk (reload) or the sides were swapped: a decision
+    moves to the new passage whose base and other texts are exactly those it was made
+    on, so it still means the same thing. Returns (carried, dropped).
+    """
+    old_docs = {name: old.comparison.side(name).document.path for name in SIDES}
+    swapped = (
+        old_docs["left"] == new.comparison.right.document.path
+        and old_docs["right"] == new.comparison.left.document.path
+        and old_docs["left"] != old_docs["right"]
+    )
+    # The base must be the same file, or "keep" and "take other" would flip meaning.
+    new_base = other_side(new.base) if swapped else new.base
+    if new_base != old.base:
+        return 0, len(old.decisions())
+    index: dict[tuple[str, str], list[int]] = {}
+    for p in new.passages:
+        key = (new.side_text(p.index, new.base), new.side_text(p.index, new.other))
+        index.setdefault(key, []).append(p.index)
+    carried = dropped = 0
+    for i, decision in sorted(old.decisions().items()):
+        key = (old.side_text(i, old.base), old.side_text(i, old.other))
+        candidates = index.get(key)
+        if candidates:
+            new.set_decision(candidates.pop(0), decision)
+            carried += 1
+        else:
+            dropped += 1
+    return carried, dropped

@@ -166,3 +166,31 @@ def test_stored_word_changes_are_reused_and_checked(review: Review, tmp_path) ->
     data["changes"][k] = [[10**6, 10**6 + 3, 0, 1]]
     path.write_text(json.dumps(data), encoding="utf-8")
     assert [p.changes for p in load_session(path).review.passages] == original
+
+
+def test_decisions_follow_their_passages_after_a_file_changes(review: Review, write) -> None:
+    from compare.core.review import transfer_decisions
+
+    west = next(p.index for p in review.passages if "West" in review.side_text(p.index, "right"))
+    review.take_side(west, "left")
+    review.update(0, note="headline checked", reviewed=True)
+    # The machine translation gains a paragraph at the top: passage numbers shift.
+    left_doc = review.comparison.left.document
+    changed = write("mt2.txt", "A new first paragraph.\n\n" + left_doc.text)
+    new = Review(compare(load_document(changed), review.comparison.right.document), "right")
+    carried, dropped = transfer_decisions(review, new)
+    assert (carried, dropped) == (2, 0)
+    moved = next(p.index for p in new.passages if "West" in new.side_text(p.index, "right"))
+    assert moved != west and new.decision(moved).choice == TAKE_OTHER
+    assert "Moscow and Russia. West." in new.reconciled_text()
+
+
+def test_decisions_on_edited_passages_are_dropped(review: Review, write) -> None:
+    from compare.core.review import transfer_decisions
+
+    west = next(p.index for p in review.passages if "West" in review.side_text(p.index, "right"))
+    review.take_side(west, "left")
+    changed = write("mt2.txt", review.comparison.left.document.text.replace("Russia. West.", "the East."))
+    new = Review(compare(load_document(changed), review.comparison.right.document), "right")
+    assert transfer_decisions(review, new) == (0, 1)
+    assert new.decisions() == {}
