@@ -49,6 +49,7 @@ FULL_DP_CELLS = 40_000  # blocks up to ~200 x 200 sentences are searched whole
 BAND = 2  # half-width of the band around the anchor path in large blocks
 LENGTH_WEIGHT = 2.0  # how much a length mismatch (Gale-Church) counts, in average words
 LENGTH_CAP = 1.5  # at most this many times LENGTH_WEIGHT average words for a length mismatch
+UNRELATED_SHARE = 0.1  # a merged piece matching less than this share of its words is unrelated
 PARAGRAPH_BREAK = 2.0  # a bead that spans a paragraph break costs this many average words
 ANCHOR_WINDOW = 40  # how far from the expected position an anchor is looked for
 
@@ -274,9 +275,13 @@ def _weights(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) ->
 
 
 def _piece_penalty(piece_total: float, contribution: float) -> float:
-    """Half of what a piece leaves unmatched beyond what it matches."""
+    """Half of what a piece leaves unmatched beyond what it matches; a piece that
+    matches (almost) nothing pays its whole weight again: it is a sentence of its own."""
     unmatched = piece_total - contribution
-    return 0.5 * (unmatched - contribution) if unmatched > contribution else 0.0
+    penalty = 0.5 * (unmatched - contribution) if unmatched > contribution else 0.0
+    if contribution <= UNRELATED_SHARE * piece_total:
+        penalty += piece_total
+    return penalty
 
 
 def _unit(weight: dict[str, float]) -> float:

@@ -124,7 +124,7 @@ def test_machine_against_human_translation_on_gold_alignment() -> None:
     mt = (folder / "dev.google.fr").read_text(encoding="utf-8").splitlines()
     human = (folder / "dev.fr").read_text(encoding="utf-8").splitlines()
     _, _, f1 = strict_f1(align_same_language(mt, human), gold)
-    assert f1 >= 0.76  # measured 0.789
+    assert f1 >= 0.75  # measured 0.784
 
 
 def test_an_expanded_sentence_stays_one_changed_passage() -> None:
