@@ -134,3 +134,59 @@ def _wait_loaded(qtbot, window, timeout=30000):  # type: ignore[no-untyped-def]
 def wait_loaded(qtbot):  # type: ignore[no-untyped-def]
     """wait_loaded(window): until the background load finished and rows are measured."""
     return lambda window, timeout=30000: _wait_loaded(qtbot, window, timeout)
+
+
+FRENCH_TEXT = (
+    "Le gouvernement a annoncé mardi un nouveau plan pour les transports publics.\n\n"
+    "Le projet coûtera 450 millions d'euros sur cinq ans, selon le ministre. "
+    "Les travaux commenceront au printemps prochain dans trois grandes villes.\n\n"
+    "Les syndicats ont salué une décision attendue depuis longtemps, tout en réclamant davantage de conducteurs. "
+    "Le maire de Lyon a estimé que la mesure arrivait beaucoup trop tard pour les habitants des banlieues "
+    "éloignées, qui attendent depuis des années une ligne de bus directe vers le centre-ville.\n\n"
+    "Une consultation publique sera ouverte en ligne jusqu'à la fin du mois. "
+    "Le texte sera ensuite présenté au Parlement.\n"
+)
+# The English translation: "450" became "540", and the sentence about the mayor of Lyon is missing.
+ENGLISH_TEXT = (
+    "The government announced a new plan for public transport on Tuesday.\n\n"
+    "The project will cost 540 million euros over five years, according to the minister. "
+    "Work will begin next spring in three major cities.\n\n"
+    "The unions welcomed a long-awaited decision, while calling for more drivers.\n\n"
+    "A public consultation will be open online until the end of the month. "
+    "The text will then be presented to Parliament.\n"
+)
+
+
+@pytest.fixture
+def cross_pair(tmp_path):  # type: ignore[no-untyped-def]
+    """A French source and its English translation (the base), with one number changed and one
+    sentence missing."""
+    a = tmp_path / "source.fr.txt"
+    b = tmp_path / "translation.en.txt"
+    a.write_text(FRENCH_TEXT, encoding="utf-8")
+    b.write_text(ENGLISH_TEXT, encoding="utf-8")
+    return a, b
+
+
+def accept_next_dialog(qtbot, check=None, accept=True):  # type: ignore[no-untyped-def]
+    """Answer the next modal dialog the code under test opens: ``check(dialog)`` first, then
+    accept (or reject) it. Returns a list that holds the dialog once it was seen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[object] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(dialog)
+        try:
+            if check is not None:
+                check(dialog)
+        finally:
+            dialog.accept() if accept else dialog.reject()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, answer)
+    return seen

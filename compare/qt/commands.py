@@ -1,4 +1,4 @@
-"""Every change to a decision is an undo command."""
+"""Every change to a decision, or to the alignment, is an undo command."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtGui import QUndoCommand
 
+from ..core.comparison import Comparison
 from ..core.review import Decision, Review
 
 
@@ -34,3 +35,31 @@ class DecisionCommand(QUndoCommand):
     @property
     def is_noop(self) -> bool:
         return self.old == self.new
+
+
+class AlignmentCommand(QUndoCommand):
+    """Replace the alignment (merge or split passages): the comparison and every decision
+    change together, and undo puts back the previous comparison and decisions exactly."""
+
+    def __init__(self, review: Review, comparison: Comparison, decisions: Mapping[int, Decision], text: str,
+                 notify: Callable[[int], None], current: int, old_current: int):
+        super().__init__(text)
+        self.review = review
+        self.old = (review.comparison, review.decisions(), old_current)
+        self.new = (comparison, dict(decisions), current)
+        self.notify = notify
+
+    def _install(self, state: tuple[Comparison, dict[int, Decision], int]) -> None:
+        comparison, decisions, current = state
+        for i in list(self.review.decisions()):
+            self.review.set_decision(i, Decision())
+        self.review.comparison = comparison
+        for i, d in decisions.items():
+            self.review.set_decision(i, d)
+        self.notify(current)
+
+    def redo(self) -> None:
+        self._install(self.new)
+
+    def undo(self) -> None:
+        self._install(self.old)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from ..core.comparison import EQUAL
 from ..core.review import CUSTOM
 from .models import DELETED, INSERTED, LEFT, REPLACED, RIGHT, STATUS, PassageTableModel, decision_glyphs
-from .theme import Colors, colors_for
+from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, Colors, colors_for
 
 PAD_X, PAD_Y = 10, 7
 STATUS_WIDTH = 64
@@ -78,6 +78,23 @@ def _format(kind: str, colors: Colors) -> QTextCharFormat:
     return fmt
 
 
+def _finding_format(severity: str, focused: bool, tint: bool, colors: Colors) -> QTextCharFormat:
+    """A finding's span: a wavy underline in its severity's colour; across languages (no word
+    diff to show) also a light tint; the finding clicked in the panel, a strong background."""
+    fmt = QTextCharFormat()
+    color = colors.severity(severity)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if severity != "info"
+                          else QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineColor(color)
+    if focused:
+        fmt.setBackground(colors.focus)
+    elif tint and severity != "info":
+        bg = QColor(color)
+        bg.setAlpha(70 if colors.dark else 40)
+        fmt.setBackground(bg)
+    return fmt
+
+
 class PassageDelegate(QStyledItemDelegate):
     """Paints the status column and the two text columns of the comparison table."""
 
@@ -129,6 +146,7 @@ class PassageDelegate(QStyledItemDelegate):
     def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, model: PassageTableModel,
                     row: int, col: int, colors: Colors, dim: bool) -> None:
         text, ranges = model.cell(row, col)
+        found = model.cell_findings(row, col)
         rect = option.rect
         if not text:
             painter.setPen(colors.dim_text)
@@ -140,14 +158,21 @@ class PassageDelegate(QStyledItemDelegate):
                              f"(nothing on the {side})")
             return
         layout = QTextLayout(layout_text(text), option.font)
-        if ranges:
+        if ranges or found:
             mapping = _utf16_map(text)
             formats = []
-            for a, b, kind in ranges:
+            spans = [(a, b, _format(kind, colors)) for a, b, kind in ranges]
+            tint = model.review is not None and model.review.comparison.cross_language
+            # info first, the focused finding last: later formats win where they overlap
+            for a, b, severity, focused in sorted(found, key=lambda f: (f[3], -SEVERITY_ORDER.get(f[2], 3))):
+                spans.append((a, b, _finding_format(severity, focused, tint, colors)))
+            for a, b, fmt in spans:
+                if b <= a:
+                    continue
                 r = QTextLayout.FormatRange()
                 r.start = mapping[a] if mapping else a
                 r.length = (mapping[b] if mapping else b) - r.start
-                r.format = _format(kind, colors)
+                r.format = fmt
                 formats.append(r)
             layout.setFormats(formats)
         _lay_out(layout, rect.width() - 2 * PAD_X)
@@ -171,6 +196,13 @@ class PassageDelegate(QStyledItemDelegate):
             w = max(3, int((rect.width() - 4) * p.divergence))
             bar = QColor(colors.deleted_line if p.kind == "left-only" else colors.inserted_line if p.kind == "right-only" else colors.replaced_line)
             painter.fillRect(QRect(rect.left(), rect.top() + fm.height() + 2, w, 3), bar)
+        found = model.passage_findings(row)
+        if found:
+            worst = min(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 3)).severity
+            mark = SEVERITY_GLYPHS.get(worst, "●") + (str(len(found)) if len(found) > 1 else "")
+            painter.setPen(colors.severity(worst))
+            painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()),
+                             int(Qt.AlignmentFlag.AlignRight), mark)
         glyphs = decision_glyphs(model.review, d)
         if glyphs:
             painter.setPen(colors.custom if d.choice == CUSTOM else colors.reviewed if d.reviewed else colors.text)

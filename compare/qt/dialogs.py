@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -16,22 +22,31 @@ from PySide6.QtWidgets import (
 
 
 class EditPassageDialog(QDialog):
-    """An editor filled with the passage's current text; the two versions shown above."""
+    """An editor filled with the passage's current text; the two versions shown above.
 
-    def __init__(self, parent: QWidget | None, number: int, left: str, right: str, current: str):
+    Across languages (``source`` given as (label, text)) only the source is shown above the
+    editor, read-only: the editor holds the translation being fixed.
+    """
+
+    def __init__(self, parent: QWidget | None, number: int, left: str, right: str, current: str,
+                 source: tuple[str, str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Edit passage {number}")
         self.resize(720, 520)
         layout = QVBoxLayout(self)
-        for label, text in (("Left version", left), ("Right version", right)):
+        shown = [source] if source is not None else [("Left version", left), ("Right version", right)]
+        self.references: list[QPlainTextEdit] = []
+        for label, text in shown:
             title = QLabel(f"<b>{label}</b>")
             view = QPlainTextEdit(text.strip())
             view.setReadOnly(True)
-            view.setMaximumHeight(110)
+            view.setMaximumHeight(110 if source is None else 170)
             view.setAccessibleName(label)
             layout.addWidget(title)
             layout.addWidget(view)
-        layout.addWidget(QLabel("<b>Text for the cleaned article</b>"))
+            self.references.append(view)
+        layout.addWidget(QLabel("<b>Translation for the cleaned article</b>" if source is not None
+                                else "<b>Text for the cleaned article</b>"))
         self.editor = QPlainTextEdit(current)
         self.editor.setAccessibleName("Text for the cleaned article")
         f = QFont(self.editor.font())
@@ -45,8 +60,9 @@ class EditPassageDialog(QDialog):
         self.editor.setFocus()
 
     @staticmethod
-    def get_text(parent: QWidget | None, number: int, left: str, right: str, current: str) -> str | None:
-        dialog = EditPassageDialog(parent, number, left, right, current)
+    def get_text(parent: QWidget | None, number: int, left: str, right: str, current: str,
+                 source: tuple[str, str] | None = None) -> str | None:
+        dialog = EditPassageDialog(parent, number, left, right, current, source)
         try:
             return dialog.editor.toPlainText() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
@@ -78,3 +94,125 @@ def ask_yes_no(parent: QWidget | None, title: str, message: str) -> bool:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class PreviewFixesDialog(QDialog):
+    """The suggestions about to be applied, before → after, to confirm or cancel."""
+
+    def __init__(self, parent: QWidget | None, title: str, rows: Sequence[tuple[int, str, str, str]],
+                 skipped: Sequence[str] = ()):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(820, 480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{len(rows)} change{'s' if len(rows) != 1 else ''} to the cleaned article, "
+                                "as one step (Undo takes them all back):"))
+        self.list = QListWidget()
+        self.list.setAccessibleName("Changes")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        for number, before, after, how in rows:
+            self.list.addItem(f"Passage {number} ({how}):\n    {before}\n →  {after}")
+        layout.addWidget(self.list, 1)
+        if skipped:
+            note = QLabel("Not applied: " + " ".join(skipped))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Apply")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def confirm(parent: QWidget | None, title: str, rows: Sequence[tuple[int, str, str, str]],
+                skipped: Sequence[str] = ()) -> bool:
+        dialog = PreviewFixesDialog(parent, title, rows, skipped)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+
+class SplitPassageDialog(QDialog):
+    """Choose where a passage is cut: the last sentence of the first part, on each side."""
+
+    NONE = "(none: the first part has nothing from this side)"
+
+    def __init__(self, parent: QWidget | None, number: int, left: Sequence[str], right: Sequence[str],
+                 points: Sequence[tuple[int, int]], default: tuple[int, int], labels: tuple[str, str] = ("Left", "Right")):
+        super().__init__(parent)
+        self.setWindowTitle(f"Split passage {number}")
+        self.resize(860, 420)
+        self.points = set(points)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Select the last sentence of the first part on each side; "
+                                "the rest becomes the next passage."))
+        grid = QGridLayout()
+        self.lists: list[QListWidget] = []
+        for col, (label, sentences, k) in enumerate(((labels[0], left, default[0]), (labels[1], right, default[1]))):
+            grid.addWidget(QLabel(f"<b>{label}</b>"), 0, col)
+            view = QListWidget()
+            view.setAccessibleName(f"{label} sentences")
+            view.setWordWrap(True)
+            view.addItem(self.NONE)
+            for i, sentence in enumerate(sentences):
+                view.addItem(f"{i + 1}. {' '.join(sentence.split())}")
+            view.setCurrentRow(k)
+            view.currentRowChanged.connect(lambda *_: self._check())
+            grid.addWidget(view, 1, col)
+            self.lists.append(view)
+        layout.addLayout(grid, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Split")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def choice(self) -> tuple[int, int]:
+        return max(0, self.lists[0].currentRow()), max(0, self.lists[1].currentRow())
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.choice() in self.points)
+
+    @staticmethod
+    def get_split(parent: QWidget | None, number: int, left: Sequence[str], right: Sequence[str],
+                  points: Sequence[tuple[int, int]], default: tuple[int, int],
+                  labels: tuple[str, str] = ("Left", "Right")) -> tuple[int, int] | None:
+        dialog = SplitPassageDialog(parent, number, left, right, points, default, labels)
+        try:
+            return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class LanguageCodesDialog(QDialog):
+    """The language codes for a bitext export, prefilled with the detected ones."""
+
+    def __init__(self, parent: QWidget | None, left: str, right: str, left_name: str, right_name: str):
+        super().__init__(parent)
+        self.setWindowTitle("Languages of the aligned sentences")
+        form = QFormLayout(self)
+        form.addRow(QLabel("Language codes (BCP 47, e.g. fr, en-GB) written into the file:"))
+        self.left_edit = QLineEdit(left)
+        self.left_edit.setAccessibleName("Left language code")
+        self.right_edit = QLineEdit(right)
+        self.right_edit.setAccessibleName("Right language code")
+        form.addRow(f"Left ({left_name}):", self.left_edit)
+        form.addRow(f"Right ({right_name}):", self.right_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def codes(self) -> tuple[str, str]:
+        return self.left_edit.text().strip(), self.right_edit.text().strip()
+
+    @staticmethod
+    def get_codes(parent: QWidget | None, left: str, right: str, left_name: str, right_name: str) -> tuple[str, str] | None:
+        dialog = LanguageCodesDialog(parent, left, right, left_name, right_name)
+        try:
+            return dialog.codes() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -12,7 +12,9 @@ import pickle
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.analysis import analyse
 from ..core.comparison import Comparison, compare
+from ..core.document import Document
 from ..core.loading import load_document
 from ..core.review import Review
 from ..core.session import Session, load_session, session_from_json
@@ -29,28 +31,46 @@ class Loaded:
     session_path: str | None = None
 
 
-def _prepare(comparison: Comparison) -> None:
-    """Compute the lazy values the window shows, so the UI thread never does."""
+def _prepare(comparison: Comparison) -> Comparison:
+    """Run the artifact checks (findings, ranked divergence) and compute the lazy values the
+    window shows, so the UI thread never does."""
+    if not comparison.findings:
+        comparison = analyse(comparison)
     for side in (comparison.left, comparison.right):
         _ = side.words
+    return comparison
+
+
+def _analysed(review: Review) -> Review:
+    # the passages stay the same (only their divergence is re-ranked): decisions still fit
+    review.comparison = _prepare(review.comparison)
+    return review
 
 
 def open_pair(left: str, right: str, max_bytes: int) -> Loaded:
-    comparison = compare(load_document(left, max_bytes), load_document(right, max_bytes))
-    _prepare(comparison)
+    comparison = _prepare(compare(load_document(left, max_bytes), load_document(right, max_bytes)))
     return Loaded(Review(comparison), {})
 
 
 def open_session(path: str) -> Loaded:
     session: Session = load_session(path)
-    _prepare(session.review.comparison)
-    return Loaded(session.review, session.view, path)
+    return Loaded(_analysed(session.review), session.view, path)
 
 
 def restore_session(data: dict[str, Any]) -> Loaded:
     session = session_from_json(data)
-    _prepare(session.review.comparison)
-    return Loaded(session.review, session.view, None)
+    return Loaded(_analysed(session.review), session.view, None)
+
+
+def realign(left: Document, right: Document, segment: str, left_language: str | None,
+            right_language: str | None, beads: list[Any]) -> Loaded:
+    """The comparison rebuilt from a changed alignment (merge / split of passages)."""
+    from ..core.editing import realign_documents
+
+    rebuilt = realign_documents(left, right, segment, left_language, right_language, beads)
+    for side in (rebuilt.left, rebuilt.right):
+        _ = side.words
+    return Loaded(Review(rebuilt), {})
 
 
 # --- transport -----------------------------------------------------------------------
@@ -90,4 +110,4 @@ def run_packed(name: str, *args: Any) -> list[bytes]:
     return pack(JOBS[name](*args))
 
 
-JOBS = {"pair": open_pair, "session": open_session, "restore": restore_session}
+JOBS = {"pair": open_pair, "session": open_session, "restore": restore_session, "realign": realign}

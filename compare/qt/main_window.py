@@ -34,6 +34,9 @@ from .delegates import STATUS_WIDTH, PassageDelegate, RowHeights
 from .dialogs import ask_unsaved, ask_yes_no, show_error
 from .jobs import Loaded
 from .models import LEFT, PASSAGE_ROLE, RIGHT, STATUS, PassageListModel, PassageTableModel
+from .alignment_actions import AlignmentActions
+from .finding_actions import FindingActions
+from .findings import FindingsPanel
 from .overview import OverviewStrip
 from .passage_actions import PassageActions
 from .recovery import RecoveryWriter
@@ -50,7 +53,7 @@ WELCOME = (
 )
 
 
-class MainWindow(PassageActions, QMainWindow):
+class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
     def __init__(self, parent: QWidget | None = None, process_threshold: int | None = None):
         super().__init__(parent)
         self.review: Review | None = None
@@ -167,6 +170,17 @@ class MainWindow(PassageActions, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article_dock)
         self.resizeDocks([self.article_dock], [380], Qt.Orientation.Horizontal)
 
+        # findings (dock, bottom)
+        self.findings_panel = FindingsPanel()
+        self.findings_panel.finding_activated.connect(self.show_finding)
+        self.findings_panel.apply_requested.connect(self.apply_suggestion)
+        self.findings_panel.apply_rule_requested.connect(self.apply_rule)
+        self.findings_dock = QDockWidget("Findings", self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setWidget(self.findings_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [190], Qt.Orientation.Vertical)
+
     def _tint_selection(self) -> None:
         """A light tint for selected rows, so the highlights stay readable."""
         from PySide6.QtGui import QColor, QPalette
@@ -217,7 +231,10 @@ class MainWindow(PassageActions, QMainWindow):
                                           "Write the cleaned article (.txt, .md, .html, .docx)")
         self.report_action = self._action("Export Change &Report…", self.export_report, "Ctrl+Shift+E",
                                           "List every changed passage: before, after, decision, note (.html, .csv)")
-        for a in (self.save_action, self.save_as_action, None, self.export_action, self.report_action, None):
+        self.bitext_action = self._action("Export Aligned &Sentences…", self.export_bitext, None,
+                                          "Write the aligned sentence pairs as a translation memory (.tmx) or table (.tsv)")
+        for a in (self.save_action, self.save_as_action, None, self.export_action, self.report_action,
+                  self.bitext_action, None):
             m.addAction(a) if a else m.addSeparator()
         self.reload_action = self._action("Re&load Files", self.reload_files, K.Refresh)
         self.swap_action = self._action("S&wap Sides", self.swap_sides, "Ctrl+Shift+W")
@@ -248,8 +265,17 @@ class MainWindow(PassageActions, QMainWindow):
         self.note_action = self._action("&Note…", self.edit_note, "Shift+F2")
         self.reviewed_action = self._action("Mark Re&viewed", self.toggle_reviewed, "Ctrl+M")
         self.reviewed_next_action = self._action("Mark Reviewed and &Next", self.reviewed_and_next, "Ctrl+Return")
+        self.apply_action = self._action("&Apply Suggestion", self.apply_suggestion, "Ctrl+.",
+                                         "Put the selected finding's suggested fix into the cleaned article")
+        self.apply_rule_action = self._action("Apply All Suggestions of This R&ule…", self.apply_rule, "Ctrl+Shift+.",
+                                              "Preview and apply every suggestion of the selected finding's rule")
+        self.merge_action = self._action("&Merge with Next Passage", self.merge_with_next, "Ctrl+Shift+M",
+                                         "Fix the alignment: this passage and the next one are one")
+        self.split_action = self._action("S&plit Passage…", self.split_passage, "Ctrl+Shift+T",
+                                         "Fix the alignment: cut this passage at a sentence boundary")
         for a in (self.take_left_action, self.take_right_action, self.keep_action, self.both_action, None,
-                  self.edit_action, self.note_action, None, self.reviewed_action, self.reviewed_next_action):
+                  self.edit_action, self.note_action, None, self.reviewed_action, self.reviewed_next_action, None,
+                  self.apply_action, self.apply_rule_action, None, self.merge_action, self.split_action):
             m.addAction(a) if a else m.addSeparator()
 
         m = bar.addMenu("&Go")
@@ -267,7 +293,9 @@ class MainWindow(PassageActions, QMainWindow):
         m.addSeparator()
         self.list_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.article_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.findings_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+F"))
         m.addAction(self.list_dock.toggleViewAction())
+        m.addAction(self.findings_dock.toggleViewAction())
         m.addAction(self.article_dock.toggleViewAction())
 
         m = bar.addMenu("&Help")
@@ -279,6 +307,7 @@ class MainWindow(PassageActions, QMainWindow):
             self.take_left_action, self.take_right_action, self.keep_action, self.both_action, self.edit_action,
             self.note_action, self.reviewed_action, self.reviewed_next_action, self.next_action, self.prev_action,
             self.next_unreviewed_action, self.goto_action, self.only_differences_action, self.reload_action,
+            self.bitext_action, self.apply_action, self.apply_rule_action, self.merge_action, self.split_action,
         ]
         self._enable_review_actions(False)
 
@@ -470,11 +499,14 @@ class MainWindow(PassageActions, QMainWindow):
     def _loaded(self, generation: int, loaded: Loaded) -> None:
         if generation != self.loader.generation or self._closing:
             return  # stale: something else was opened meanwhile
+        if self._realigned(generation, loaded):
+            return
         self.install(loaded)
 
     def _load_failed(self, generation: int, message: str) -> None:
         if generation != self.loader.generation:
             return
+        self._realign_pending = None
         self.statusBar().clearMessage()
         self.update_title()
         restored = self._restored_from
@@ -500,6 +532,7 @@ class MainWindow(PassageActions, QMainWindow):
         self._force_dirty = restored is not None
         self.model.set_review(review)
         self.overview.set_review(review)
+        self.findings_panel.set_review(review)
         self.stack.setCurrentIndex(1)
         # the passage list and the article pane follow in later turns of the event loop,
         # so no single step blocks the window for long on a large pair
@@ -547,7 +580,8 @@ class MainWindow(PassageActions, QMainWindow):
         c = self.review.comparison
         n = len(c.divergent)
         how = " (different languages: aligned by length, no word differences)" if c.cross_language else ""
-        return f"{len(c.passages)} passages, {n} divergent{how}."
+        found = f", {len(c.findings)} findings" if c.findings else ""
+        return f"{len(c.passages)} passages, {n} divergent{found}{how}."
 
     def _restore_view(self, view: dict[str, Any]) -> None:
         current = view.get("current")
@@ -815,6 +849,7 @@ class MainWindow(PassageActions, QMainWindow):
             "Orange, struck through: text only in the left version.\n"
             "Blue, underlined: text only in the right version.\n"
             "Purple, dash-underlined: text replaced between the versions.\n"
+            "Wavy underline: a finding (▲ major, ◆ minor, ● info in the # column); see View ▸ Findings.\n"
             "Green bar: the text the cleaned article uses."))
 
     def show_about(self) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..core.checks.untranslated import language_name
 from ..core.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
 from ..core.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
 
@@ -25,6 +26,7 @@ DECISION_ROLE = Qt.ItemDataRole.UserRole + 4
 DIVERGENCE_ROLE = Qt.ItemDataRole.UserRole + 5
 CHOSEN_ROLE = Qt.ItemDataRole.UserRole + 6  # is this cell's text what the article uses
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 7  # passage index
+FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 8  # list of (start, end, severity, focused) in the cell's text
 
 DELETED, INSERTED, REPLACED = "deleted", "inserted", "replaced"
 KIND_LABELS = {EQUAL: "same", CHANGED: "changed", LEFT_ONLY: "left only", RIGHT_ONLY: "right only"}
@@ -59,6 +61,11 @@ class CellCache:
     def __init__(self, review: Review):
         self.review = review
         self._cache: dict[tuple[int, str], tuple[str, list[tuple[int, int, str]]]] = {}
+        self.origins: dict[tuple[int, str], int] = {}  # document offset of each cell's first character
+
+    def origin(self, row: int, side: str) -> int:
+        self.get(row, side)
+        return self.origins[(row, side)]
 
     def get(self, row: int, side: str) -> tuple[str, list[tuple[int, int, str]]]:
         key = (row, side)
@@ -75,6 +82,7 @@ class CellCache:
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
         origin = s + lead
+        self.origins[(row, side)] = origin
         ranges: list[tuple[int, int, str]] = []
         if text and ((side == "left" and p.kind == LEFT_ONLY) or (side == "right" and p.kind == RIGHT_ONLY)):
             ranges.append((0, len(text), DELETED if side == "left" else INSERTED))
@@ -92,6 +100,30 @@ class CellCache:
             if b > a:
                 ranges.append((a, b, kind))
         return text, ranges
+
+
+def findings_by_passage(review: Review) -> dict[int, list[Any]]:
+    """The findings touching each passage (a finding over several passages is in each)."""
+    out: dict[int, list[Any]] = {}
+    passages = review.passages
+    for f in review.comparison.findings:
+        k = f.passage
+        if not isinstance(k, int):
+            continue
+        out.setdefault(k, []).append(f)
+        k += 1
+        while k < len(passages) and passages[k].span(f.side)[0] < f.end:
+            if passages[k].span(f.side)[1] > passages[k].span(f.side)[0]:
+                out.setdefault(k, []).append(f)
+            k += 1
+    return out
+
+
+def language_label(code: str) -> str:
+    if not code or code == "unknown":
+        return "language unknown"
+    name = language_name(code.split("-")[0])
+    return f"{code} ({name})" if name != code.split("-")[0] else code
 
 
 def paragraph_starts(review: Review) -> list[bool]:
@@ -121,6 +153,8 @@ class PassageTableModel(QAbstractTableModel):
         self.review: Review | None = None
         self.cells: CellCache | None = None
         self._para: list[bool] = []
+        self.findings: dict[int, list[Any]] = {}
+        self.focus: Any = None  # the finding whose span is highlighted (clicked in the findings panel)
         if review is not None:
             self.set_review(review)
 
@@ -129,7 +163,38 @@ class PassageTableModel(QAbstractTableModel):
         self.review = review
         self.cells = CellCache(review) if review else None
         self._para = paragraph_starts(review) if review else []
+        self.findings = findings_by_passage(review) if review else {}
+        self.focus = None
         self.endResetModel()
+
+    def set_focus(self, finding: Any) -> None:
+        """Highlight one finding's span (None: no highlight)."""
+        old, self.focus = self.focus, finding
+        for f in (old, finding):
+            if f is not None and isinstance(f.passage, int):
+                for row, found in self.findings.items():
+                    if f in found:
+                        self.passage_changed(row)
+
+    def cell_findings(self, row: int, column: int) -> list[tuple[int, int, str, bool]]:
+        """Findings in one cell as (start, end, severity, focused), in the cell's text."""
+        if column == STATUS or self.cells is None:
+            return []
+        side = SIDE_OF_COLUMN[column]
+        text, _ = self.cells.get(row, side)
+        origin = self.cells.origin(row, side)
+        out = []
+        for f in self.findings.get(row, ()):
+            if f.side != side:
+                continue
+            a, b = max(0, f.start - origin), min(len(text), f.end - origin)
+            if b <= a and f.end > f.start:
+                continue
+            out.append((a, max(a, b), f.severity, f is self.focus))
+        return out
+
+    def passage_findings(self, row: int) -> list[Any]:
+        return self.findings.get(row, [])
 
     # --- shape ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -179,7 +244,9 @@ class PassageTableModel(QAbstractTableModel):
             return self.cell(row, col)[0]
         if role == Qt.ItemDataRole.ToolTipRole:
             if col != STATUS:
-                return None
+                side = SIDE_OF_COLUMN[col]
+                found = [f for f in self.findings.get(row, ()) if f.side == side]
+                return "\n".join(f"{f.severity}: {f.message}" for f in found) or None
             d = self.review.decision(row)
             parts = [f"Passage {row + 1}: {KIND_LABELS[p.kind]}"]
             if p.kind != EQUAL:
@@ -187,11 +254,15 @@ class PassageTableModel(QAbstractTableModel):
                 parts.append(decision_label(self.review, d) + (", reviewed" if d.reviewed else ", not reviewed"))
             if d.note:
                 parts.append(f"Note: {d.note}")
+            for f in self.findings.get(row, ()):
+                parts.append(f"{f.severity} ({f.side}): {f.message}")
             return "\n".join(parts)
         if role == KIND_ROLE:
             return p.kind
         if role == CHANGES_ROLE:
             return None if col == STATUS else list(self.cell(row, col)[1])
+        if role == FINDINGS_ROLE:
+            return None if col == STATUS else self.cell_findings(row, col)
         if role == PARAGRAPH_START_ROLE:
             return self.is_paragraph_start(row)
         if role == DECISION_ROLE:
@@ -221,7 +292,10 @@ class PassageTableModel(QAbstractTableModel):
         side = self.review.comparison.side(name)
         doc = side.document
         base = "  ·  base (being cleaned)" if name == self.review.base else ""
-        lang = side.language.code if side.language.code != "unknown" else "language unknown"
+        lang = language_label(side.language.code)
+        if self.review.comparison.cross_language:
+            role_name = "translation" if name == self.review.base else "source"
+            lang = f"{lang} {role_name}"
         return f"{doc.name}{base}\n{doc.encoding.upper()}  ·  {lang}  ·  {side.words:,} words"
 
     # --- changes ----------------------------------------------------------------------

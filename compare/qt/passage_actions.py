@@ -12,7 +12,7 @@ from ..core.comparison import EQUAL
 from ..core.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision
 from .commands import DecisionCommand
 from .dialogs import EditPassageDialog, ask_note
-from .models import LEFT
+from .models import LEFT, language_label
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -137,10 +137,16 @@ class PassageActions:
         row = self.current_passage()
         if self.review is None or row < 0:
             return
-        text = EditPassageDialog.get_text(
-            self, row + 1, self.review.side_text(row, "left"), self.review.side_text(row, "right"),
-            self.review.passage_text(row),
-        )
+        args = (self, row + 1, self.review.side_text(row, "left"), self.review.side_text(row, "right"),
+                self.review.passage_text(row))
+        c = self.review.comparison
+        if c.cross_language:
+            # a translation is fixed against its source: show the other side read-only above the editor
+            other = self.review.other
+            label = f"Source: {other} version, {language_label(c.side(other).language.code)} (read-only)"
+            text = EditPassageDialog.get_text(*args, source=(label, self.review.side_text(row, other)))
+        else:
+            text = EditPassageDialog.get_text(*args)
         if text is None:
             return
         self.set_custom_text(row, text)
@@ -186,4 +192,5 @@ class PassageActions:
         self.next_unreviewed()
 
     def _on_current_changed(self: MainWindow, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._clear_focus_if_moved()
         self.update_current()

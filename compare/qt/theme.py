@@ -1,10 +1,11 @@
 """Colours of the highlights, chosen for colour-blind readers (Okabe-Ito hues) and
 for both light and dark palettes. Colour is never the only signal: deletions are
-struck through, insertions underlined, replacements dash-underlined."""
+struck through, insertions underlined, replacements dash-underlined; findings are wavy-underlined
+and each severity has a glyph of its own (▲ major, ◆ minor, ● info)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QPalette
 
@@ -27,6 +28,17 @@ class Colors:
     text: QColor
     selection: QColor
     reviewed: QColor
+    major: QColor = field(default_factory=lambda: QColor("#d55e00"))  # findings, by severity (also told by glyph: ▲ ◆ ●)
+    minor: QColor = field(default_factory=lambda: QColor("#9a6b00"))
+    info: QColor = field(default_factory=lambda: QColor("#6b6b6b"))
+    focus: QColor = field(default_factory=lambda: QColor("#ffe27a"))  # the span of the finding clicked in the findings panel
+
+    def severity(self, severity: str) -> QColor:
+        return {"major": self.major, "minor": self.minor}.get(severity, self.info)
+
+
+SEVERITY_GLYPHS = {"major": "▲", "minor": "◆", "info": "●"}
+SEVERITY_ORDER = {"major": 0, "minor": 1, "info": 2}
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -47,6 +59,7 @@ def colors_for(palette: QPalette) -> Colors:
             chosen_bar=QColor("#3cc29a"), chosen_bg=QColor(60, 194, 154, 28), custom=QColor("#f0e442"),
             row_line=QColor(255, 255, 255, 28), paragraph_line=QColor(255, 255, 255, 110),
             dim_text=dim, text=text, selection=highlight, reviewed=QColor("#3cc29a"),
+            major=QColor("#ff8a4c"), minor=QColor("#e6b400"), info=QColor("#a8a8a8"), focus=QColor("#7a5a00"),
         )
     highlight.setAlpha(45)
     return Colors(
