@@ -24,6 +24,7 @@ Findings may be given as:
 from __future__ import annotations
 
 import bisect
+import weakref
 import dataclasses
 import math
 from collections.abc import Iterable, Mapping
@@ -101,12 +102,24 @@ def finding_weight(f: Any, cross_language: bool = False) -> float:
     return SEVERITY_WEIGHTS.get(severity, 0.0)
 
 
+_STARTS: weakref.WeakKeyDictionary[Comparison, dict[str, list[int]]] = weakref.WeakKeyDictionary()
+
+
+def _starts(comparison: Comparison, side: str) -> list[int]:
+    """Where each passage starts on ``side`` (computed once per comparison)."""
+    per_side = _STARTS.setdefault(comparison, {})
+    starts = per_side.get(side)
+    if starts is None:
+        starts = per_side[side] = [p.span(side)[0] for p in comparison.passages]
+    return starts
+
+
 def locate(comparison: Comparison, side: str, offset: int) -> int | None:
     """Index of the passage whose ``side`` span holds ``offset`` (None when there is none)."""
     passages = comparison.passages
     if not passages:
         return None
-    k = bisect.bisect_right([p.span(side)[0] for p in passages], offset) - 1
+    k = bisect.bisect_right(_starts(comparison, side), offset) - 1
     k = max(k, 0)
     while k > 0 and passages[k].span(side)[0] == passages[k].span(side)[1]:
         k -= 1  # a passage with nothing on this side holds no offset of it
