@@ -62,6 +62,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self._force_dirty = False
         self._pending_view: dict[str, Any] = {}
         self._restored_from: Path | None = None
+        self._carry_from: Any = None  # the review a reload or swap replaces; its decisions carry over
         self._asking_reload = False
         self._closing = False
         self.installing = False
@@ -199,6 +200,27 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             palette.setColor(group, QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text))
         self.table.setPalette(palette)
 
+    def _build_toolbar(self) -> None:
+        """The most used actions with the bundled icons (which work from a checkout, a
+        wheel and a bundle alike)."""
+        from PySide6.QtGui import QIcon
+
+        from ..cli import resource_path
+
+        bar = self.addToolBar("Review")
+        bar.setObjectName("review-toolbar")
+        bar.setMovable(False)
+        for action, icon in (
+            (self.prev_action, "previous-difference"),
+            (self.next_action, "next-difference"),
+            (self.take_left_action, "take-left"),
+            (self.take_right_action, "take-right"),
+        ):
+            path = resource_path("icons", "actions", f"{icon}.svg")
+            if path.exists():
+                action.setIcon(QIcon(str(path)))
+            bar.addAction(action)
+
     def _action(self, text: str, slot: Any, shortcuts: Any = None, tip: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
         if shortcuts is not None:
@@ -297,6 +319,8 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         m.addAction(self.list_dock.toggleViewAction())
         m.addAction(self.findings_dock.toggleViewAction())
         m.addAction(self.article_dock.toggleViewAction())
+
+        self._build_toolbar()
 
         m = bar.addMenu("&Help")
         m.addAction(self._action("Open &Sample Pair", self.open_sample))
@@ -486,7 +510,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
     def open_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, "Open two versions, or a saved review", self._last_folder(),
-            "Articles and reviews (*.txt *.md *.markdown *.text *.ncreview);;All files (*)")
+            "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)")
         if paths:
             self.open_paths(paths)
 
@@ -521,6 +545,23 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             self.statusBar().clearMessage()
         self.update_title()
 
+    def _carry_decisions(self, review: Any) -> str:
+        """After a reload or a swap: keep the decisions whose passages read the same."""
+        old, self._carry_from = self._carry_from, None
+        if old is None or not old.decisions():
+            return ""
+        from ..core.review import other_side, transfer_decisions
+
+        old_paths = (old.comparison.left.document.path, old.comparison.right.document.path)
+        new_paths = (review.comparison.left.document.path, review.comparison.right.document.path)
+        if new_paths == old_paths[::-1] and old_paths[0] != old_paths[1]:
+            review.base = other_side(old.base)  # the file being cleaned stays the same
+        carried, dropped = transfer_decisions(old, review)
+        if carried:
+            self._force_dirty = True
+        return f"Kept {carried} decision{'s' if carried != 1 else ''}" + (
+            f"; dropped {dropped} on passages that changed." if dropped else ".")
+
     def install(self, loaded: Loaded) -> None:
         review = loaded.review
         self.review = review
@@ -530,6 +571,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self.session_path = loaded.session_path or (view.get("session_path") if restored else None)
         self.undo_stack.clear()
         self._force_dirty = restored is not None
+        carried_note = self._carry_decisions(review)
         self.model.set_review(review)
         self.overview.set_review(review)
         self.findings_panel.set_review(review)
@@ -551,7 +593,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self._restore_view(view)
         self.update_progress()
         self.update_title()
-        self.statusBar().showMessage(self._summary(), 6000)
+        self.statusBar().showMessage(carried_note or self._summary(), 6000)
         if restored is not None:
             self.autosave()
             try:
@@ -669,8 +711,10 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         if not left or not right:
             return
         if ask and self.review is not None and self.review.decisions():
-            if not ask_yes_no(self, "Reload", "Reloading discards the decisions on this comparison. Reload?"):
+            if not ask_yes_no(self, "Reload", "Reload the files? Decisions on passages that changed are dropped; "
+                                              "the others are kept."):
                 return
+        self._carry_from = self.review
         self.session_path = None
         self.undo_stack.clear()
         self._force_dirty = False
@@ -680,12 +724,14 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         if self.review is None:
             return
         if self.review.decisions() and not ask_yes_no(
-                self, "Swap sides", "Swapping the sides starts a new comparison and discards the decisions. Swap?"):
+                self, "Swap sides", "Swap the sides? The comparison is made again; decisions move with their "
+                                    "passages and the same file stays the one being cleaned."):
             return
         left, right = self.input_paths()
         if not left or not right or not (os.path.isfile(left) and os.path.isfile(right)):
             show_error(self, "The original files are no longer on disk, so the sides cannot be swapped.")
             return
+        self._carry_from = self.review
         self.undo_stack.clear()
         self._force_dirty = False
         self.session_path = None

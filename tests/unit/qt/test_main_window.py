@@ -292,10 +292,30 @@ def test_recent_files_and_geometry_use_settings(open_window, pair, isolated_envi
     assert again.size().height() == 640  # (the offscreen screen is too narrow to restore the width)
 
 
-def test_swap_sides(open_window, pair, qtbot) -> None:
+def test_swap_sides_keeps_decisions_and_the_file_being_cleaned(open_window, pair, qtbot, messages) -> None:
     window = open_window(pair)
+    window.go_to(first_divergence(window))
+    window.take_left()
+    expected = window.review.reconciled_text()
+    messages.answer("question", QMessageBox.StandardButton.Yes)
     window.swap_sides()
-    qtbot.waitUntil(lambda: window.input_paths() == (str(pair[1]), str(pair[0])), timeout=20000)
+    qtbot.waitUntil(lambda: window.input_paths() == (str(pair[1]), str(pair[0])) and window.ready, timeout=20000)
+    assert window.review.base == "left"  # the edited file is still the one being cleaned
+    assert window.review.reconciled_text() == expected
+    assert len(window.review.decisions()) == 1
+
+
+def test_reload_keeps_decisions_on_unchanged_passages(open_window, pair, qtbot, messages) -> None:
+    window = open_window(pair)
+    window.go_to(first_divergence(window))
+    window.take_left()
+    taken = window.review.passage_text(window.current_passage())
+    messages.answer("question", QMessageBox.StandardButton.Yes)
+    pair[1].write_text(pair[1].read_text(encoding="utf-8") + "\nA line the editor added.\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: "A line the editor added." in window.review.comparison.right.text, timeout=20000)
+    qtbot.waitUntil(lambda: window.ready, timeout=20000)
+    assert taken in window.review.reconciled_text()
+    assert len(window.review.decisions()) == 1
 
 
 def test_reload_when_a_file_changes(open_window, pair, qtbot, messages) -> None:
@@ -317,3 +337,15 @@ def test_export_formats(open_window, pair, tmp_path) -> None:
         assert out.exists() and out.stat().st_size > 0
     assert (tmp_path / "clean.txt").read_text(encoding="utf-8") == expected
     assert window.export_report(str(tmp_path / "changes.csv"))
+
+
+def test_toolbar_shows_the_bundled_action_icons(open_window, pair) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    window = open_window(pair)
+    bar = window.findChild(QToolBar, "review-toolbar")
+    assert bar is not None and bar.isVisible()
+    actions = bar.actions()
+    assert [a.text().replace("&", "") for a in actions][:2] == ["Previous Divergence", "Next Divergence"]
+    assert all(not a.icon().isNull() for a in actions)
+    assert not window.windowIcon().isNull()
