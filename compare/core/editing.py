@@ -83,17 +83,7 @@ def snippet(text: str, start: int, end: int, context: int = CONTEXT) -> tuple[st
 # --- decisions and texts ----------------------------------------------------------------
 def text_with(review: Review, index: int, decision: Decision) -> str:
     """The text passage ``index`` contributes to the article under ``decision``."""
-    base = review.side_text(index, review.base)
-    if decision.choice == KEEP:
-        return base
-    if decision.choice == TAKE_OTHER:
-        return review.side_text(index, review.other)
-    if decision.choice == CUSTOM:
-        return decision.text
-    first, second = review.side_text(index, "left"), review.side_text(index, "right")
-    if first and second and not first[-1].isspace():
-        first += " "
-    return first + second
+    return review.text_for(index, decision)
 
 
 def decision_for_text(review: Review, index: int, text: str, old: Decision) -> Decision:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
+from .segmentation import trim_span
 
 SCHEMA = 1
 
@@ -116,12 +117,7 @@ def to_text(comparison: Comparison, color: bool = False, context: bool = False) 
 
 
 def _content(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    s, e = span
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+    return trim_span(text, span)
 
 
 # --- html ---------------------------------------------------------------------------

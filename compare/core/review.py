@@ -108,10 +108,12 @@ class Review:
         return self.comparison.side(side).text[s:e]
 
     def passage_text(self, index: int) -> str:
-        d = self.decision(index)
-        base = self.side_text(index, self.base)
+        return self.text_for(index, self.decision(index))
+
+    def text_for(self, index: int, d: Decision) -> str:
+        """The text passage ``index`` gives the article under decision ``d``."""
         if d.choice == KEEP:
-            return base
+            return self.side_text(index, self.base)
         if d.choice == TAKE_OTHER:
             return self.side_text(index, self.other)
         if d.choice == CUSTOM:

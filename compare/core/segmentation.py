@@ -103,6 +103,11 @@ def paragraphs(text: str, mode: str) -> list[Span]:
     return [_trim(text, s, e) for s, e in out]
 
 
+def trim_span(text: str, span: Span) -> Span:
+    """``span`` without the whitespace at either end."""
+    return _trim(text, *span)
+
+
 def _trim(text: str, start: int, end: int) -> Span:
     while start < end and text[start].isspace():
         start += 1

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..segmentation import trim_span
 from ._base import Severity, shorten
 from ._lexicon import wordset
 from .quotes import analyse_quotes
@@ -124,12 +125,7 @@ def _other(side: str) -> str:
 
 
 def _content_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    s, e = span
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+    return trim_span(text, span)
 
 
 def _words(text: str) -> int:
