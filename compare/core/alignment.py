@@ -25,8 +25,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from .segmentation import WORD_RE
-
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 
 # Bead shapes searched (left count, right count) and their fixed penalty (in words).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
@@ -61,7 +61,7 @@ def bitext_tsv(comparison: Comparison, left_lang: str | None = None, right_lang:
 def bitext_tmx(comparison: Comparison, left_lang: str | None = None, right_lang: str | None = None) -> str:
     """A TMX 1.4 document (the left side is the source language)."""
     ll, rl = languages(comparison, left_lang, right_lang)
-    now = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    now = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',

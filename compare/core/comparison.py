@@ -12,8 +12,8 @@ import math
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 

@@ -18,7 +18,7 @@ from .segmentation import BLANK_LINES
 
 FORMATS = ("txt", "md")
 
-_MD_BLOCK_START = re.compile(r"^(\s{0,3})([#>+\-*]|\d{1,9}[.)])(?=\s)", re.M)
+_MD_BLOCK_START = re.compile(r"^(\s{0,3})([#>+\-*]|\d{1,9}[.)])(?=\s)", re.MULTILINE)
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:

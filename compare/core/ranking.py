@@ -24,9 +24,9 @@ Findings may be given as:
 from __future__ import annotations
 
 import bisect
-import weakref
 import dataclasses
 import math
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 

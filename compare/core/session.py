@@ -15,11 +15,11 @@ from typing import Any
 
 from .alignment import Bead
 from .comparison import compare
-from .worddiff import Change
 from .document import Document, sha256_text
 from .errors import SessionError
 from .fileio import atomic_write
 from .review import DECISIONS, Decision, Review
+from .worddiff import Change
 
 FORMAT = "news-compare-session"
 VERSION = 1

@@ -19,7 +19,7 @@ Span = tuple[int, int]
 # Every character belongs to a token: a CJK character, a word, or any other single
 # character (punctuation), each with the whitespace that follows it (fewer tokens
 # make the diff several times faster); leading whitespace is a token of its own.
-_TOKEN_RE = re.compile(rf"(?:[{_CJK}]|[^\W{_CJK}]+(?:[’'\-][^\W{_CJK}]+)*|\S|^)\s*", re.S)
+_TOKEN_RE = re.compile(rf"(?:[{_CJK}]|[^\W{_CJK}]+(?:[’'\-][^\W{_CJK}]+)*|\S|^)\s*", re.DOTALL)
 
 _dmp = diff_match_patch()
 _dmp.Diff_Timeout = 0

@@ -9,8 +9,18 @@ block the window; until measured, a row has an estimated height.
 from __future__ import annotations
 
 import time
+
 from PySide6.QtCore import QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from ..core.comparison import EQUAL
@@ -123,7 +133,6 @@ class PassageDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         row, col = index.row(), index.column()
         kind = model.review.passages[row].kind
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setClipRect(rect)
         decided = model.review.decision(row)
@@ -277,7 +286,7 @@ class RowHeights(QObject):
         top = self.table.rowAt(0)
         bottom = self.table.rowAt(self.table.viewport().height() - 1)
         n = self.model.rowCount()
-        top = 0 if top < 0 else top
+        top = max(top, 0)
         bottom = n - 1 if bottom < 0 else bottom
         return range(max(0, top - 5), min(n, bottom + 30))
 

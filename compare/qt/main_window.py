@@ -29,14 +29,14 @@ from ..core.errors import CompareError
 from ..core.review import Review
 from ..core.session import is_session_file, save_session, session_to_json
 from . import settings as app_settings
+from .alignment_actions import AlignmentActions
 from .article import ArticleView
 from .delegates import STATUS_WIDTH, PassageDelegate, RowHeights
 from .dialogs import ask_unsaved, ask_yes_no, show_error
-from .jobs import Loaded
-from .models import LEFT, PASSAGE_ROLE, RIGHT, STATUS, PassageListModel, PassageTableModel
-from .alignment_actions import AlignmentActions
 from .finding_actions import FindingActions
 from .findings import FindingsPanel
+from .jobs import Loaded
+from .models import LEFT, PASSAGE_ROLE, RIGHT, STATUS, PassageListModel, PassageTableModel
 from .overview import OverviewStrip
 from .passage_actions import PassageActions
 from .recovery import RecoveryWriter
@@ -899,10 +899,9 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             "Green bar: the text the cleaned article uses."))
 
     def show_about(self) -> None:
-        from .. import __version__
-
         from html import escape
 
+        from .. import __version__
         from ..licences import DATA_NOTICE, dependency_licences
 
         rows = "".join(
