@@ -5,6 +5,7 @@ A crash or a full disk mid-write leaves the previous file intact, never half a f
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -31,14 +32,10 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         if target.exists():
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(tmp, target.stat().st_mode & 0o777)
-            except OSError:
-                pass
         os.replace(tmp, target)
     except OSError as err:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise ExportError(f"Cannot write {target}: {err.strerror or err}.") from None

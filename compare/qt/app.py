@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -51,17 +52,13 @@ def offer_recovery(window: MainWindow) -> bool:
         return False
     newest, *older = files
     for f in older:  # only the newest is offered
-        try:
+        with contextlib.suppress(OSError):
             f.unlink()
-        except OSError:
-            pass
     if ask_yes_no(window, "Restore review",
                   "News Compare did not close properly last time. Restore the review you were working on?"):
         return window.restore_recovery(newest)
-    try:
+    with contextlib.suppress(OSError):
         newest.unlink()
-    except OSError:
-        pass
     return False
 
 

@@ -11,7 +11,6 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.editing import snippet
 from ..core.review import Review
+from .models import RowsTableModel
 from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, colors_for
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,14 +47,13 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 21  # (excerpt, span start, span end)
 SEVERITY_COL, RULE_COL, SIDE_COL, PASSAGE_COL, SNIPPET_COL, MESSAGE_COL = range(6)
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsTableModel):
     HEADERS = ("Severity", "Rule", "Side", "#", "Snippet", "Message")
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.review: Review | None = None
         self.all: list[Any] = []
-        self.rows: list[Any] = []
         self.rule: str | None = None
         self._snippets: dict[int, tuple[str, int, int]] = {}
         self._sort: tuple[int, Qt.SortOrder] = (PASSAGE_COL, Qt.SortOrder.AscendingOrder)
@@ -104,17 +103,6 @@ class FindingsModel(QAbstractTableModel):
         return hit
 
     # --- Qt model ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None

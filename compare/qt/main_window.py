@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -476,10 +477,8 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
     def _size(*paths: str) -> int:
         total = 0
         for p in paths:
-            try:
+            with contextlib.suppress(OSError):
                 total += os.stat(p).st_size
-            except OSError:
-                pass
         return total
 
     def open_pair(self, left: str, right: str, ask: bool = True) -> bool:
@@ -596,10 +595,8 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self.statusBar().showMessage(carried_note or self._summary(), 6000)
         if restored is not None:
             self.autosave()
-            try:
+            with contextlib.suppress(OSError):
                 restored.unlink()
-            except OSError:
-                pass
 
     def _install_rest(self, review: Review, step: int = 0) -> None:
         if review is not self.review:

@@ -304,25 +304,14 @@ class PassageTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 
 
-class PassageListModel(QAbstractTableModel):
-    """The divergent passages, for a list sortable by position or divergence."""
+class RowsTableModel(QAbstractTableModel):
+    """A flat, read-only table with one row per item of ``rows`` and the columns ``HEADERS``."""
 
-    HEADERS = ("#", "Divergence", "Kind", "Decision", "Passage")
+    HEADERS: tuple[str, ...] = ()
 
-    def __init__(self, review: Review | None = None, parent: Any = None):
+    def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.review: Review | None = None
-        self.rows: list[int] = []
-        self._row_of: dict[int, int] = {}
-        if review is not None:
-            self.set_review(review)
-
-    def set_review(self, review: Review | None) -> None:
-        self.beginResetModel()
-        self.review = review
-        self.rows = review.divergent_indices() if review else []
-        self._row_of = {p: r for r, p in enumerate(self.rows)}
-        self.endResetModel()
+        self.rows: list[Any] = []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -334,6 +323,26 @@ class PassageListModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class PassageListModel(RowsTableModel):
+    """The divergent passages, for a list sortable by position or divergence."""
+
+    HEADERS = ("#", "Divergence", "Kind", "Decision", "Passage")
+
+    def __init__(self, review: Review | None = None, parent: Any = None):
+        super().__init__(parent)
+        self.review: Review | None = None
+        self._row_of: dict[int, int] = {}
+        if review is not None:
+            self.set_review(review)
+
+    def set_review(self, review: Review | None) -> None:
+        self.beginResetModel()
+        self.review = review
+        self.rows = review.divergent_indices() if review else []
+        self._row_of = {p: r for r, p in enumerate(self.rows)}
+        self.endResetModel()
 
     def passage_at(self, row: int) -> int:
         return self.rows[row]

@@ -8,6 +8,7 @@ named by the environment variable ``NEWS_COMPARE_DATA_DIR``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -105,12 +106,8 @@ class RecoveryWriter:
 
     def remove(self) -> None:
         self.flush()
-        try:
+        with contextlib.suppress(OSError):
             self.path.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError:
-            pass
 
     def close(self) -> None:
         self.flush()
