@@ -14,7 +14,7 @@ Same language (diff-based):
    through rare shared words) fix a path, and the programme runs in a narrow band
    around it, so time stays near linear.
 
-Different languages fall back to length (Gale & Church 1993) in the same programme.
+Different languages are aligned by :mod:`compare.core.bilingual` (length and anchors).
 """
 
 from __future__ import annotations
@@ -442,40 +442,6 @@ def align_same_language(
             beads.append(((ai,), (aj,)))
         i, j = ai + 1, aj + 1
     return beads
-
-
-# --- different languages: length-based (Gale & Church 1993) -------------------------
-
-_GC_SHAPES = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (2, 1): 2.3, (1, 2): 2.3, (2, 2): 4.6}
-
-
-def align_by_length(left: Sequence[str], right: Sequence[str]) -> list[Bead]:
-    """Gale–Church: sentences of translations have proportional lengths."""
-    n, m = len(left), len(right)
-    if n == 0 or m == 0:
-        return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
-    llen = [len(s) for s in left]
-    rlen = [len(s) for s in right]
-    ratio = (sum(rlen) / sum(llen)) if sum(llen) else 1.0
-    variance = 6.8
-
-    def cost(i0: int, i1: int, j0: int, j1: int, limit: float = math.inf) -> float:
-        a = sum(llen[i0:i1])
-        b = sum(rlen[j0:j1])
-        if a == 0 and b == 0:
-            return 0.0
-        mean = (a * ratio + b) / 2 or 1.0
-        delta = (b - a * ratio) / math.sqrt(variance * mean)
-        return delta * delta / 2  # -log of the normal density, up to a constant
-
-    if n * m <= FULL_DP_CELLS:
-        lo, hi = _full_band(n, m)
-    else:
-        width = max(50, abs(n - m) + 20)
-        lo = [max(0, int(i * m / n) - width) for i in range(n + 1)]
-        hi = [min(m, int(i * m / n) + width) for i in range(n + 1)]
-        lo[0], hi[n] = 0, m
-    return _band_dp(n, m, lo, hi, cost, _GC_SHAPES)
 
 
 def validate_beads(beads: Sequence[Bead], n: int, m: int) -> None:

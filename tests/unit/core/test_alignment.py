@@ -1,6 +1,7 @@
 import pytest
 
-from compare.core.alignment import align_by_length, align_same_language, validate_beads
+from compare.core.alignment import align_same_language, validate_beads
+from compare.core.bilingual import align_bilingual
 
 
 def shapes(beads):  # type: ignore[no-untyped-def]
@@ -91,7 +92,7 @@ def test_large_blocks_use_the_band_and_stay_correct() -> None:
 def test_length_alignment_gives_a_valid_alignment_across_languages() -> None:
     left = ["Der Gipfel ist hoch.", "Wir stiegen lange und mühsam auf, bis zum Abend.", "Dann kam der Regen."]
     right = ["Le sommet est haut.", "Nous sommes montés longtemps et péniblement, jusqu'au soir.", "Puis vint la pluie."]
-    beads = align_by_length(left, right)
+    beads = align_bilingual(left, right, left_lang="de", right_lang="fr")
     validate_beads(beads, 3, 3)
     assert shapes(beads) == ["1-1", "1-1", "1-1"]
 
@@ -100,7 +101,7 @@ def test_length_alignment_gives_a_valid_alignment_across_languages() -> None:
 def test_empty_sides(n: int, m: int) -> None:
     left = [f"L{i}." for i in range(n)]
     right = [f"R{j}." for j in range(m)]
-    for beads in (align_same_language(left, right), align_by_length(left, right)):
+    for beads in (align_same_language(left, right), align_bilingual(left, right)):
         validate_beads(beads, n, m)
 
 
