@@ -7,6 +7,7 @@ Errors are one plain sentence on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__
 from .core.errors import CompareError
+from .core.fileio import ProtectedOutput
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "minor": 1, "major": 2}
@@ -78,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     d.add_argument("--all", action="store_true", help="text format: show identical passages too")
     d.add_argument("--no-checks", action="store_true", help="do not run the artifact checks")
+    d.add_argument("--force", action="store_true", help="allow --output or --save-session to replace an input file")
 
     e = sub.add_parser("export", help="write the reconciled article of a saved review session")
     e.add_argument("session")
@@ -85,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("txt", "md"))
     e.add_argument("--take-all", choices=("left", "right"),
                    help="take every passage from this side (ignores the session's decisions)")
+    e.add_argument("--force", action="store_true",
+                   help="allow --output to replace an input file of the review (never the review itself)")
 
     c = sub.add_parser("check", parents=[common], help="find machine-translation artifacts in one version")
     c.add_argument("file")
@@ -101,13 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--segment", choices=("auto", "lines"), default="auto")
     a.add_argument("--left-lang", help="language code of the left text (default: detected)")
     a.add_argument("--right-lang", help="language code of the right text (default: detected)")
+    a.add_argument("--force", action="store_true", help="allow --output to replace an input file")
     return parser
 
 
-def _write_output(text: str, output: str | None) -> None:
-    if output:
-        from .core.fileio import atomic_write
+def _inputs(args: argparse.Namespace, *names: str) -> list[tuple[str, str | None]]:
+    return [(f"the {name} input file", getattr(args, name)) for name in names]
 
+
+def _write_output(text: str, output: str | None, protected: list[tuple[str, str | None]], force: bool) -> None:
+    """Write a report to ``output`` (``-`` or none: standard output), never over an input
+    unless ``force``."""
+    if output and output != "-":
+        from .core.fileio import atomic_write, guard_output
+
+        guard_output(output, protected, force=force)
         atomic_write(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
@@ -137,10 +150,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
         from .core.analysis import analyse
 
         comparison = analyse(comparison)
+    inputs = _inputs(args, "left", "right")
     if args.save_session:
+        from .core.fileio import guard_output, same_file
         from .core.review import Review
         from .core.session import save_session
 
+        if same_file(args.save_session, args.output) or args.save_session == args.output:
+            raise CompareError("--save-session and --output name the same file; choose two names.")
+        guard_output(args.save_session, inputs, force=args.force)
         save_session(args.save_session, Review(comparison, args.base))
     if args.format == "json":
         findings = [f.to_json() for f in comparison.findings]
@@ -152,23 +170,27 @@ def cmd_diff(args: argparse.Namespace) -> int:
             args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         )
         out = to_text(comparison, color=color, context=args.all)
-    _write_output(out, args.output)
+    _write_output(out, args.output, inputs, args.force)
     return EXIT_SAME if not comparison.divergent else EXIT_DIFFERENT
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .core.export import export_review
+    from .core.fileio import guard_output
     from .core.review import Decision, Review
-    from .core.session import load_session
+    from .core.session import files_changed, load_session
 
+    # The review itself is never replaced by the article, --force or not.
+    guard_output(args.output, [("the review being exported", args.session)], forcible=False)
     session = load_session(args.session)
     review = session.review
+    for change in files_changed(review):
+        print(f"news-compare: note: {change.sentence()}", file=sys.stderr)
     if args.take_all:
         review = Review(review.comparison, review.base)
         if args.take_all != review.base:
             review.apply_all(range(len(review.passages)), Decision(choice="take-other"))
-    # Naming an input file as --output is the user's explicit choice.
-    fmt = export_review(review, args.output, args.format, allow_input=True)
+    fmt = export_review(review, args.output, args.format, force=args.force)
     changed = len(review.changed_indices())
     print(f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)",
           file=sys.stderr)
@@ -210,7 +232,8 @@ def cmd_align(args: argparse.Namespace) -> int:
     comparison = compare(left, right, segment=args.segment, left_language=args.left_lang,
                          right_language=args.right_lang, force_bilingual=True)
     writer = {"tmx": bitext_tmx, "tsv": bitext_tsv, "json": bitext_json}[args.format]
-    _write_output(writer(comparison, args.left_lang, args.right_lang), args.output)
+    _write_output(writer(comparison, args.left_lang, args.right_lang), args.output,
+                  _inputs(args, "left", "right"), args.force)
     return EXIT_SAME
 
 
@@ -223,8 +246,13 @@ def run_cli(argv: Sequence[str]) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_SAME
+    _exit_cleanly_on_sigterm()
     try:
         return COMMANDS[args.command](args)
+    except ProtectedOutput as err:
+        hint = " Give --force to do it anyway." if err.forcible else " Choose another name."
+        print(f"news-compare: {err}{hint}", file=sys.stderr)
+        return EXIT_ERROR
     except CompareError as err:
         print(f"news-compare: {err}", file=sys.stderr)
         return EXIT_ERROR
@@ -232,6 +260,17 @@ def run_cli(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_SAME
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """A terminated run unwinds (removing its temporary files) instead of dying mid-write."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal
+        signal.signal(signal.SIGTERM, stop)
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

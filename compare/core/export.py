@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from .document import NEWLINE_STRINGS, Document, convert_newlines
 from .errors import ExportError
-from .fileio import atomic_write
+from .fileio import atomic_write, guard_output
 from .review import Review
 from .segmentation import BLANK_LINES
 
@@ -60,14 +61,19 @@ def markdown_text(review: Review) -> str:
     return text.replace("\n", nl)
 
 
-def check_output_path(review: Review, path: str | os.PathLike[str], allow_input: bool) -> None:
-    target = Path(path).resolve()
-    for name in ("left", "right"):
-        src = review.comparison.side(name).document.path
-        if src and Path(src).resolve() == target and not allow_input:
-            raise ExportError(
-                f"{Path(path).name} is the {name} input file; choose another name for the cleaned article."
-            )
+def review_inputs(review: Review) -> list[tuple[str, str | None]]:
+    """The files a review was made from, as (what, path) for :func:`guard_output`."""
+    return [(f"the {name} input file", review.comparison.side(name).document.path) for name in ("left", "right")]
+
+
+def check_output_path(
+    review: Review,
+    path: str | os.PathLike[str],
+    force: bool = False,
+    also: Iterable[tuple[str, str | None]] = (),
+) -> None:
+    """Refuse to write over an input file or ``also`` (the open review) unless ``force``."""
+    guard_output(path, [*review_inputs(review), *also], force=force)
 
 
 def export_review(
@@ -75,11 +81,12 @@ def export_review(
     path: str | os.PathLike[str],
     fmt: str | None = None,
     *,
-    allow_input: bool = False,
+    force: bool = False,
+    also: Iterable[tuple[str, str | None]] = (),
 ) -> str:
     """Write the reconciled article to ``path``; returns the format used."""
     fmt = format_for(path, fmt)
-    check_output_path(review, path, allow_input)
+    check_output_path(review, path, force, also)
     data = encode_txt(review) if fmt == "txt" else markdown_text(review).encode("utf-8")
     atomic_write(path, data)
     return fmt

@@ -12,6 +12,7 @@ import html
 import io
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from .document import convert_newlines
@@ -91,12 +92,12 @@ def _xml_safe(text: str) -> str:
 
 
 def export_article(review: Review, path: str | os.PathLike[str], fmt: str | None = None, *,
-                   allow_input: bool = False) -> str:
+                   force: bool = False, also: Iterable[tuple[str, str | None]] = ()) -> str:
     """Write the cleaned article as txt, md, html or docx; returns the format used."""
     fmt = article_format_for(path, fmt)
     if fmt in ("txt", "md"):
-        return export_review(review, path, fmt, allow_input=allow_input)
-    check_output_path(review, path, allow_input)
+        return export_review(review, path, fmt, force=force, also=also)
+    check_output_path(review, path, force, also)
     data = article_html(review).encode("utf-8") if fmt == "html" else article_docx(review)
     atomic_write(path, data)
     return fmt
@@ -165,13 +166,13 @@ def report_html(review: Review) -> str:
 
 
 def export_report(review: Review, path: str | os.PathLike[str], fmt: str | None = None, *,
-                  allow_input: bool = False) -> str:
+                  force: bool = False, also: Iterable[tuple[str, str | None]] = ()) -> str:
     """Write the change report as HTML or CSV; returns the format used."""
     if fmt is None:
         fmt = "csv" if Path(path).suffix.lower() == ".csv" else "html"
     if fmt not in REPORT_FORMATS:
         raise ExportError(f"Unknown report format {fmt!r}; use html or csv.")
-    check_output_path(review, path, allow_input)
+    check_output_path(review, path, force, also)
     data = report_csv(review).encode("utf-8-sig") if fmt == "csv" else report_html(review).encode("utf-8")
     atomic_write(path, data)
     return fmt

@@ -7,6 +7,7 @@ too, so manual alignment fixes survive and passages keep their numbers.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -34,7 +35,8 @@ class Session:
 
 def _doc_to_json(doc: Document, language: str) -> dict[str, Any]:
     return {
-        "path": doc.path,
+        # absolute, so that the review finds its files from any working folder
+        "path": os.path.abspath(doc.path) if doc.path else None,
         "encoding": doc.encoding,
         "bom": doc.bom,
         "newline": doc.newline,
@@ -192,6 +194,53 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise SessionError(f"{p.name} is not a News Compare session file (it is not valid JSON).") from None
     return session_from_json(data)
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """A file of a review that is no longer what the review was made from."""
+
+    side: str  # "left" | "right"
+    path: str
+    state: str  # "changed" | "missing"
+
+    def sentence(self) -> str:
+        name = Path(self.path).name
+        if self.state == "missing":
+            return f"The {self.side} file {name} is no longer on disk; the review keeps the text it was made from."
+        return (
+            f"The {self.side} file {name} changed on disk since the review was saved; "
+            "the review shows the text it was made from."
+        )
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def files_changed(review: Review) -> list[FileChange]:
+    """The review's files that changed or vanished since it was made (compared by hash).
+
+    Documents that never were files, or whose hash was not recorded, are not checked.
+    """
+    out = []
+    for side in ("left", "right"):
+        doc = review.comparison.side(side).document
+        if not doc.path or not doc.sha256:
+            continue
+        p = Path(doc.path)
+        try:
+            if not p.is_file():
+                out.append(FileChange(side, doc.path, "missing"))
+            elif _file_sha256(p) != doc.sha256:
+                out.append(FileChange(side, doc.path, "changed"))
+        except OSError:
+            out.append(FileChange(side, doc.path, "missing"))
+    return out
 
 
 def is_session_file(path: str | os.PathLike[str]) -> bool:

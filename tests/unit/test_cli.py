@@ -176,3 +176,54 @@ def test_diff_reports_findings_of_both_sides() -> None:
     # Ranked: the passage with the cut sentence is among the most divergent half.
     ranked = sorted(data["passages"], key=lambda p: -p["divergence"])
     assert passage in ranked[: len(ranked) // 2]
+
+
+def test_no_output_may_replace_an_input_without_force(pair, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    left, right = pair
+    before = right.read_bytes()
+    for args in (
+        ("diff", str(left), str(right), "-o", str(right)),
+        ("diff", str(left), str(right), "--save-session", str(left)),
+        ("align", str(left), str(right), "-o", str(right)),
+    ):
+        out = run(*args)
+        assert out.returncode == 2, args
+        assert "input file; writing there would replace it. Give --force" in out.stderr
+        assert "Traceback" not in out.stderr
+    assert right.read_bytes() == before and left.read_text(encoding="utf-8").startswith("Headline")
+    forced = run("diff", str(left), str(right), "--no-checks", "-o", str(tmp_path / "copy.txt"), "--force")
+    assert forced.returncode == 1
+
+
+def test_export_never_replaces_the_review_itself(pair, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    left, right = pair
+    review = tmp_path / "review.ncreview"
+    assert run("diff", str(left), str(right), "--no-checks", "--save-session", str(review)).returncode == 1
+    saved = review.read_bytes()
+    for extra in ((), ("--force",)):
+        out = run("export", str(review), "--output", str(review), *extra)
+        assert out.returncode == 2
+        assert "is the review being exported" in out.stderr and "Choose another name" in out.stderr
+    assert review.read_bytes() == saved
+    out = run("export", str(review), "--output", str(right))
+    assert out.returncode == 2 and "Give --force" in out.stderr
+
+
+def test_export_says_when_a_file_changed_since_the_review(pair, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    left, right = pair
+    review = tmp_path / "review.ncreview"
+    run("diff", str(left), str(right), "--no-checks", "--save-session", str(review))
+    right.write_text(right.read_text(encoding="utf-8") + "An editor added this later.\n", encoding="utf-8")
+    out = run("export", str(review), "--output", str(tmp_path / "clean.txt"))
+    assert out.returncode == 0
+    assert "The right file edited.txt changed on disk since the review was saved" in out.stderr
+    out = run("export", str(review), "--output", str(right))
+    assert out.returncode == 2  # the edit made since is not silently thrown away
+    assert "An editor added this later." in right.read_text(encoding="utf-8")
+
+
+def test_dash_means_standard_output(pair, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    left, right = pair
+    out = run("diff", str(left), str(right), "--no-checks", "--format", "json", "-o", "-", cwd=tmp_path)
+    assert out.returncode == 1 and json.loads(out.stdout)["schema"] == 1
+    assert not (tmp_path / "-").exists()

@@ -136,7 +136,7 @@ def test_export_refuses_to_overwrite_an_input_unless_named(review: Review) -> No
     with pytest.raises(ExportError, match="input file"):
         export_review(review, target)
     assert target.read_bytes() == before
-    export_review(review, target, allow_input=True)
+    export_review(review, target, force=True)
 
 
 def test_export_reports_unencodable_text(review: Review, tmp_path) -> None:
