@@ -79,6 +79,18 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
     monkeypatch.setattr(QInputDialog, "getMultiLineText", note)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (box.next_answer("open", []), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (box.next_answer("save", ""), ""))
+
+    from compare.qt.dialogs import RecoveryDialog
+
+    def recover(_parent, labels, discard):  # type: ignore[no-untyped-def]
+        """answer("recovery", [positions]) restores those; ("discard", [positions]) first
+        discards those through the dialog's own callback; unanswered: decide later."""
+        box.shown.append(("recovery", "\n".join(labels)))
+        for k in box.next_answer("discard", []):  # type: ignore[attr-defined]
+            discard(k)
+        return list(box.next_answer("recovery", []))  # type: ignore[call-overload]
+
+    monkeypatch.setattr(RecoveryDialog, "choose", staticmethod(recover))
     return box
 
 

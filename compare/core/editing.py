@@ -80,6 +80,27 @@ def snippet(text: str, start: int, end: int, context: int = CONTEXT) -> tuple[st
     return head + body + tail, len(head), len(head) + len(body)
 
 
+def editable_parts(text: str) -> tuple[str, str, str]:
+    """A passage's text as (leading whitespace, editable body, trailing whitespace).
+
+    The whitespace around a passage is what separates it from its neighbours (the paragraph
+    break after it, the space after a sentence); a hand edit changes the body only, so the
+    editor never holds, and cannot delete, a separator the user does not see.
+    """
+    body = text.strip()
+    if not body:
+        return "", "", text
+    start = len(text) - len(text.lstrip())
+    return text[:start], body, text[start + len(body):]
+
+
+def with_edited_body(text: str, body: str) -> str:
+    """``text`` with its body (see :func:`editable_parts`) replaced by ``body``, the separators
+    around it kept exactly."""
+    lead, _, tail = editable_parts(text)
+    return lead + body.strip() + tail
+
+
 # --- decisions and texts ----------------------------------------------------------------
 def text_with(review: Review, index: int, decision: Decision) -> str:
     """The text passage ``index`` contributes to the article under ``decision``."""

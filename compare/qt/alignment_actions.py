@@ -178,6 +178,8 @@ class AlignmentActions:
             if codes is None:
                 return False
             languages = codes
+        if self.may_write(path) is False:
+            return False
         left_lang, right_lang = (code or None for code in languages)
         write = bitext_tsv if Path(path).suffix.lower() == ".tsv" else bitext_tmx
         try:

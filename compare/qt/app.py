@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
 from . import recovery
-from .dialogs import ask_yes_no, show_error
+from .dialogs import RecoveryDialog, show_error
 from .main_window import MainWindow
 from .settings import APPLICATION, ORGANIZATION
 
@@ -45,21 +45,37 @@ def ensure_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
+# Windows opened besides the first one (to restore several reviews); kept alive here.
+extra_windows: list[MainWindow] = []
+
+
 def offer_recovery(window: MainWindow) -> bool:
-    """After a crash, offer to restore the unsaved review; True if restoring."""
-    files = recovery.left_behind()
-    if not files:
+    """After a crash, offer every unsaved review by name; True if one is restored in ``window``.
+
+    Reviews the user neither restores nor discards stay and are offered at the next start; a
+    second review restored opens in a window of its own.
+    """
+    found = recovery.left_behind()
+    if not found:
         return False
-    newest, *older = files
-    for f in older:  # only the newest is offered
-        with contextlib.suppress(OSError):
-            f.unlink()
-    if ask_yes_no(window, "Restore review",
-                  "News Compare did not close properly last time. Restore the review you were working on?"):
-        return window.restore_recovery(newest)
-    with contextlib.suppress(OSError):
-        newest.unlink()
-    return False
+
+    def discard(k: int) -> bool:
+        with contextlib.suppress(FileNotFoundError):
+            found[k].path.unlink()
+        return not found[k].path.exists()
+
+    chosen = RecoveryDialog.choose(window, [r.label for r in found], discard)
+    if not chosen:
+        return False
+    first, *rest = chosen
+    restored = window.restore_recovery(found[first].path)
+    for k in rest:
+        extra = MainWindow(process_threshold=window.loader.process_threshold)
+        extra.restore_settings()
+        extra.show()
+        extra.restore_recovery(found[k].path)
+        extra_windows.append(extra)
+    return restored
 
 
 def build_window(argv: Sequence[str] | None = None, *, process_threshold: int | None = None) -> MainWindow:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QFont
+
+from ..core.editing import editable_parts, with_edited_body
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
 class EditPassageDialog(QDialog):
     """An editor filled with the passage's current text; the two versions shown above.
 
-    Across languages (``source`` given as (label, text)) only the source is shown above the
-    editor, read-only: the editor holds the translation being fixed.
+    The editor holds the passage without the whitespace around it (the paragraph break after
+    it, the space after a sentence): those separators are kept as they are, so an edit never
+    joins two paragraphs. Across languages (``source`` given as (label, text)) only the source is
+    shown above the editor, read-only: the editor holds the translation being fixed.
     """
 
     def __init__(self, parent: QWidget | None, number: int, left: str, right: str, current: str,
@@ -33,6 +37,7 @@ class EditPassageDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Edit passage {number}")
         self.resize(720, 520)
+        self.current = current
         layout = QVBoxLayout(self)
         shown = [source] if source is not None else [("Left version", left), ("Right version", right)]
         self.references: list[QPlainTextEdit] = []
@@ -47,24 +52,33 @@ class EditPassageDialog(QDialog):
             self.references.append(view)
         layout.addWidget(QLabel("<b>Translation for the cleaned article</b>" if source is not None
                                 else "<b>Text for the cleaned article</b>"))
-        self.editor = QPlainTextEdit(current)
+        _, body, tail = editable_parts(current)
+        self.editor = QPlainTextEdit(body)
         self.editor.setAccessibleName("Text for the cleaned article")
         f = QFont(self.editor.font())
         f.setPointSizeF(f.pointSizeF() * 1.08)
         self.editor.setFont(f)
         layout.addWidget(self.editor, 1)
+        if "\n" in tail or "\r" in tail:
+            kept = QLabel("The paragraph break after this passage is kept as it is.")
+            kept.setAccessibleName("Paragraph break kept")
+            layout.addWidget(kept)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.editor.setFocus()
 
+    def text(self) -> str:
+        """The passage's new text: the edited body between the separators it had."""
+        return with_edited_body(self.current, self.editor.toPlainText())
+
     @staticmethod
     def get_text(parent: QWidget | None, number: int, left: str, right: str, current: str,
                  source: tuple[str, str] | None = None) -> str | None:
         dialog = EditPassageDialog(parent, number, left, right, current, source)
         try:
-            return dialog.editor.toPlainText() if dialog.exec() == QDialog.DialogCode.Accepted else None
+            return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
 
@@ -214,5 +228,67 @@ class LanguageCodesDialog(QDialog):
         dialog = LanguageCodesDialog(parent, left, right, left_name, right_name)
         try:
             return dialog.codes() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class RecoveryDialog(QDialog):
+    """Reviews left by windows that did not close properly: restore or discard each, or decide
+    later (they are offered again at the next start). Nothing is discarded without asking."""
+
+    RESTORE, LATER = "restore", "later"
+
+    def __init__(self, parent: QWidget | None, labels: Sequence[str], discard: Callable[[int], bool]):
+        super().__init__(parent)
+        self.setWindowTitle("Restore reviews")
+        self.resize(720, 320)
+        self._discard = discard
+        self._alive = list(range(len(labels)))  # positions in the caller's list, of rows still shown
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("News Compare did not close properly last time. These reviews have "
+                                "changes that were not saved:"))
+        self.list = QListWidget()
+        self.list.setAccessibleName("Unsaved reviews")
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        for label in labels:
+            self.list.addItem(label)
+        self.list.setCurrentRow(0)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.discard_button = buttons.addButton("&Discard…", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.later_button = buttons.addButton("Decide &Later", QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(self.accept)
+        self.later_button.clicked.connect(self.reject)
+        self.discard_button.clicked.connect(self._discard_selected)
+        layout.addWidget(buttons)
+
+    def selected(self) -> list[int]:
+        rows = sorted({self.list.row(item) for item in self.list.selectedItems()})
+        return [self._alive[r] for r in rows]
+
+    def _discard_selected(self) -> None:
+        rows = sorted({self.list.row(item) for item in self.list.selectedItems()}, reverse=True)
+        if not rows:
+            return
+        n = len(rows)
+        if not ask_yes_no(self, "Discard reviews",
+                          f"Discard {'this review' if n == 1 else f'these {n} reviews'}? "
+                          "The decisions in it are lost for good."):
+            return
+        for r in rows:
+            if self._discard(self._alive[r]):
+                self.list.takeItem(r)
+                del self._alive[r]
+        if not self._alive:
+            self.reject()
+
+    @staticmethod
+    def choose(parent: QWidget | None, labels: Sequence[str], discard: Callable[[int], bool]) -> list[int]:
+        """The positions (in ``labels``) of the reviews to restore; [] to restore none now."""
+        dialog = RecoveryDialog(parent, labels, discard)
+        try:
+            return dialog.selected() if dialog.exec() == QDialog.DialogCode.Accepted else []
         finally:
             dialog.deleteLater()

@@ -9,7 +9,7 @@ enough to freeze the window.
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.analysis import analyse
@@ -17,7 +17,7 @@ from ..core.comparison import Comparison, compare
 from ..core.document import Document
 from ..core.loading import load_document
 from ..core.review import Review
-from ..core.session import Session, load_session, session_from_json
+from ..core.session import FileChange, Session, files_changed, load_session, session_from_json
 
 CHUNK = 150  # passages per pickled chunk
 
@@ -29,6 +29,8 @@ class Loaded:
     review: Review
     view: dict[str, Any]
     session_path: str | None = None
+    # for a saved or recovered review: its files that changed on disk since it was made
+    file_changes: list[FileChange] = field(default_factory=list)
 
 
 def _prepare(comparison: Comparison) -> Comparison:
@@ -54,12 +56,12 @@ def open_pair(left: str, right: str, max_bytes: int) -> Loaded:
 
 def open_session(path: str) -> Loaded:
     session: Session = load_session(path)
-    return Loaded(_analysed(session.review), session.view, path)
+    return Loaded(_analysed(session.review), session.view, path, files_changed(session.review))
 
 
 def restore_session(data: dict[str, Any]) -> Loaded:
     session = session_from_json(data)
-    return Loaded(_analysed(session.review), session.view, None)
+    return Loaded(_analysed(session.review), session.view, None, files_changed(session.review))
 
 
 def realign(left: Document, right: Document, segment: str, left_language: str | None,
@@ -79,7 +81,7 @@ def pack(loaded: Loaded) -> list[bytes]:
     c = review.comparison
     head = pickle.dumps(
         (c.left, c.right, c.cross_language, c.segment, c.findings, review.base, review.decisions(),
-         loaded.view, loaded.session_path, len(c.passages)),
+         loaded.view, loaded.session_path, loaded.file_changes, len(c.passages)),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
     chunks = [head]
@@ -90,7 +92,7 @@ def pack(loaded: Loaded) -> list[bytes]:
 
 def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield)."""
-    left, right, cross, segment, findings, base, decisions, view, session_path, n = pickle.loads(chunks[0])
+    left, right, cross, segment, findings, base, decisions, view, session_path, changes, n = pickle.loads(chunks[0])
     passages: list[Any] = []
     for chunk in chunks[1:]:
         passages.extend(pickle.loads(chunk))
@@ -102,7 +104,7 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     review = Review(comparison, base)
     for i, d in decisions.items():
         review.set_decision(i, d)
-    return Loaded(review, view, session_path)
+    return Loaded(review, view, session_path, changes)
 
 
 def run_packed(name: str, *args: Any) -> list[bytes]:

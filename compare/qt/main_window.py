@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QFileSystemWatcher, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QFileSystemWatcher, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..core.comparison import EQUAL
 from ..core.errors import CompareError
+from ..core.fileio import ProtectedOutput, guard_output
 from ..core.review import Review
 from ..core.session import is_session_file, save_session, session_to_json
 from . import settings as app_settings
@@ -55,6 +56,9 @@ WELCOME = (
 
 
 class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
+    recovery_result = Signal(object)  # None: the recovery file is written; str: why it is not
+    RECOVERY_RETRY_MS = 5000
+
     def __init__(self, parent: QWidget | None = None, process_threshold: int | None = None):
         super().__init__(parent)
         self.review: Review | None = None
@@ -73,7 +77,12 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self.loader.finished.connect(self._loaded)
         self.loader.failed.connect(self._load_failed)
         self.loader.busy_changed.connect(self._busy)
-        self.recovery = RecoveryWriter()
+        self.recovery = RecoveryWriter(on_result=self.recovery_result.emit)
+        self.recovery_result.connect(self._recovery_written)
+        self._recovery_retry = QTimer(self)
+        self._recovery_retry.setSingleShot(True)
+        self._recovery_retry.setInterval(self.RECOVERY_RETRY_MS)
+        self._recovery_retry.timeout.connect(self.autosave)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
         self.setAcceptDrops(True)
@@ -345,7 +354,12 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self.busy_bar.setMaximumWidth(140)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
+        self.recovery_label = QLabel()
+        self.recovery_label.setAccessibleName("Crash recovery")
+        self.recovery_label.setStyleSheet("color: #b00020; font-weight: bold")
+        self.recovery_label.hide()
         status = self.statusBar()
+        status.addPermanentWidget(self.recovery_label)
         status.addPermanentWidget(self.position_label)
         status.addPermanentWidget(self.progress_label)
         status.addPermanentWidget(self.busy_bar)
@@ -436,6 +450,19 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self.update_progress()
         self.update_title()
         self.autosave()
+
+    def _recovery_written(self, error: object) -> None:
+        """The recovery writer's verdict on its last write: show a failure, and try again."""
+        if error:
+            self.recovery_label.setText("⚠ Crash recovery is off")
+            self.recovery_label.setToolTip(f"{error} News Compare tries again every few seconds; "
+                                           "save the review to be safe.")
+            self.recovery_label.show()
+            if not self._closing:
+                self._recovery_retry.start()
+        else:
+            self.recovery_label.hide()
+            self._recovery_retry.stop()
 
     def autosave(self) -> None:
         if self.review is None:
@@ -593,10 +620,24 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self.update_progress()
         self.update_title()
         self.statusBar().showMessage(carried_note or self._summary(), 6000)
+        if loaded.file_changes:
+            QTimer.singleShot(0, self, lambda changes=loaded.file_changes: self._tell_file_changes(changes))
         if restored is not None:
+            # the recovered file goes only once this window's own copy of it is on disk
             self.autosave()
-            with contextlib.suppress(OSError):
-                restored.unlink()
+            self.recovery.flush()
+            if self.recovery.error is None:
+                with contextlib.suppress(OSError):
+                    restored.unlink()
+
+    def _tell_file_changes(self, changes: list[Any]) -> None:
+        from PySide6.QtWidgets import QMessageBox as Box
+
+        text = " ".join(c.sentence() for c in changes)
+        if any(c.state == "changed" for c in changes):
+            text += (" Use File ▸ Reload Files to compare the new version; decisions on passages that "
+                     "read the same are kept.")
+        Box.information(self, "Files changed since the review", text)
 
     def _install_rest(self, review: Review, step: int = 0) -> None:
         if review is not self.review:
@@ -819,10 +860,25 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             return False
         return self.save_review_to(path)
 
+    def _inputs(self) -> list[tuple[str, str | None]]:
+        left, right = self.input_paths()
+        return [("the left version being compared", left), ("the right version being compared", right)]
+
+    def may_write(self, path: str, *, review_too: bool = True) -> bool | None:
+        """Whether ``path`` may be written: False if it is an input (or the open review) and the
+        user does not confirm replacing it, else whether it needs force (True) or not (None)."""
+        protected = self._inputs()
+        if review_too and self.session_path:
+            protected.append(("the review you have open", self.session_path))
+        try:
+            guard_output(path, protected)
+        except ProtectedOutput as err:
+            return True if ask_yes_no(self, "Replace file", f"{err} Replace it anyway?") else False
+        return None
+
     def save_review_to(self, path: str) -> bool:
         assert self.review is not None
-        if path in self.input_paths():
-            show_error(self, f"{Path(path).name} is one of the compared files; choose another name for the review.")
+        if self.may_write(path, review_too=False) is False:
             return False
         try:
             save_session(path, self.review, self.view_state())
@@ -853,8 +909,11 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
                 return False
             if not Path(path).suffix:
                 path += {"Markdown": ".md", "Web page": ".html", "Word document": ".docx"}.get(chosen.split(" (")[0], ".txt")
+        force = self.may_write(path)
+        if force is False:
+            return False
         try:
-            used = export_article(self.review, path, fmt)
+            used = export_article(self.review, path, fmt, force=bool(force))
         except (CompareError, OSError) as err:
             show_error(self, str(err))
             return False
@@ -872,8 +931,11 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
                                                   "Web page (*.html);;Spreadsheet (*.csv)")
             if not path:
                 return False
+        force = self.may_write(path)
+        if force is False:
+            return False
         try:
-            export_report(self.review, path)
+            export_report(self.review, path, force=bool(force))
         except (CompareError, OSError) as err:
             show_error(self, str(err))
             return False
@@ -936,6 +998,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             event.ignore()
             return
         self._closing = True
+        self._recovery_retry.stop()
         self.save_settings()
         self.loader.shutdown()
         self.recovery.remove()

@@ -1,26 +1,37 @@
-"""Crash recovery: after every change the review is written to a recovery file in
-the per-user data folder; a clean close removes it; a file left behind means the
-program did not close cleanly, and the next start offers to restore it.
+"""Crash recovery: after every change the review is written to a recovery file in the per-user
+data folder; a clean close removes it; a file left behind means a window did not close cleanly,
+and the next start offers it again, by name, until the user restores or discards it. Nothing
+here deletes a recovery file the user was not asked about.
 
-The data folder is ``platformdirs.user_data_dir("news-compare")``, or the folder
-named by the environment variable ``NEWS_COMPARE_DATA_DIR``.
+Each window has a file of its own (``recovery-<pid>-<n>.ncsession``), so two windows that crash
+together leave two files. The data folder is ``platformdirs.user_data_dir("news-compare")``, or
+the folder named by the environment variable ``NEWS_COMPARE_DATA_DIR``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
+import re
+import stat
 import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import CompareError
-from ..core.fileio import atomic_write
+from ..core.fileio import atomic_write, process_alive
 
 PREFIX = "recovery-"
 SUFFIX = ".ncsession"
+_NAME = re.compile(rf"^{re.escape(PREFIX)}(\d+)(?:-(\d+))?{re.escape(SUFFIX)}$")
+MAX_RECOVERY_BYTES = 400 * 1024 * 1024  # two 20 MB texts and their alignment fit many times over
+_numbers = itertools.count(1)
 
 
 def data_dir() -> Path:
@@ -32,43 +43,78 @@ def data_dir() -> Path:
     return Path(user_data_dir("news-compare", appauthor=False))
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name != "posix":
-        return False  # cannot tell cheaply: treat as left behind
+@dataclass(frozen=True)
+class Recovered:
+    """A recovery file left by a window that is gone, and what it holds."""
+
+    path: Path
+    saved: float  # when it was last written (seconds since the epoch)
+    left: str  # file names of the two versions ("" when unreadable)
+    right: str
+    decisions: int
+    readable: bool
+
+    @property
+    def label(self) -> str:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved))
+        if not self.readable:
+            return f"A damaged recovery file from {when}"
+        n = self.decisions
+        return f"{self.left} ↔ {self.right} — {n} decision{'s' if n != 1 else ''}, last change {when}"
+
+
+def _describe(path: Path, saved: float) -> Recovered:
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
+        if path.stat().st_size > MAX_RECOVERY_BYTES:
+            raise ValueError
+        data = json.loads(path.read_bytes().decode("utf-8"))
+        names = []
+        for side in ("left", "right"):
+            doc = data.get(side) or {}
+            p = doc.get("path") if isinstance(doc, dict) else None
+            names.append(Path(p).name if isinstance(p, str) and p else "untitled")
+        decisions = data.get("decisions")
+        return Recovered(path, saved, names[0], names[1], len(decisions) if isinstance(decisions, list) else 0, True)
+    except (OSError, ValueError, AttributeError, TypeError):
+        return Recovered(path, saved, "", "", 0, False)
 
 
-def left_behind() -> list[Path]:
-    """Recovery files of News Compare processes that are no longer running."""
+def left_behind() -> list[Recovered]:
+    """Recovery files of windows whose process is no longer running, newest first.
+
+    Anything in the folder that is not a regular file (a dangling link, a folder) is ignored.
+    """
     folder = data_dir()
-    if not folder.is_dir():
+    found: list[tuple[float, Path]] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
         return []
-    out = []
-    for p in sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), key=lambda q: q.stat().st_mtime, reverse=True):
-        try:
-            pid = int(p.name[len(PREFIX):-len(SUFFIX)])
-        except ValueError:
+    for p in entries:
+        m = _NAME.match(p.name)
+        if not m:
             continue
-        if not _alive(pid):
-            out.append(p)
-    return out
+        try:
+            st = p.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or process_alive(int(m.group(1))):
+            continue
+        found.append((st.st_mtime, p))
+    found.sort(key=lambda item: (-item[0], item[1].name))
+    return [_describe(p, mtime) for mtime, p in found]
 
 
 class RecoveryWriter:
-    """Writes snapshots on a background thread, newest wins; writes never overlap."""
+    """Writes snapshots on a background thread, newest wins; writes never overlap.
 
-    def __init__(self, path: Path | None = None):
-        self.path = path or data_dir() / f"{PREFIX}{os.getpid()}{SUFFIX}"
+    ``on_result(error)`` is called on the writing thread after every attempt: ``None`` when the
+    snapshot is on disk, else one sentence saying why not (the window shows it and retries).
+    """
+
+    def __init__(self, path: Path | None = None, on_result: Callable[[str | None], None] | None = None):
+        self.path = path or data_dir() / f"{PREFIX}{os.getpid()}-{next(_numbers)}{SUFFIX}"
+        self.on_result = on_result
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery")
         self._lock = threading.Lock()
         self._seq = 0
@@ -87,9 +133,12 @@ class RecoveryWriter:
             if seq < self._seq:  # a newer snapshot is queued: skip this one
                 return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise CompareError(f"the folder {self.path.parent} cannot be created ({err.strerror or err})") from None
             # compact: the C encoder, one short hold of the interpreter lock, not a long contest
-            data = json.dumps(snapshot, ensure_ascii=False).encode("utf-8")
+            data = json.dumps(snapshot, ensure_ascii=False).encode("utf-8", "surrogatepass")
             with self._lock:
                 if seq < self._written:
                     return
@@ -97,7 +146,10 @@ class RecoveryWriter:
             atomic_write(self.path, data)
             self.error = None
         except (OSError, CompareError) as err:
-            self.error = str(err)
+            text = str(err).rstrip(".")
+            self.error = f"Crash recovery is not working: {text[0].lower() + text[1:] if text else 'unknown error'}."
+        if self.on_result is not None:
+            self.on_result(self.error)
 
     def flush(self) -> None:
         last = self._last

@@ -349,3 +349,59 @@ def test_toolbar_shows_the_bundled_action_icons(open_window, pair) -> None:
     assert [a.text().replace("&", "") for a in actions][:2] == ["Previous Divergence", "Next Divergence"]
     assert all(not a.icon().isNull() for a in actions)
     assert not window.windowIcon().isNull()
+
+
+def test_a_hand_edit_never_removes_the_paragraph_break(open_window, pair, qtbot, tmp_path) -> None:
+    """Ctrl+End, backspace the last word, retype it changed: the exported article differs from
+    the base in that word only, byte for byte; the two paragraphs stay two."""
+    from tests.conftest import accept_next_dialog
+
+    window = open_window(pair)
+    review = window.review
+    row = next(p.index for p in review.passages if "declined" in review.side_text(p.index, "right"))
+    assert review.side_text(row, "right").endswith("report.\n\n")
+    window.go_to(row)
+
+    def retype(dialog) -> None:  # type: ignore[no-untyped-def]
+        editor = dialog.editor
+        editor.setFocus()
+        qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        for _ in range(len("report.")):
+            qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(editor, "statement.")
+
+    seen = accept_next_dialog(qtbot, retype)
+    window.edit_passage()
+    assert seen
+    out = tmp_path / "clean.txt"
+    assert window.export_article(str(out))
+    expected = pair[1].read_bytes().replace(b"confirm the report.", b"confirm the statement.")
+    assert out.read_bytes() == expected
+
+
+def test_writing_over_an_input_asks_first(open_window, pair, messages, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(pair[0].parent)
+    window = open_window([pair[0].name, pair[1].name])  # opened with relative paths
+    window.take_left()
+    before = pair[1].read_bytes()
+    messages.answer("question", QMessageBox.StandardButton.No)
+    assert not window.save_review_to(str(pair[1]))
+    assert not window.export_article(str(pair[1]))
+    assert pair[1].read_bytes() == before
+    assert any("edited.txt is the right version being compared" in t for t in messages.texts)
+    messages.answer("question", QMessageBox.StandardButton.Yes)
+    assert window.export_article(str(pair[1]))  # confirmed: the user's explicit choice
+    assert pair[1].read_bytes() != before
+
+
+def test_a_review_whose_file_changed_says_so(open_window, pair, messages, tmp_path, qtbot) -> None:
+    window = open_window(pair)
+    window.take_left()
+    review = tmp_path / "r.ncreview"
+    assert window.save_review_to(str(review))
+    pair[1].write_text(pair[1].read_text(encoding="utf-8") + "Added later.\n", encoding="utf-8")
+    window.close()
+    again = open_window([review])
+    qtbot.waitUntil(lambda: any("changed on disk since the review was saved" in t for t in messages.texts))
+    assert "Reload Files" in messages.texts[-1]
+    assert again.review.decisions()

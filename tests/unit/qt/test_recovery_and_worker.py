@@ -51,11 +51,13 @@ def test_clean_close_removes_the_recovery_file(open_window, pair) -> None:
     assert not window.recovery.path.exists()
 
 
-def simulate_crash(window) -> Path:  # type: ignore[no-untyped-def]
+def simulate_crash(window, pid: int = 999999999) -> Path:  # type: ignore[no-untyped-def]
     """Leave the recovery file behind as a crash would, under a dead process's id."""
     window.recovery.flush()
-    crashed = window.recovery.path.with_name(f"{recovery.PREFIX}999999999{recovery.SUFFIX}")
+    crashed = window.recovery.path.with_name(f"{recovery.PREFIX}{pid}-1{recovery.SUFFIX}")
     os.replace(window.recovery.path, crashed)
+    window._force_dirty = False
+    window.undo_stack.setClean()  # the crashed window is gone: close it quietly
     return crashed
 
 
@@ -70,13 +72,13 @@ def test_recovery_after_a_crash(open_window, pair, messages, qtbot, wait_loaded)
     window.take_both()
     decisions = window.review.decisions()
     crashed = simulate_crash(window)
-    window._force_dirty = False
-    window.undo_stack.setClean()  # the crashed window is gone: close it quietly
 
-    messages.answer("question", QMessageBox.StandardButton.Yes)
+    messages.answer("recovery", [0])
     again = open_window([], wait=False)
     wait_loaded(again)
-    assert any("did not close properly" in t for t in messages.texts)
+    offered = [t for kind, t in messages.shown if kind == "recovery"]
+    assert offered == [f"{pair[0].name} ↔ {pair[1].name} — 2 decisions, last change "
+                       + offered[0].rsplit("last change ", 1)[1]]
     assert again.review.decisions() == decisions
     assert again.isWindowModified()  # restored work is unsaved work
     assert again.input_paths() == (str(pair[0]), str(pair[1]))
@@ -85,22 +87,90 @@ def test_recovery_after_a_crash(open_window, pair, messages, qtbot, wait_loaded)
     assert again.recovery.path.exists()
 
 
-def test_declining_recovery_discards_it(open_window, pair, messages) -> None:
+def test_two_crashed_windows_are_both_offered_and_both_restored(open_window, pair, messages, wait_loaded,
+                                                                qtbot) -> None:
+    from compare.qt import app
+
+    first = open_window(pair)
+    first.take_left()
+    second = open_window(pair)
+    assert second.recovery.path != first.recovery.path  # one recovery file per window
+    rows = [p.index for p in second.review.passages if p.kind != EQUAL]
+    second.go_to(rows[0])
+    second.take_left()
+    second.go_to(rows[1])
+    second.take_both()
+    assert len(second.review.decisions()) == 2
+    crashed = [simulate_crash(first, 999999991), simulate_crash(second, 999999992)]
+
+    messages.answer("recovery", [0, 1])
+    again = open_window([], wait=False)
+    wait_loaded(again)
+    assert len(app.extra_windows) == 1
+    other = app.extra_windows.pop()
+    qtbot.addWidget(other)
+    wait_loaded(other)
+    assert sorted(len(w.review.decisions()) for w in (again, other)) == [1, 2]
+    assert not any(p.exists() for p in crashed)
+
+
+def test_deciding_later_keeps_the_review_for_the_next_start(open_window, pair, messages) -> None:
     window = open_window(pair)
     window.take_left()
     crashed = simulate_crash(window)
-    window.undo_stack.setClean()
-    messages.answer("question", QMessageBox.StandardButton.No)
+    again = open_window([], wait=False)  # the dialog is closed with "Decide later"
+    assert again.review is None
+    assert crashed.exists()
+    third = open_window([], wait=False)
+    assert third.review is None
+    assert [kind for kind, _ in messages.shown].count("recovery") == 2  # offered again
+
+
+def test_discarding_a_review_deletes_only_that_one(open_window, pair, messages) -> None:
+    window = open_window(pair)
+    window.take_left()
+    kept = simulate_crash(window, 999999993)
+    window2 = open_window(pair)
+    window2.take_both()
+    gone = simulate_crash(window2, 999999994)
+    os.utime(kept, (1, 1))  # older: listed second
+    messages.answer("discard", [0])
     again = open_window([], wait=False)
     assert again.review is None
-    assert not crashed.exists()
+    assert not gone.exists()
+    assert kept.exists()
+
+
+def test_a_dangling_link_in_the_data_folder_is_ignored(open_window, pair, messages) -> None:
+    folder = Path(os.environ["NEWS_COMPARE_DATA_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{recovery.PREFIX}999999997-1{recovery.SUFFIX}").symlink_to(folder / "nowhere")
+    window = open_window(pair)
+    assert window.review is not None
+    assert not [kind for kind, _ in messages.shown if kind == "recovery"]
+
+
+def test_a_failed_autosave_is_shown_and_retried(open_window, pair, qtbot, tmp_path) -> None:
+    window = open_window(pair)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the data folder should be")
+    window.recovery.path = blocked / "recovery.ncsession"
+    window._recovery_retry.setInterval(50)
+    window.take_left()
+    qtbot.waitUntil(lambda: window.recovery_label.isVisible(), timeout=5000)
+    assert "Crash recovery" in window.recovery_label.text()
+    assert "cannot be created" in window.recovery_label.toolTip()
+    blocked.unlink()
+    blocked.mkdir()
+    qtbot.waitUntil(lambda: not window.recovery_label.isVisible(), timeout=5000)  # retried, and it worked
+    assert window.recovery.path.exists()
 
 
 def test_a_damaged_recovery_file_is_reported(open_window, messages, isolated_environment) -> None:
     folder = Path(os.environ["NEWS_COMPARE_DATA_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{recovery.PREFIX}999999998{recovery.SUFFIX}").write_text("{not json", encoding="utf-8")
-    messages.answer("question", QMessageBox.StandardButton.Yes)
+    messages.answer("recovery", [0])
     window = open_window([], wait=False)
     assert window.review is None
     assert any("damaged" in t for t in messages.texts)
