@@ -10,7 +10,11 @@ _BLOCKS = {
     "li", "blockquote", "figcaption", "figure", "tr", "td", "th", "pre", "dd", "dt", "table",
     "ul", "ol", "hr", "address", "caption",
 }
-_SKIP = {"script", "style", "noscript", "template", "head", "nav", "svg", "iframe", "button", "form"}
+# What is never article text. Not <form>: ASP.NET WebForms pages wrap the whole page in one.
+_SKIP = {"script", "style", "noscript", "template", "nav", "svg", "iframe", "button", "select", "textarea"}
+# <head> holds no article text, but its end tag may be left out (legal HTML): it ends at <body>
+# or at the first element that belongs in a body.
+_BODY_START = {"body", *_BLOCKS, "span", "a", "b", "i", "em", "strong", "img", "br"}
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
@@ -20,6 +24,7 @@ class _Extractor(HTMLParser):
         self.blocks: list[str] = []
         self.current: list[str] = []
         self.skip = 0
+        self.in_head = False
 
     def _flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self.current)).strip()
@@ -28,6 +33,11 @@ class _Extractor(HTMLParser):
         self.current = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head":
+            self.in_head = True
+            return
+        if self.in_head and tag in _BODY_START:
+            self.in_head = False
         if tag in _SKIP:
             self.skip += 1
         elif tag in _BLOCKS:
@@ -36,13 +46,15 @@ class _Extractor(HTMLParser):
             self.current.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
+        if tag == "head":
+            self.in_head = False
+        elif tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCKS:
             self._flush()
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
+        if not self.skip and not self.in_head:
             self.current.append(data)
 
 

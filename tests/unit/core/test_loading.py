@@ -163,3 +163,14 @@ def test_web_pages_are_read_as_paragraphs(write) -> None:
         "Talks end\n\nThe NATO chief said on Wednesday that differences\xa0remained.\n\n"
         "Credit: Pool photo\n\nSecond paragraph.\n"
     )
+
+
+def test_html_article_inside_a_form_or_without_a_head_end_is_read(write) -> None:  # type: ignore[no-untyped-def]
+    webforms = ('<html><head><title>Site</title></head><body><form id="aspnetForm" method="post">'
+                '<nav>Menu</nav><p>The minister spoke on Monday.</p><p>Talks lasted four hours.</p>'
+                '<input type="hidden" value="x"></form></body></html>')
+    assert load_document(write("webforms.html", webforms)).text == (
+        "The minister spoke on Monday.\n\nTalks lasted four hours.\n")
+    no_head_end = ("<!DOCTYPE html><html><head><meta charset=utf-8><title>Site title</title>"
+                   "<p>The article starts here.</p><p>And goes on.</p>")
+    assert load_document(write("nohead.html", no_head_end)).text == "The article starts here.\n\nAnd goes on.\n"
