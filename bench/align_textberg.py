@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from compare.core.alignment import align_same_language
-from compare.core.bilingual import Bead, align_bilingual, parse_beads, strict_f1
-from compare.core.dictionaries import load_lexicon
+from compare.core.align.same_language import align_same_language
+from compare.core.align.bilingual import Bead, align_bilingual, parse_beads, strict_f1
+from compare.core.align.lexicon import load_lexicon
 
 
 def _lines(path: Path) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__
 from .core.errors import CompareError
-from .core.fileio import ProtectedOutput
+from compare.core.io.fileio import ProtectedOutput
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "minor": 1, "major": 2}
@@ -118,7 +118,7 @@ def _write_output(text: str, output: str | None, protected: list[tuple[str, str 
     """Write a report to ``output`` (``-`` or none: standard output), never over an input
     unless ``force``."""
     if output and output != "-":
-        from .core.fileio import atomic_write, guard_output
+        from compare.core.io.fileio import atomic_write, guard_output
 
         guard_output(output, protected, force=force)
         atomic_write(output, text.encode("utf-8"))
@@ -139,22 +139,22 @@ def _finding_dict(f) -> dict:  # type: ignore[no-untyped-def]
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from .core.comparison import compare
-    from .core.loading import load_document
-    from .core.report import to_html, to_json, to_text
+    from compare.core.diff.comparison import compare
+    from compare.core.io.loading import load_document
+    from compare.core.export.diff_report import to_html, to_json, to_text
 
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
     comparison = compare(left, right, segment=args.segment, parallel=True)
     if not args.no_checks:
-        from .core.analysis import analyse
+        from compare.core.analysis.analysis import analyse
 
         comparison = analyse(comparison)
     inputs = _inputs(args, "left", "right")
     if args.save_session:
-        from .core.fileio import guard_output, same_file
-        from .core.review import Review
-        from .core.session import save_session
+        from compare.core.io.fileio import guard_output, same_file
+        from compare.core.review.review import Review
+        from compare.core.review.session import save_session
 
         if same_file(args.save_session, args.output) or args.save_session == args.output:
             raise CompareError("--save-session and --output name the same file; choose two names.")
@@ -175,10 +175,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import export_review
-    from .core.fileio import guard_output
-    from .core.review import Decision, Review
-    from .core.session import files_changed, load_session
+    from compare.core.export.article import export_review
+    from compare.core.io.fileio import guard_output
+    from compare.core.review.review import Decision, Review
+    from compare.core.review.session import files_changed, load_session
 
     # The review itself is never replaced by the article, --force or not.
     guard_output(args.output, [("the review being exported", args.session)], forcible=False)
@@ -199,8 +199,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.checks import check_text
-    from .core.language import detect_language
-    from .core.loading import load_document
+    from compare.core.text.language import detect_language
+    from compare.core.io.loading import load_document
 
     doc = load_document(args.file, args.max_size)
     language = args.language or detect_language(doc.text).base
@@ -223,9 +223,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
-    from .core.bitext import bitext_json, bitext_tmx, bitext_tsv
-    from .core.comparison import compare
-    from .core.loading import load_document
+    from compare.core.export.bitext import bitext_json, bitext_tmx, bitext_tsv
+    from compare.core.diff.comparison import compare
+    from compare.core.io.loading import load_document
 
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)

@@ -4,7 +4,7 @@
 A fix rebuilds the comparison from the new beads: synchronously for small texts, in the
 background (the loader's thread or child process) for large ones. Either way the result is
 pushed as one :class:`~compare.qt.commands.AlignmentCommand`; what happens to decisions is
-defined in :mod:`compare.core.editing`.
+defined in :mod:`compare.core.review.editing`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.alignment import Bead
-from ..core.bitext import bcp47, bitext_tmx, bitext_tsv
-from ..core.comparison import Comparison
-from ..core.editing import (
+from compare.core.align.same_language import Bead
+from compare.core.export.bitext import bcp47, bitext_tmx, bitext_tsv
+from compare.core.diff.comparison import Comparison
+from compare.core.review.editing import (
     default_split,
     merge_beads,
     merged_decisions,
@@ -27,8 +27,8 @@ from ..core.editing import (
     split_points,
 )
 from ..core.errors import CompareError
-from ..core.fileio import atomic_write
-from ..core.review import CUSTOM
+from compare.core.io.fileio import atomic_write
+from compare.core.review.review import CUSTOM
 from .commands import AlignmentCommand
 from .dialogs import LanguageCodesDialog, SplitPassageDialog, ask_yes_no, show_error
 from .models import language_label

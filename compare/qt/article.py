@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from ..core.review import CUSTOM, KEEP, Review
+from compare.core.review.review import CUSTOM, KEEP, Review
 from .theme import colors_for
 
 

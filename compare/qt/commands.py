@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.comparison import Comparison
-from ..core.review import Decision, Review
+from compare.core.diff.comparison import Comparison
+from compare.core.review.review import Decision, Review
 
 
 class DecisionCommand(QUndoCommand):

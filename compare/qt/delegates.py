@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
-from ..core.comparison import EQUAL
-from ..core.review import CUSTOM
+from compare.core.diff.comparison import EQUAL
+from compare.core.review.review import CUSTOM
 from .models import DELETED, INSERTED, LEFT, REPLACED, RIGHT, STATUS, PassageTableModel, decision_glyphs
 from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, Colors, colors_for
 

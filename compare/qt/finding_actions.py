@@ -1,11 +1,11 @@
 """Findings in the window: jump to one, apply a suggestion, apply all of a rule (a mixin of the
-main window). The semantics of applying a suggestion are in :mod:`compare.core.editing`."""
+main window). The semantics of applying a suggestion are in :mod:`compare.core.review.editing`."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..core.editing import FixError, fix_decision, plan_fixes
+from compare.core.review.editing import FixError, fix_decision, plan_fixes
 from .commands import DecisionCommand
 from .dialogs import PreviewFixesDialog, show_error
 

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.editing import snippet
-from ..core.review import Review
+from compare.core.review.editing import snippet
+from compare.core.review.review import Review
 from .models import RowsTableModel
 from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, colors_for
 

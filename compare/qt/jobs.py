@@ -12,12 +12,12 @@ import pickle
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.analysis import analyse
-from ..core.comparison import Comparison, compare
-from ..core.document import Document
-from ..core.loading import load_document
-from ..core.review import Review
-from ..core.session import FileChange, Session, files_changed, load_session, session_from_json
+from compare.core.analysis.analysis import analyse
+from compare.core.diff.comparison import Comparison, compare
+from compare.core.io.document import Document
+from compare.core.io.loading import load_document
+from compare.core.review.review import Review
+from compare.core.review.session import FileChange, Session, files_changed, load_session, session_from_json
 
 CHUNK = 150  # passages per pickled chunk
 
@@ -67,7 +67,7 @@ def restore_session(data: dict[str, Any]) -> Loaded:
 def realign(left: Document, right: Document, segment: str, left_language: str | None,
             right_language: str | None, beads: list[Any]) -> Loaded:
     """The comparison rebuilt from a changed alignment (merge / split of passages)."""
-    from ..core.editing import realign_documents
+    from compare.core.review.editing import realign_documents
 
     rebuilt = realign_documents(left, right, segment, left_language, right_language, beads)
     for side in (rebuilt.left, rebuilt.right):

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..core.comparison import EQUAL
+from compare.core.diff.comparison import EQUAL
 from ..core.errors import CompareError
-from ..core.fileio import ProtectedOutput, guard_output
-from ..core.review import Review
-from ..core.session import is_session_file, save_session, session_to_json
+from compare.core.io.fileio import ProtectedOutput, guard_output
+from compare.core.review.review import Review
+from compare.core.review.session import is_session_file, save_session, session_to_json
 from . import settings as app_settings
 from .alignment_actions import AlignmentActions
 from .article import ArticleView
@@ -576,7 +576,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         old, self._carry_from = self._carry_from, None
         if old is None or not old.decisions():
             return ""
-        from ..core.review import other_side, transfer_decisions
+        from compare.core.review.review import other_side, transfer_decisions
 
         old_paths = (old.comparison.left.document.path, old.comparison.right.document.path)
         new_paths = (review.comparison.left.document.path, review.comparison.right.document.path)
@@ -895,7 +895,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         return True
 
     def export_article(self, path: str | None = None, fmt: str | None = None) -> bool:
-        from ..core.richexport import export_article
+        from compare.core.export.rich import export_article
 
         if self.review is None:
             return False
@@ -921,7 +921,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         return True
 
     def export_report(self, path: str | None = None) -> bool:
-        from ..core.richexport import export_report
+        from compare.core.export.rich import export_report
 
         if self.review is None:
             return False

@@ -1,4 +1,4 @@
-"""Item models over a :class:`~compare.core.review.Review`.
+"""Item models over a :class:`~compare.core.review.review.Review`.
 
 ``PassageTableModel``: one row per passage, columns status / left / right.
 ``PassageListModel``: one row per divergent passage, for the sortable passage list.
@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.checks.untranslated import language_name
-from ..core.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
-from ..core.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
+from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
+from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY
-from ..core.review import Review
+from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY
+from compare.core.review.review import Review
 from .theme import colors_for
 
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog
 
-from ..core.comparison import EQUAL
-from ..core.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision
+from compare.core.diff.comparison import EQUAL
+from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision
 from .commands import DecisionCommand
 from .dialogs import EditPassageDialog, ask_note
 from .models import LEFT, language_label

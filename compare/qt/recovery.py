@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import CompareError
-from ..core.fileio import atomic_write, process_alive
+from compare.core.io.fileio import atomic_write, process_alive
 
 PREFIX = "recovery-"
 SUFFIX = ".ncsession"

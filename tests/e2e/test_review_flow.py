@@ -5,7 +5,7 @@ from __future__ import annotations
 import docx
 from PySide6.QtCore import Qt
 
-from compare.core.comparison import EQUAL
+from compare.core.diff.comparison import EQUAL
 from compare.qt.dialogs import EditPassageDialog
 
 

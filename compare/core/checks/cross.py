@@ -1,7 +1,7 @@
 """Cross-version checks: what differs between two aligned versions of an article.
 
 ``check_comparison(comparison)`` looks at the aligned passages of a
-:class:`~compare.core.comparison.Comparison` and returns :class:`CrossFinding` objects, each on
+:class:`~compare.core.diff.comparison.Comparison` and returns :class:`CrossFinding` objects, each on
 one side (``"left"`` or ``"right"``) with offsets into that side's text (end exclusive) and the
 index of its passage. Rules (see :data:`CROSS_RULES`):
 
@@ -37,13 +37,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..segmentation import trim_span
+from compare.core.text.segmentation import trim_span
 from ._base import Severity, shorten
 from ._lexicon import wordset
 from .quotes import analyse_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..comparison import Comparison, Passage
+    from compare.core.diff.comparison import Comparison, Passage
 
 __all__ = ["CROSS_RULES", "CrossFinding", "CrossRule", "check_comparison", "numbers_in"]
 

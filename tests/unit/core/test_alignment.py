@@ -1,7 +1,7 @@
 import pytest
 
-from compare.core.alignment import align_same_language, validate_beads
-from compare.core.bilingual import align_bilingual
+from compare.core.align.same_language import align_same_language, validate_beads
+from compare.core.align.bilingual import align_bilingual
 
 
 def shapes(beads):  # type: ignore[no-untyped-def]
@@ -116,7 +116,7 @@ def test_machine_against_human_translation_on_gold_alignment() -> None:
     """Text+Berg: Google's French against the human French edition (gold beads)."""
     from pathlib import Path
 
-    from compare.core.bilingual import parse_beads, strict_f1
+    from compare.core.align.bilingual import parse_beads, strict_f1
 
     folder = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "textberg-defr"
     if not folder.is_dir():

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare.core import dictionaries
-from compare.core.bilingual import Bead, align_bilingual, guess_language, parse_beads, strict_f1
+from compare.core.align import lexicon as dictionaries
+from compare.core.align.bilingual import Bead, align_bilingual, guess_language, parse_beads, strict_f1
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 

@@ -1,6 +1,6 @@
-from compare.core.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, compare, divergence_of
-from compare.core.document import Document
-from compare.core.loading import load_document
+from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, compare, divergence_of
+from compare.core.io.document import Document
+from compare.core.io.loading import load_document
 
 
 def tiles(c) -> None:  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from compare.core.checks import Severity
 from compare.core.checks.cross import CROSS_RULES, CrossFinding, check_comparison, numbers_in
-from compare.core.comparison import Comparison, compare
-from compare.core.document import Document
+from compare.core.diff.comparison import Comparison, compare
+from compare.core.io.document import Document
 
 
 def cmp(left: str, right: str, left_language: str = "en", right_language: str = "en") -> Comparison:

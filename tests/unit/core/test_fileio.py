@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from compare.core.errors import ExportError
-from compare.core.fileio import ProtectedOutput, atomic_write, guard_output
+from compare.core.io.fileio import ProtectedOutput, atomic_write, guard_output
 
 
 def test_new_files_follow_the_umask_and_existing_files_keep_their_mode(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        script = "from compare.core.fileio import atomic_write; import sys; atomic_write(sys.argv[1], b'x')"
+        script = "from compare.core.io.fileio import atomic_write; import sys; atomic_write(sys.argv[1], b'x')"
         new = tmp_path / "new.txt"
         subprocess.run([sys.executable, "-c", script, str(new)], check=True)  # a fresh process reads the umask
         assert stat.S_IMODE(new.stat().st_mode) == 0o644
@@ -82,7 +82,7 @@ def test_a_named_pipe_without_a_reader_is_refused_not_waited_on(tmp_path: Path) 
 
 
 def test_dash_is_standard_output(tmp_path: Path) -> None:
-    script = "from compare.core.fileio import atomic_write; atomic_write('-', b'to stdout')"
+    script = "from compare.core.io.fileio import atomic_write; atomic_write('-', b'to stdout')"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=tmp_path)
     assert out.stdout == b"to stdout"
     assert not (tmp_path / "-").exists()

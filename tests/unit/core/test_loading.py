@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from compare.core.document import Document, convert_newlines, newline_style
+from compare.core.io.document import Document, convert_newlines, newline_style
 from compare.core.errors import LoadError
-from compare.core.loading import load_document
+from compare.core.io.loading import load_document
 
 TEXT = "Café – “quoted” naïve résumé.\nThe NATO chief said on Wednesday that talks went on.\n"
 

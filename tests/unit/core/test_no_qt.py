@@ -10,7 +10,7 @@ import compare.core
 
 def test_core_imports_no_qt() -> None:
     modules = [m.name for m in pkgutil.walk_packages(compare.core.__path__, "compare.core.")]
-    assert "compare.core.comparison" in modules
+    assert "compare.core.diff.comparison" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

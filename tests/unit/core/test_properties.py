@@ -13,11 +13,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare.core.comparison import compare
-from compare.core.document import Document, newline_style
-from compare.core.export import encode_txt
-from compare.core.review import CUSTOM, TAKE_BOTH, TAKE_OTHER, Decision, Review
-from compare.core.session import session_from_json, session_to_json
+from compare.core.diff.comparison import compare
+from compare.core.io.document import Document, newline_style
+from compare.core.export.article import encode_txt
+from compare.core.review.review import CUSTOM, TAKE_BOTH, TAKE_OTHER, Decision, Review
+from compare.core.review.session import session_from_json, session_to_json
 
 VOCAB = [
     "NATO", "Russia", "Moscow", "West", "talks", "the", "a", "said", "on", "Wednesday", "Mr.",

@@ -1,4 +1,4 @@
-"""Passage ranking (compare.core.ranking): findings move passages up; the WMT figure holds."""
+"""Passage ranking (compare.core.analysis.ranking): findings move passages up; the WMT figure holds."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 
 from compare.core.checks import Finding, Severity
 from compare.core.checks.cross import check_comparison
-from compare.core.comparison import Comparison, compare
-from compare.core.document import Document
-from compare.core.ranking import all_findings, locate, rank_divergence, with_ranked_divergence
+from compare.core.diff.comparison import Comparison, compare
+from compare.core.io.document import Document
+from compare.core.analysis.ranking import all_findings, locate, rank_divergence, with_ranked_divergence
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 BENCH = Path(__file__).resolve().parents[3] / "bench" / "ranking_auc.py"

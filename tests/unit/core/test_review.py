@@ -2,13 +2,13 @@ import json
 
 import pytest
 
-from compare.core.comparison import compare
-from compare.core.document import Document
+from compare.core.diff.comparison import compare
+from compare.core.io.document import Document
 from compare.core.errors import ExportError, SessionError
-from compare.core.export import export_review, markdown_text
-from compare.core.loading import load_document
-from compare.core.review import CUSTOM, TAKE_BOTH, TAKE_OTHER, Decision, Review
-from compare.core.session import load_session, save_session
+from compare.core.export.article import export_review, markdown_text
+from compare.core.io.loading import load_document
+from compare.core.review.review import CUSTOM, TAKE_BOTH, TAKE_OTHER, Decision, Review
+from compare.core.review.session import load_session, save_session
 
 LEFT = "Title\n\nTensions between Moscow and Russia. West.\n\nSame sentence here.\n\nOnly left.\n"
 RIGHT = "Title\n\nTensions between Moscow and the West.\n\nSame sentence here.\n\nOnly right – a café’s naïve menu.\n"
@@ -169,7 +169,7 @@ def test_stored_word_changes_are_reused_and_checked(review: Review, tmp_path) ->
 
 
 def test_decisions_follow_their_passages_after_a_file_changes(review: Review, write) -> None:
-    from compare.core.review import transfer_decisions
+    from compare.core.review.review import transfer_decisions
 
     west = next(p.index for p in review.passages if "West" in review.side_text(p.index, "right"))
     review.take_side(west, "left")
@@ -186,7 +186,7 @@ def test_decisions_follow_their_passages_after_a_file_changes(review: Review, wr
 
 
 def test_decisions_on_edited_passages_are_dropped(review: Review, write) -> None:
-    from compare.core.review import transfer_decisions
+    from compare.core.review.review import transfer_decisions
 
     west = next(p.index for p in review.passages if "West" in review.side_text(p.index, "right"))
     review.take_side(west, "left")

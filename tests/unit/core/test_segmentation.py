@@ -1,4 +1,4 @@
-from compare.core.segmentation import (
+from compare.core.text.segmentation import (
     BLANK_LINES,
     LINES,
     detect_paragraph_mode,

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.core.worddiff import word_diff
+from compare.core.diff.worddiff import word_diff
 
 WORDS = ["the", "NATO", "chief", "said", "Russia", "West", "talks", ",", ".", "“", "100,000", "Ukraine’s", "中", "国"]
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
 
-from compare.core.comparison import compare
-from compare.core.document import Document
-from compare.core.review import Decision, Review
+from compare.core.diff.comparison import compare
+from compare.core.io.document import Document
+from compare.core.review.review import Decision, Review
 from compare.qt.commands import DecisionCommand
 
 

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import Qt
 
-from compare.core.comparison import CHANGED
-from compare.core.editing import merge_beads
-from compare.core.session import load_session
+from compare.core.diff.comparison import CHANGED
+from compare.core.review.editing import merge_beads
+from compare.core.review.session import load_session
 from compare.qt.dialogs import EditPassageDialog
 from compare.qt.models import CHANGES_ROLE, FINDINGS_ROLE, LEFT, RIGHT
 from tests.conftest import accept_next_dialog

@@ -1,13 +1,13 @@
-"""compare.core.editing: suggestions applied to passages, merging and splitting beads (no Qt)."""
+"""compare.core.review.editing: suggestions applied to passages, merging and splitting beads (no Qt)."""
 
 from __future__ import annotations
 
 import pytest
 
-from compare.core.analysis import SideFinding, analyse
-from compare.core.comparison import compare
-from compare.core.document import Document
-from compare.core.editing import (
+from compare.core.analysis.analysis import SideFinding, analyse
+from compare.core.diff.comparison import compare
+from compare.core.io.document import Document
+from compare.core.review.editing import (
     FixError,
     fix_decision,
     map_offset,
@@ -20,7 +20,7 @@ from compare.core.editing import (
     split_decisions,
     split_points,
 )
-from compare.core.review import Decision, Review
+from compare.core.review.review import Decision, Review
 
 
 def review() -> Review:
@@ -34,7 +34,7 @@ def finding(r: Review, side: str, text: str, suggestion: str | None, occurrence:
     start = -1
     for _ in range(occurrence + 1):
         start = full.index(text, start + 1)
-    from compare.core.ranking import locate
+    from compare.core.analysis.ranking import locate
 
     return SideFinding(side, "test-rule", "minor", start, start + len(text), "msg", suggestion,
                        locate(r.comparison, side, start), "version")

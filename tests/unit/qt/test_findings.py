@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from compare.cli import sample_pair
-from compare.core.analysis import analyse
-from compare.core.comparison import compare
-from compare.core.loading import load_document
+from compare.core.analysis.analysis import analyse
+from compare.core.diff.comparison import compare
+from compare.core.io.loading import load_document
 from compare.qt.findings import FindingsModel
 from compare.qt.models import FINDINGS_ROLE, LEFT
 from tests.conftest import accept_next_dialog
@@ -25,7 +25,7 @@ def click_finding(window, qtbot, rule: str, nth: int = 0):  # type: ignore[no-un
 
 
 def test_findings_model_passes_the_model_tester(qtmodeltester) -> None:
-    from compare.core.review import Review
+    from compare.core.review.review import Review
 
     left, right = sample_pair()
     model = FindingsModel()
@@ -125,7 +125,7 @@ def test_apply_suggestion_then_undo_redo(open_window, qtbot) -> None:
 
 
 def test_apply_on_the_base_side_keeps_other_edits_and_refuses_when_the_snippet_is_gone(open_window, qtbot, messages) -> None:
-    from compare.core.editing import fix_decision
+    from compare.core.review.editing import fix_decision
 
     window = open_window(["--sample"])
     review = window.review

@@ -8,8 +8,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from compare.cli import sample_pair
-from compare.core.comparison import EQUAL
-from compare.core.session import load_session
+from compare.core.diff.comparison import EQUAL
+from compare.core.review.session import load_session
 from compare.qt.models import LEFT, RIGHT
 from compare.qt import settings as app_settings
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from compare.cli import sample_pair
-from compare.core.comparison import EQUAL, compare
-from compare.core.document import Document
-from compare.core.loading import load_document
-from compare.core.review import Decision, Review
+from compare.core.diff.comparison import EQUAL, compare
+from compare.core.io.document import Document
+from compare.core.io.loading import load_document
+from compare.core.review.review import Decision, Review
 from compare.qt.models import (
     CHANGES_ROLE,
     DELETED,

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from compare.cli import sample_pair
-from compare.core.comparison import EQUAL
+from compare.core.diff.comparison import EQUAL
 from compare.qt import jobs, recovery
 from compare.qt.worker import Loader
 

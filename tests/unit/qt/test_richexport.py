@@ -1,4 +1,4 @@
-"""compare.core.richexport (pure Python, tested here beside the window that uses it)."""
+"""compare.core.export.rich (pure Python, tested here beside the window that uses it)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import io
 import docx
 import pytest
 
-from compare.core.comparison import compare
-from compare.core.document import Document
+from compare.core.diff.comparison import compare
+from compare.core.io.document import Document
 from compare.core.errors import ExportError
-from compare.core.review import Decision, Review
-from compare.core.richexport import (
+from compare.core.review.review import Decision, Review
+from compare.core.export.rich import (
     article_html,
     article_paragraphs,
     export_article,

@@ -34,9 +34,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .alignment import Bead
-from .comparison import Comparison, compare
-from .review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
+from compare.core.align.same_language import Bead
+from compare.core.diff.comparison import Comparison, compare
+from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
 
 CONTEXT = 30  # characters of context either side of a snippet in previews
 _SPACE = re.compile(r"\s+")
@@ -264,7 +264,7 @@ def realign_arguments(comparison: Comparison) -> tuple[Any, Any, str, str | None
 
 def realign_documents(left: Any, right: Any, segment: str, left_language: str | None,
                       right_language: str | None, beads: Sequence[Bead]) -> Comparison:
-    from .analysis import analyse
+    from compare.core.analysis.analysis import analyse
 
     rebuilt = compare(left, right, segment=segment, beads=list(beads),
                       left_language=left_language, right_language=right_language)

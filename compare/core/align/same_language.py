@@ -14,7 +14,7 @@ Same language (diff-based):
    through rare shared words) fix a path, and the programme runs in a narrow band
    around it, so time stays near linear.
 
-Different languages are aligned by :mod:`compare.core.bilingual` (length and anchors).
+Different languages are aligned by :mod:`compare.core.align.bilingual` (length and anchors).
 """
 
 from __future__ import annotations

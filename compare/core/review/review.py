@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .comparison import EQUAL, Comparison, Passage
+from compare.core.diff.comparison import EQUAL, Comparison, Passage
 
 KEEP, TAKE_OTHER, TAKE_BOTH, CUSTOM = "keep", "take-other", "take-both", "custom"
 DECISIONS = (KEEP, TAKE_OTHER, TAKE_BOTH, CUSTOM)

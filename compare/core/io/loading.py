@@ -16,8 +16,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .document import BOMS, Document, newline_style
-from .errors import LoadError
+from compare.core.io.document import BOMS, Document, newline_style
+from compare.core.errors import LoadError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -172,7 +172,7 @@ def _read_docx(data: bytes, name: str) -> tuple[str, str, bool]:
 
 def _read_html(data: bytes, name: str) -> tuple[str, str, bool]:
     """The text of a web page: one paragraph per block element, scripts and menus left out."""
-    from .htmltext import html_to_text
+    from compare.core.io.htmltext import html_to_text
 
     text, encoding, bom = decode_bytes(data, name)
     return html_to_text(text), encoding, bom

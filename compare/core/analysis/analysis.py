@@ -3,7 +3,7 @@
 Single-version artifact checks run on both sides, cross-version checks on the aligned
 passages; each finding is tied to its side and passage, and every passage's
 divergence is recomputed so that passages most likely to change the meaning sort
-first (see :mod:`compare.core.ranking`).
+first (see :mod:`compare.core.analysis.ranking`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from .comparison import Comparison
+from compare.core.diff.comparison import Comparison
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class SideFinding:
 
 
 def findings_of(comparison: Comparison) -> tuple[SideFinding, ...]:
-    from .ranking import all_findings, locate
+    from compare.core.analysis.ranking import all_findings, locate
 
     out = []
     for item in all_findings(comparison):
@@ -74,7 +74,7 @@ def findings_of(comparison: Comparison) -> tuple[SideFinding, ...]:
 
 def analyse(comparison: Comparison) -> Comparison:
     """The comparison with its findings attached and its passages ranked by them."""
-    from .ranking import with_ranked_divergence
+    from compare.core.analysis.ranking import with_ranked_divergence
 
     findings = findings_of(comparison)
     ranked = with_ranked_divergence(comparison, findings)

@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import ExportError
+from compare.core.errors import ExportError
 
 STDOUT = "-"
 _STALE_SECONDS = 600  # a temporary file of an unknown writer older than this is left over

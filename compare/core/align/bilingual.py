@@ -10,7 +10,7 @@ one. It needs no model and no network: it combines
   numbers, names and other words that share a 4–5 letter prefix once lowercased and
   stripped of accents (cognates: *Expedition*/*expédition*, *Manaslu*/*Manaslu*),
   punctuation (question and exclamation marks, quotes, parentheses, colons), and — when
-  FreeDict dictionaries are installed (see :mod:`compare.core.dictionaries`) — the
+  FreeDict dictionaries are installed (see :mod:`compare.core.align.lexicon`) — the
   dictionary translations of each word.
 
 A first, cheap pass chains the rarest anchors (those that occur once on each side) into a
@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.core.dictionaries import Lexicon, iso3, load_lexicon
+from compare.core.align.lexicon import Lexicon, iso3, load_lexicon
 
 __all__ = ["Bead", "align_bilingual", "guess_language", "parse_beads", "strict_f1"]
 

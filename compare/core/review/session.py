@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .alignment import Bead
-from .comparison import compare
-from .document import Document, sha256_text
-from .errors import SessionError
-from .fileio import atomic_write
-from .review import DECISIONS, Decision, Review
-from .worddiff import Change
+from compare.core.align.same_language import Bead
+from compare.core.diff.comparison import compare
+from compare.core.io.document import Document, sha256_text
+from compare.core.errors import SessionError
+from compare.core.io.fileio import atomic_write
+from compare.core.review.review import DECISIONS, Decision, Review
+from compare.core.diff.worddiff import Change
 
 FORMAT = "news-compare-session"
 VERSION = 1

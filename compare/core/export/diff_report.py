@@ -6,8 +6,8 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from .comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
-from .segmentation import trim_span
+from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
+from compare.core.text.segmentation import trim_span
 
 SCHEMA = 1
 

@@ -11,8 +11,8 @@ import re
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
-from .. import __version__
-from .comparison import Comparison
+from compare import __version__
+from compare.core.diff.comparison import Comparison
 
 _SPACES = re.compile(r"\s+")
 # XML 1.0 cannot carry most control characters, even escaped.

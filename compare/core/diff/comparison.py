@@ -17,12 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .alignment import Bead, align_same_language, validate_beads
-from .bilingual import align_bilingual
-from .document import Document
-from .language import UNKNOWN, Language, detect_language, detect_paragraph_languages
-from .segmentation import FORCED_LINES, WORD_RE, Segmentation, segment_text, word_count
-from .worddiff import Change, word_diff
+from compare.core.align.same_language import Bead, align_same_language, validate_beads
+from compare.core.align.bilingual import align_bilingual
+from compare.core.io.document import Document
+from compare.core.text.language import UNKNOWN, Language, detect_language, detect_paragraph_languages
+from compare.core.text.segmentation import FORCED_LINES, WORD_RE, Segmentation, segment_text, word_count
+from compare.core.diff.worddiff import Change, word_diff
 
 Span = tuple[int, int]
 

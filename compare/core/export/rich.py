@@ -15,12 +15,12 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .document import convert_newlines
-from .errors import ExportError
-from .export import check_output_path, export_review
-from .fileio import atomic_write
-from .review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Review
-from .segmentation import BLANK_LINES
+from compare.core.io.document import convert_newlines
+from compare.core.errors import ExportError
+from compare.core.export.article import check_output_path, export_review
+from compare.core.io.fileio import atomic_write
+from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Review
+from compare.core.text.segmentation import BLANK_LINES
 
 ARTICLE_FORMATS = ("txt", "md", "html", "docx")
 REPORT_FORMATS = ("html", "csv")

@@ -1,7 +1,7 @@
 """Rank passages by how likely they are to change the meaning, findings included.
 
 The engine's divergence is the raw amount of change of a passage (changed words, not divided
-by the length, mapped to 0..1 by :func:`~compare.core.comparison.divergence_of`). The ranking
+by the length, mapped to 0..1 by :func:`~compare.core.diff.comparison.divergence_of`). The ranking
 starts from the same amount, unrounded, adds :data:`CAPITAL_WEIGHT` for every changed word that
 starts with a capital letter, and adds the findings located in the passage as so many changed
 words each, by rule and severity (:data:`RULE_WEIGHTS`, :data:`SEVERITY_WEIGHTS`). The sum is
@@ -30,8 +30,8 @@ import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage, _changed_words
-from .segmentation import WORD_RE
+from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage, _changed_words
+from compare.core.text.segmentation import WORD_RE
 
 __all__ = [
     "CAPITAL_WEIGHT",
@@ -203,8 +203,8 @@ def with_ranked_divergence(comparison: Comparison, findings: Iterable[Any]) -> C
 
 def all_findings(comparison: Comparison) -> list[Any]:
     """Single-version findings of both sides, as (side, finding), and the cross-version ones."""
-    from .checks import check_text
-    from .checks.cross import check_comparison
+    from compare.core.checks import check_text
+    from compare.core.checks.cross import check_comparison
 
     out: list[Any] = []
     for side in ("left", "right"):

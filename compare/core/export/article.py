@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .document import NEWLINE_STRINGS, Document, convert_newlines
-from .errors import ExportError
-from .fileio import atomic_write, guard_output
-from .review import Review
-from .segmentation import BLANK_LINES
+from compare.core.io.document import NEWLINE_STRINGS, Document, convert_newlines
+from compare.core.errors import ExportError
+from compare.core.io.fileio import atomic_write, guard_output
+from compare.core.review.review import Review
+from compare.core.text.segmentation import BLANK_LINES
 
 FORMATS = ("txt", "md")
 

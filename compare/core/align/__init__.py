@@ -1,0 +1,1 @@
+"""Sentence alignment: which sentences of one version correspond to which of the other."""

@@ -1,0 +1,1 @@
+"""Word-level differences, and the comparison of two versions as aligned, diffed passages."""

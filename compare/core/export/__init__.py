@@ -1,0 +1,1 @@
+"""What a review produces: the cleaned article, reports of changes, aligned sentences."""

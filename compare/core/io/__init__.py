@@ -1,0 +1,1 @@
+"""Reading files into documents and writing the user's files safely."""

@@ -1,0 +1,1 @@
+"""Paragraphs, sentences, words and languages of a text."""
