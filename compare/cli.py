@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__
 from .core.errors import CompareError
+from .core.limits import MAX_INPUT_BYTES, MIB
 from compare.core.io.fileio import ProtectedOutput
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
@@ -64,8 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     common = _Parser(add_help=False)
-    common.add_argument("--max-size", type=_size, default=20 * 1024 * 1024, metavar="MB",
-                        help="refuse files larger than this many megabytes (default 20)")
+    common.add_argument("--max-size", type=_size, default=MAX_INPUT_BYTES, metavar="MB",
+                        help=f"refuse files larger than this many megabytes (default {MAX_INPUT_BYTES // MIB})")
 
     d = sub.add_parser("diff", parents=[common], help="align two versions and show where they differ")
     d.add_argument("left")

@@ -26,7 +26,7 @@ from compare.core.review.editing import (
     split_decisions,
     split_points,
 )
-from ..core.errors import CompareError
+from compare.core.errors import CompareError
 from compare.core.io.fileio import atomic_write
 from compare.core.review.review import CUSTOM
 from .commands import AlignmentCommand

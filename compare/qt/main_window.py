@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from compare.core.diff.comparison import EQUAL
-from ..core.errors import CompareError
+from compare.core.errors import CompareError
+from compare.core.limits import MAX_INPUT_BYTES
 from compare.core.io.fileio import ProtectedOutput, guard_output
 from compare.core.review.review import Review
 from compare.core.review.session import is_session_file, save_session, session_to_json
@@ -44,7 +45,7 @@ from .passage_actions import PassageActions
 from .recovery import RecoveryWriter
 from .worker import Loader
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = MAX_INPUT_BYTES
 SESSION_FILTER = "News Compare review (*.ncreview);;All files (*)"
 WELCOME = (
     "<h2>Compare two versions of an article</h2>"

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..core.checks.untranslated import language_name
+from compare.core.text.language import language_name
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import CompareError
+from compare.core.errors import CompareError
 from compare.core.io.fileio import atomic_write, process_alive
 
 PREFIX = "recovery-"

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..core.errors import CompareError
+from compare.core.errors import CompareError
 from . import jobs
 
 PROCESS_THRESHOLD = 200_000  # bytes of input above which the job runs in a child process

@@ -141,9 +141,9 @@ class Document:
 
     @cached_property
     def detected_language(self) -> str | None:
-        from ._langid import detect_document_language
+        from compare.core.text.language import detect_document_language
 
-        return detect_document_language(self.paragraphs)
+        return detect_document_language([p.text for p in self.paragraphs])
 
     def paragraph_after(self, para: Paragraph) -> Paragraph | None:
         i = para.index + 1

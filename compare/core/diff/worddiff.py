@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from compare.core.text.segmentation import _CJK
+from compare.core.text.scripts import CJK as _CJK
 
 Span = tuple[int, int]
 

@@ -17,14 +17,14 @@ from typing import Any
 from compare.core.align.same_language import Bead
 from compare.core.diff.comparison import compare
 from compare.core.io.document import Document, sha256_text
-from compare.core.errors import SessionError
+from compare.core.errors import SessionError, os_error_sentence
+from compare.core.limits import MAX_SESSION_BYTES
 from compare.core.io.fileio import atomic_write
 from compare.core.review.review import DECISIONS, Decision, Review
 from compare.core.diff.worddiff import Change
 
 FORMAT = "news-compare-session"
 VERSION = 1
-MAX_SESSION_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -181,14 +181,10 @@ def load_session(path: str | os.PathLike[str]) -> Session:
         if p.stat().st_size > MAX_SESSION_BYTES:
             raise SessionError(f"{p} is too large to be a session file.")
         raw = p.read_bytes()
-    except FileNotFoundError:
-        raise SessionError(f"{p} does not exist.") from None
     except IsADirectoryError:
         raise SessionError(f"{p} is a folder, not a session file.") from None
-    except PermissionError:
-        raise SessionError(f"{p} cannot be read: permission denied.") from None
     except OSError as err:
-        raise SessionError(f"{p} cannot be read: {err.strerror or err}.") from None
+        raise SessionError(os_error_sentence(err, p)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

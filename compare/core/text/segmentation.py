@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from sentencex import segment as _sentencex_segment
 
+from compare.core.text.scripts import CJK
+
 Span = tuple[int, int]
 
 BLANK_LINES, LINES, FORCED_LINES = "blank-lines", "lines", "forced-lines"
@@ -26,7 +28,7 @@ _ORDINAL_LANGS = {
 }
 _INITIAL_END = re.compile(r"(?:^|[\s(\"'“‘«„])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\s*$")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.\s*$")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK = CJK
 WORD_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:[’'.\-][^\W{_CJK}]+)*|[^\w\s]")
 
 
