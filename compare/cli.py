@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import APP_NAME, __version__
-from .core.errors import CompareError
-from .core.limits import MAX_INPUT_BYTES, MIB
+from compare.core.errors import CompareError
+from compare.core.limits import MAX_INPUT_BYTES, MIB
 from compare.core.io.fileio import ProtectedOutput
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
-SEVERITY_RANK = {"info": 0, "minor": 1, "major": 2}
 SUBCOMMANDS = ("diff", "export", "check", "align")
 
 
@@ -128,29 +127,16 @@ def _write_output(text: str, output: str | None, protected: list[tuple[str, str 
         sys.stdout.flush()
 
 
-def _finding_dict(f) -> dict:  # type: ignore[no-untyped-def]
-    return {
-        "rule": f.rule,
-        "severity": str(getattr(f.severity, "value", f.severity)),
-        "start": f.start,
-        "end": f.end,
-        "message": f.message,
-        "suggestion": f.suggestion,
-    }
-
-
 def cmd_diff(args: argparse.Namespace) -> int:
+    from compare.core.analysis.analysis import Analysis, analyse
     from compare.core.diff.comparison import compare
-    from compare.core.io.loading import load_document
     from compare.core.export.diff_report import to_html, to_json, to_text
+    from compare.core.io.loading import load_document
 
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
     comparison = compare(left, right, segment=args.segment, parallel=True)
-    if not args.no_checks:
-        from compare.core.analysis.analysis import analyse
-
-        comparison = analyse(comparison)
+    analysis = Analysis.unchecked(comparison) if args.no_checks else analyse(comparison)
     inputs = _inputs(args, "left", "right")
     if args.save_session:
         from compare.core.io.fileio import guard_output, same_file
@@ -160,17 +146,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
         if same_file(args.save_session, args.output) or args.save_session == args.output:
             raise CompareError("--save-session and --output name the same file; choose two names.")
         guard_output(args.save_session, inputs, force=args.force)
-        save_session(args.save_session, Review(comparison, args.base))
+        save_session(args.save_session, Review(analysis, args.base))
     if args.format == "json":
-        findings = [f.to_json() for f in comparison.findings]
-        out = json.dumps(to_json(comparison, findings), ensure_ascii=False) + "\n"
+        out = json.dumps(to_json(analysis), ensure_ascii=False) + "\n"
     elif args.format == "html":
-        out = to_html(comparison)
+        out = to_html(analysis)
     else:
         color = args.color == "always" or (
             args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         )
-        out = to_text(comparison, color=color, context=args.all)
+        out = to_text(analysis, color=color, context=args.all)
     _write_output(out, args.output, inputs, args.force)
     return EXIT_SAME if not comparison.divergent else EXIT_DIFFERENT
 
@@ -199,22 +184,23 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .core.checks import check_text
+    from compare.core.checks import check_text
+    from compare.core.checks.finding import Severity
     from compare.core.text.language import detect_language
     from compare.core.io.loading import load_document
 
     doc = load_document(args.file, args.max_size)
     language = args.language or detect_language(doc.text).base
     findings = check_text(doc.text, language)
-    threshold = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[str(getattr(f.severity, "value", f.severity))] >= threshold for f in findings)
+    threshold = Severity(args.fail_on).rank
+    failing = any(f.severity.rank >= threshold for f in findings)
     if args.format == "json":
-        out = json.dumps({"schema": 1, "findings": [_finding_dict(f) for f in findings]}, ensure_ascii=False) + "\n"
+        out = json.dumps({"schema": 1, "findings": [f.to_json() for f in findings]}, ensure_ascii=False) + "\n"
     else:
         lines = []
         for f in findings:
             line = doc.text.count("\n", 0, f.start) + 1
-            sev = str(getattr(f.severity, "value", f.severity))
+            sev = str(f.severity)
             fix = f" → suggest {f.suggestion!r}" if f.suggestion is not None else ""
             lines.append(f"{doc.name}:{line}: {sev} [{f.rule}] {f.message}{fix}")
         lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {doc.name}")

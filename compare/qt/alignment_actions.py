@@ -4,7 +4,7 @@
 A fix rebuilds the comparison from the new beads: synchronously for small texts, in the
 background (the loader's thread or child process) for large ones. Either way the result is
 pushed as one :class:`~compare.qt.commands.AlignmentCommand`; what happens to decisions is
-defined in :mod:`compare.core.review.editing`.
+defined in :mod:`compare.core.review.realign`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from compare.core.align.same_language import Bead
 from compare.core.export.bitext import bcp47, bitext_tmx, bitext_tsv
+from compare.core.analysis.analysis import Analysis
 from compare.core.diff.comparison import Comparison
-from compare.core.review.editing import (
+from compare.core.review.realign import (
     default_split,
     merge_beads,
     merged_decisions,
@@ -119,10 +120,10 @@ class AlignmentActions:
         if self.review is None or self.review.comparison is not before:
             self.statusBar().showMessage("The alignment changed meanwhile; the fix was not applied.", 6000)
             return True
-        self._push_alignment(before, loaded.review.comparison, text, how)
+        self._push_alignment(before, loaded.review.analysis, text, how)
         return True
 
-    def _push_alignment(self: MainWindow, before: Comparison, rebuilt: Comparison, text: str,
+    def _push_alignment(self: MainWindow, before: Comparison, rebuilt: Analysis, text: str,
                         how: tuple[str, int] | None) -> None:
         assert self.review is not None
         old_current = self.current_passage()
@@ -132,10 +133,10 @@ class AlignmentActions:
         elif how is not None and how[0] == "split":
             decisions = split_decisions(self.review, how[1])
             current = how[1]
-        elif len(rebuilt.passages) == len(before.passages):
+        elif len(rebuilt.comparison.passages) == len(before.passages):
             decisions, current = self.review.decisions(), old_current
         else:
-            decisions, current = {}, min(max(0, old_current), len(rebuilt.passages) - 1)
+            decisions, current = {}, min(max(0, old_current), len(rebuilt.comparison.passages) - 1)
         self.undo_stack.push(AlignmentCommand(self.review, rebuilt, decisions, text, self.alignment_changed,
                                               current, old_current))
 

@@ -202,7 +202,7 @@ class PassageDelegate(QStyledItemDelegate):
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()), int(Qt.AlignmentFlag.AlignLeft), str(row + 1))
         if p.kind != EQUAL:
             # divergence bar: longer means more changed
-            w = max(3, int((rect.width() - 4) * p.divergence))
+            w = max(3, int((rect.width() - 4) * model.divergence(row)))
             bar = QColor(colors.deleted_line if p.kind == "left-only" else colors.inserted_line if p.kind == "right-only" else colors.replaced_line)
             painter.fillRect(QRect(rect.left(), rect.top() + fm.height() + 2, w, 3), bar)
         found = model.passage_findings(row)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QFont
 
-from compare.core.review.editing import editable_parts, with_edited_body
+from compare.core.review.review import editable_parts, with_edited_body
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,

@@ -1,11 +1,11 @@
 """Findings in the window: jump to one, apply a suggestion, apply all of a rule (a mixin of the
-main window). The semantics of applying a suggestion are in :mod:`compare.core.review.editing`."""
+main window). The semantics of applying a suggestion are in :mod:`compare.core.review.fixes`."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from compare.core.review.editing import FixError, fix_decision, plan_fixes
+from compare.core.review.fixes import FixError, fix_decision, plan_fixes
 from .commands import DecisionCommand
 from .dialogs import PreviewFixesDialog, show_error
 
@@ -67,7 +67,7 @@ class FindingActions:
             rule = f.rule if f is not None else self.findings_panel.model.rule
         if not rule:
             return False
-        findings = [f for f in self.review.comparison.findings if f.rule == rule and f.suggestion is not None]
+        findings = [f for f in self.review.findings if f.rule == rule and f.suggestion is not None]
         new, fixes, skipped = plan_fixes(self.review, findings)
         new = {i: d for i, d in new.items() if d != self.review.decision(i)}
         if not new:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compare.core.review.editing import snippet
+from compare.core.review.fixes import snippet
 from compare.core.review.review import Review
 from .models import RowsTableModel
 from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, colors_for
@@ -61,7 +61,7 @@ class FindingsModel(RowsTableModel):
     def set_review(self, review: Review | None) -> None:
         self.beginResetModel()
         self.review = review
-        self.all = list(review.comparison.findings) if review else []
+        self.all = list(review.findings) if review else []
         self._snippets = {}
         if self.rule is not None and self.rule not in self.rules():
             self.rule = None

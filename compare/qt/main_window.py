@@ -661,7 +661,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         c = self.review.comparison
         n = len(c.divergent)
         how = " (different languages: aligned by length, no word differences)" if c.cross_language else ""
-        found = f", {len(c.findings)} findings" if c.findings else ""
+        found = f", {len(self.review.findings)} findings" if self.review.findings else ""
         return f"{len(c.passages)} passages, {n} divergent{found}{how}."
 
     def _restore_view(self, view: dict[str, Any]) -> None:

@@ -106,7 +106,7 @@ def findings_by_passage(review: Review) -> dict[int, list[Any]]:
     """The findings touching each passage (a finding over several passages is in each)."""
     out: dict[int, list[Any]] = {}
     passages = review.passages
-    for f in review.comparison.findings:
+    for f in review.findings:
         k = f.passage
         if not isinstance(k, int):
             continue
@@ -196,6 +196,10 @@ class PassageTableModel(QAbstractTableModel):
     def passage_findings(self, row: int) -> list[Any]:
         return self.findings.get(row, [])
 
+    def divergence(self, row: int) -> float:
+        """How much the passage diverges, for sorting and bars (the analysis' rank score)."""
+        return self.review.analysis.score(row) if self.review is not None else 0.0
+
     # --- shape ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() or self.review is None:
@@ -250,7 +254,7 @@ class PassageTableModel(QAbstractTableModel):
             d = self.review.decision(row)
             parts = [f"Passage {row + 1}: {KIND_LABELS[p.kind]}"]
             if p.kind != EQUAL:
-                parts.append(f"divergence {p.divergence:.2f}")
+                parts.append(f"divergence {self.review.analysis.score(row):.2f}")
                 parts.append(decision_label(self.review, d) + (", reviewed" if d.reviewed else ", not reviewed"))
             if d.note:
                 parts.append(f"Note: {d.note}")
@@ -268,7 +272,7 @@ class PassageTableModel(QAbstractTableModel):
         if role == DECISION_ROLE:
             return self.review.decision(row)
         if role == DIVERGENCE_ROLE:
-            return p.divergence
+            return self.review.analysis.score(row)
         if role == CHOSEN_ROLE:
             return self.chosen(row, col)
         if role == PASSAGE_ROLE:
@@ -363,7 +367,7 @@ class PassageListModel(RowsTableModel):
             if col == 0:
                 return str(i + 1)
             if col == 1:
-                return f"{p.divergence:.2f}"
+                return f"{self.review.analysis.score(i):.2f}"
             if col == 2:
                 return KIND_LABELS[p.kind]
             if col == 3:
@@ -395,7 +399,7 @@ class PassageListModel(RowsTableModel):
 
         def key(i: int) -> object:
             if column == 1:
-                return (passages[i].divergence, -i)
+                return (review.analysis.score(i), -i)
             if column == 2:
                 return (passages[i].kind, i)
             if column == 3:

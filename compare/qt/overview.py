@@ -63,6 +63,7 @@ class OverviewStrip(QWidget):
             # one mark per pixel row: the strongest passage that falls on it
             best: dict[int, tuple[float, str, bool]] = {}
             decisions = self.review.decisions()
+            scores = self.review.analysis.scores
             for passage in self.review.passages:
                 if passage.kind == EQUAL:
                     continue
@@ -70,8 +71,9 @@ class OverviewStrip(QWidget):
                 d = decisions.get(passage.index)
                 reviewed = bool(d and d.reviewed)
                 old = best.get(y)
-                if old is None or (not reviewed and (old[2] or passage.divergence > old[0])):
-                    best[y] = (passage.divergence, passage.kind, reviewed)
+                score = scores[passage.index]
+                if old is None or (not reviewed and (old[2] or score > old[0])):
+                    best[y] = (score, passage.kind, reviewed)
             row_h = max(2, -(-h // n))
             reviewed_color = QColor(colors.reviewed)
             reviewed_color.setAlpha(120)

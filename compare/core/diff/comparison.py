@@ -8,13 +8,14 @@ whitespace to the first passage that has text on that side).
 
 from __future__ import annotations
 
+import enum
 import math
 import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from compare.core.align.same_language import Bead, align_same_language, validate_beads
@@ -26,8 +27,33 @@ from compare.core.diff.worddiff import Change, word_diff
 
 Span = tuple[int, int]
 
-EQUAL, CHANGED, LEFT_ONLY, RIGHT_ONLY = "equal", "changed", "left-only", "right-only"
-KINDS = (EQUAL, CHANGED, LEFT_ONLY, RIGHT_ONLY)
+
+
+class Side(enum.StrEnum):
+    """Which version: the left or the right one."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def other(self) -> Side:
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
+
+SIDES = (Side.LEFT, Side.RIGHT)
+
+
+class Kind(enum.StrEnum):
+    """What a passage is: the same on both sides, changed, or on one side only."""
+
+    EQUAL = "equal"
+    CHANGED = "changed"
+    LEFT_ONLY = "left-only"
+    RIGHT_ONLY = "right-only"
+
+
+EQUAL, CHANGED, LEFT_ONLY, RIGHT_ONLY = Kind.EQUAL, Kind.CHANGED, Kind.LEFT_ONLY, Kind.RIGHT_ONLY
+KINDS = tuple(Kind)
 
 
 @dataclass(frozen=True)
@@ -35,7 +61,7 @@ class Passage:
     """A group of sentences on each side that correspond (an alignment bead)."""
 
     index: int
-    kind: str
+    kind: Kind
     left: Span
     right: Span
     left_segments: tuple[int, ...]
@@ -55,7 +81,7 @@ class Passage:
 
 
 @dataclass(frozen=True, eq=False)
-class Side:
+class Version:
     """One version: the document, where its sentences are, and its language."""
 
     document: Document
@@ -80,10 +106,10 @@ class Side:
         return word_count(self.text)
 
 
-def make_side(document: Document, segment: str = "auto", language: str | None = None) -> Side:
+def make_side(document: Document, segment: str = "auto", language: str | None = None) -> Version:
     lang = Language(language, 1.0) if language else detect_language(document.text)
     seg = segment_text(document.text, lang.base if lang.code != UNKNOWN else None, segment)
-    return Side(document, seg, lang)
+    return Version(document, seg, lang)
 
 
 def _paragraphs(seg: Segmentation) -> tuple[int, ...] | None:
@@ -105,14 +131,13 @@ def same_language(left: Language, right: Language) -> bool:
 
 @dataclass(frozen=True, eq=False)
 class Comparison:
-    left: Side
-    right: Side
+    left: Version
+    right: Version
     passages: tuple[Passage, ...]
     cross_language: bool
     segment: str = "auto"
-    findings: tuple = field(default=())  # filled by the checks, when they run
 
-    def side(self, name: str) -> Side:
+    def side(self, name: str) -> Version:
         return self.left if name == "left" else self.right
 
     @property
@@ -135,7 +160,7 @@ def _extents(seg: Segmentation, text_len: int) -> list[int]:
 
 
 def _partition(
-    beads: Sequence[Bead], left: Side, right: Side
+    beads: Sequence[Bead], left: Version, right: Version
 ) -> list[tuple[Span, Span]]:
     """Spans of each bead on both sides, so that they tile both texts."""
     out: list[tuple[Span, Span]] = []
@@ -213,8 +238,8 @@ def _run_diffs(jobs: list[tuple[str, int, str, int]], parallel: bool) -> list[tu
 
 def build_passages(
     beads: Sequence[Bead],
-    left: Side,
-    right: Side,
+    left: Version,
+    right: Version,
     cross_language: bool,
     parallel: bool = False,
     known_changes: Sequence[tuple[Change, ...] | None] | None = None,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
 
+from compare.core.analysis.analysis import Analysis
+from compare.core.checks.finding import Finding
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
 from compare.core.text.segmentation import trim_span
 
 SCHEMA = 1
 
 
-def _side_json(comparison: Comparison, name: str) -> dict[str, Any]:
+def _side_json(comparison: Comparison, name: str) -> dict[str, object]:
     side = comparison.side(name)
     return {
         "path": side.document.path,
@@ -23,25 +24,26 @@ def _side_json(comparison: Comparison, name: str) -> dict[str, Any]:
     }
 
 
-def passage_json(p: Passage) -> dict[str, Any]:
+def passage_json(p: Passage, divergence: float) -> dict[str, object]:
     return {
         "kind": p.kind,
         "left": list(p.left),
         "right": list(p.right),
         "left_segments": list(p.left_segments),
         "right_segments": list(p.right_segments),
-        "divergence": p.divergence,
+        "divergence": round(divergence, 4),
         "changes": [{"left": list(c.left), "right": list(c.right)} for c in p.changes],
     }
 
 
-def to_json(comparison: Comparison, findings: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+def to_json(analysis: Analysis) -> dict[str, object]:
+    comparison = analysis.comparison
     return {
         "schema": SCHEMA,
         "left": _side_json(comparison, "left"),
         "right": _side_json(comparison, "right"),
-        "passages": [passage_json(p) for p in comparison.passages],
-        "findings": list(findings),
+        "passages": [passage_json(p, analysis.score(p.index)) for p in comparison.passages],
+        "findings": [f.to_json() for f in analysis.findings],
     }
 
 
@@ -82,8 +84,9 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def to_text(comparison: Comparison, color: bool = False, context: bool = False) -> str:
+def to_text(analysis: Analysis, color: bool = False, context: bool = False) -> str:
     """Changed passages with inline marks: [-deleted-] on the left, {+inserted+} on the right."""
+    comparison = analysis.comparison
     lt, rt = comparison.left.text, comparison.right.text
     lname, rname = comparison.left.document.name, comparison.right.document.name
     lines = [
@@ -94,7 +97,7 @@ def to_text(comparison: Comparison, color: bool = False, context: bool = False) 
     for p in comparison.passages:
         if p.kind == EQUAL and not context:
             continue
-        head = f"@@ passage {p.index + 1}: {p.kind} {p.shape}, left line {_line_of(lt, p.left[0])}, right line {_line_of(rt, p.right[0])}, divergence {p.divergence:.2f}"
+        head = f"@@ passage {p.index + 1}: {p.kind} {p.shape}, left line {_line_of(lt, p.left[0])}, right line {_line_of(rt, p.right[0])}, divergence {analysis.score(p.index):.2f}"
         lines.append((_BOLD + head + _RESET) if color else head)
         if p.kind == EQUAL:
             lines.append("  " + lt[p.left[0]:p.left[1]].strip())
@@ -155,7 +158,7 @@ def _html_marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]],
     return "".join(out).strip().replace("\n", "<br>")
 
 
-def _html_findings(findings: list[Any]) -> str:
+def _html_findings(findings: Sequence[Finding]) -> str:
     if not findings:
         return ""
     items = "".join(
@@ -166,13 +169,14 @@ def _html_findings(findings: list[Any]) -> str:
     return f"<ul class=f>{items}</ul>"
 
 
-def to_html(comparison: Comparison) -> str:
+def to_html(analysis: Analysis) -> str:
+    comparison = analysis.comparison
     lt, rt = comparison.left.text, comparison.right.text
     left, right = comparison.left, comparison.right
     lpar = left.segmentation.sentence_paragraph
-    by_passage: dict[tuple[int, str], list[Any]] = {}
-    for f in comparison.findings:
-        if getattr(f, "passage", None) is not None:
+    by_passage: dict[tuple[int, str], list[Finding]] = {}
+    for f in analysis.findings:
+        if f.passage is not None and f.side is not None:
             by_passage.setdefault((f.passage, f.side), []).append(f)
     rows = []
     for p in comparison.passages:
@@ -188,7 +192,7 @@ def to_html(comparison: Comparison) -> str:
             p.left_segments[0] == 0 or lpar[p.left_segments[0]] != lpar[p.left_segments[0] - 1]
         )
         classes = [p.kind] + (["para"] if new_para else [])
-        label = "" if p.kind == EQUAL else f"<span class=kind>{p.kind} {p.shape} · {p.divergence:.2f}</span>"
+        label = "" if p.kind == EQUAL else f"<span class=kind>{p.kind} {p.shape} · {analysis.score(p.index):.2f}</span>"
         notes = {name: _html_findings(by_passage.get((p.index, name), [])) for name in ("left", "right")}
         rows.append(
             f"<tr class='{' '.join(classes)}' id='p{p.index + 1}'><td class=n>{p.index + 1}{label}</td>"
@@ -197,8 +201,8 @@ def to_html(comparison: Comparison) -> str:
         )
     title = f"{left.document.name} ↔ {right.document.name}"
     summary = f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ"
-    if comparison.findings:
-        summary += f"; {len(comparison.findings)} findings of the artifact checks are listed under their passages"
+    if analysis.findings:
+        summary += f"; {len(analysis.findings)} findings of the artifact checks are listed under their passages"
     return (
         "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"

@@ -6,7 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compare.core.checks import Severity
-from compare.core.checks.cross import CROSS_RULES, CrossFinding, check_comparison, numbers_in
+from compare.core.checks.cross import CROSS_RULES, check_comparison
+from compare.core.checks.finding import Finding as CrossFinding
+from compare.core.text.numbers import numbers_in
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.io.document import Document
 

@@ -10,9 +10,11 @@ import pytest
 
 from compare.core.checks import Finding, Severity
 from compare.core.checks.cross import check_comparison
+from compare.core.diff.comparison import Side
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.io.document import Document
-from compare.core.analysis.ranking import all_findings, locate, rank_divergence, with_ranked_divergence
+from compare.core.analysis.analysis import analyse
+from compare.core.analysis.ranking import locate, rank_divergence
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 BENCH = Path(__file__).resolve().parents[3] / "bench" / "ranking_auc.py"
@@ -48,7 +50,7 @@ def test_number_mismatch_ranks_above_a_synonym_swap() -> None:
     assert [p.kind for p in c.passages] == ["changed", "changed", "equal", "equal"]
     # The word diff alone sees more change in the synonyms than in the number.
     assert c.passages[0].divergence < c.passages[1].divergence
-    ranked = rank_divergence(c, all_findings(c))
+    ranked = analyse(c).scores
     assert ranked[0] > ranked[1] > 0
     assert ranked[2] == ranked[3] == 0.0  # identical and no findings: still 0
     assert all(0.0 <= d < 1.0 for d in ranked)
@@ -59,7 +61,7 @@ def test_name_change_ranks_above_a_synonym_swap() -> None:
         "Yesterday the minister met John Smith in the capital. The weather was very cold in the city.",
         "Yesterday the minister met John Brown in the capital. The weather was very chilly in the city.",
     )
-    ranked = rank_divergence(c, all_findings(c))
+    ranked = analyse(c).scores
     assert ranked[0] > ranked[1] > 0
 
 
@@ -67,14 +69,13 @@ def test_single_version_findings_count_by_offset() -> None:
     c = cmp("One sentence here. Another one there.", "One sentence here. Another one there.")
     assert rank_divergence(c, []) == (0.0, 0.0)
     second = c.passages[1].right[0] + 2
-    finding = Finding("stray-period", Severity.MAJOR, second, second + 1, "A stray period.")
-    ranked = rank_divergence(c, [("right", finding)])
+    finding = Finding("stray-period", Severity.MAJOR, second, second + 1, "A stray period.", side=Side.RIGHT)
+    ranked = rank_divergence(c, [finding])
     assert ranked[0] == 0.0 and ranked[1] > 0
-    # The same as a dict (the JSON report's form), and minor less than major.
-    as_dict = {"side": "right", "rule": "x", "severity": "minor", "start": second}
-    assert 0 < rank_divergence(c, [as_dict])[1] < ranked[1]
-    with pytest.raises(ValueError):
-        rank_divergence(c, [finding])  # a bare Finding has no side
+    minor = Finding("x", Severity.MINOR, second, second + 1, "A minor thing.", side=Side.RIGHT)
+    assert 0 < rank_divergence(c, [minor])[1] < ranked[1]  # minor counts less than major
+    unplaced = Finding("stray-period", Severity.MAJOR, second, second + 1, "A stray period.")
+    assert rank_divergence(c, [unplaced]) == (0.0, 0.0)  # a finding with no side has no passage
 
 
 def test_locate_skips_passages_empty_on_that_side() -> None:
@@ -90,16 +91,15 @@ def test_locate_skips_passages_empty_on_that_side() -> None:
     assert locate(c, "left", c.left.text.index("Photo")) == 1
 
 
-def test_with_ranked_divergence_returns_a_new_comparison() -> None:
+def test_the_analysis_ranks_without_touching_the_comparison() -> None:
     c = cmp(LEFT, RIGHT)
-    findings = check_comparison(c)
-    ranked = with_ranked_divergence(c, findings)
-    assert ranked is not c and ranked.left is c.left and ranked.right is c.right
-    assert [p.divergence for p in ranked.passages] == list(rank_divergence(c, findings))
-    assert [p.left for p in ranked.passages] == [p.left for p in c.passages]
-    assert c.passages[0].divergence != ranked.passages[0].divergence  # the original is untouched
-    order = sorted(ranked.passages, key=lambda p: -p.divergence)
-    assert order[0].index == 0
+    before = [p.divergence for p in c.passages]
+    analysis = analyse(c)
+    assert analysis.comparison is c
+    assert [p.divergence for p in c.passages] == before  # the comparison is never written to
+    assert analysis.scores == rank_divergence(c, analysis.findings)
+    assert analysis.ranked[0] == 0  # the number change first
+    assert {f.passage for f in analysis.findings if f.rule == "number-mismatch"} == {0}
 
 
 # --------------------------------------------------------------------------- real data

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from PySide6.QtCore import Qt
 
 from compare.core.diff.comparison import CHANGED
-from compare.core.review.editing import merge_beads
+from compare.core.review.realign import merge_beads
 from compare.core.review.session import load_session
 from compare.qt.dialogs import EditPassageDialog
 from compare.qt.models import CHANGES_ROLE, FINDINGS_ROLE, LEFT, RIGHT
@@ -45,7 +45,7 @@ def test_cross_language_pair_shows_what_did_not_carry_over(open_window, cross_pa
             for col in (LEFT, RIGHT):
                 assert window.model.data(window.model.index(p.index, col), CHANGES_ROLE) == []
     # the number that changed: in the panel, and highlighted in its cell
-    numbers = [f for f in c.findings if f.rule == "number-mismatch"]
+    numbers = [f for f in review.findings if f.rule == "number-mismatch"]
     assert numbers
     panel = window.findings_panel
     assert any(panel.model.finding(r).rule == "number-mismatch" for r in range(panel.model.rowCount()))
@@ -60,7 +60,7 @@ def test_cross_language_pair_shows_what_did_not_carry_over(open_window, cross_pa
     if c.beads != beads:
         assert window.realign(beads, "Align by hand")
     c = review.comparison
-    one_sided = [f for f in c.findings if f.rule == "passage-one-side"]
+    one_sided = [f for f in review.findings if f.rule == "passage-one-side"]
     assert len(one_sided) == 1 and one_sided[0].side == "left"
     row = one_sided[0].passage
     assert c.passages[row].left_segments == (missing,) and not c.passages[row].right_segments
@@ -69,7 +69,7 @@ def test_cross_language_pair_shows_what_did_not_carry_over(open_window, cross_pa
     text, _ = window.model.cell(row, LEFT)
     assert any(b - a == len(text) for a, b, _sev, _focus in spans)
     # numbers still checked after the realignment
-    assert any(f.rule == "number-mismatch" for f in c.findings)
+    assert any(f.rule == "number-mismatch" for f in review.findings)
     window.table.viewport().grab()
 
 
@@ -161,7 +161,7 @@ def test_merge_split_undo_and_save_keep_the_alignment(open_window, cross_pair, t
     again = open_window([path])
     assert again.review.comparison.beads == merged
     assert again.review.decisions() == decisions
-    assert again.review.comparison.findings  # analysed on reopening too
+    assert again.review.findings  # analysed on reopening too
 
 
 def test_merge_at_the_end_and_split_of_one_sentence_are_refused(open_window, cross_pair, messages) -> None:
@@ -259,7 +259,7 @@ def test_an_untranslated_paragraph_is_marked(open_window, cross_pair, qtbot) -> 
     window = open_window(cross_pair)
     c = window.review.comparison
     assert c.cross_language
-    [f] = [f for f in c.findings if f.rule == "untranslated-paragraph"]
+    [f] = [f for f in window.review.findings if f.rule == "untranslated-paragraph"]
     assert f.side == "right" and f.severity == "major"
     panel = window.findings_panel
     panel.set_rule("untranslated-paragraph")

@@ -1,21 +1,18 @@
-"""compare.core.review.editing: suggestions applied to passages, merging and splitting beads (no Qt)."""
+"""compare.core.review.fixes and .realign: suggestions applied to passages, merging and splitting beads (no Qt)."""
 
 from __future__ import annotations
 
 import pytest
 
-from compare.core.analysis.analysis import SideFinding, analyse
-from compare.core.diff.comparison import compare
+from compare.core.analysis.analysis import analyse
+from compare.core.checks.finding import Finding, Scope, Severity
+from compare.core.diff.comparison import Side, compare
 from compare.core.io.document import Document
-from compare.core.review.editing import (
-    FixError,
-    fix_decision,
-    map_offset,
+from compare.core.review.fixes import FixError, fix_decision, map_offset, plan_fixes, snippet
+from compare.core.review.realign import (
     merge_beads,
     merged_decisions,
-    plan_fixes,
     realigned,
-    snippet,
     split_bead,
     split_decisions,
     split_points,
@@ -29,15 +26,15 @@ def review() -> Review:
     return Review(analyse(compare(left, right)))
 
 
-def finding(r: Review, side: str, text: str, suggestion: str | None, occurrence: int = 0) -> SideFinding:
+def finding(r: Review, side: str, text: str, suggestion: str | None, occurrence: int = 0) -> Finding:
     full = r.comparison.side(side).text
     start = -1
     for _ in range(occurrence + 1):
         start = full.index(text, start + 1)
     from compare.core.analysis.ranking import locate
 
-    return SideFinding(side, "test-rule", "minor", start, start + len(text), "msg", suggestion,
-                       locate(r.comparison, side, start), "version")
+    return Finding("test-rule", Severity.MINOR, start, start + len(text), "msg", suggestion, Side(side),
+                   locate(r.comparison, side, start), Scope.VERSION)
 
 
 def test_map_offset_follows_edits() -> None:

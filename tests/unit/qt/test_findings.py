@@ -36,15 +36,15 @@ def test_findings_model_passes_the_model_tester(qtmodeltester) -> None:
 def test_panel_lists_the_sample_artifacts_and_jumps_to_them(open_window, qtbot) -> None:
     window = open_window(["--sample"])
     c = window.review.comparison
-    assert c.findings, "the background load ran the checks"
+    assert window.review.findings, "the background load ran the checks"
     panel = window.findings_panel
     assert window.findings_dock.isVisible()
-    assert panel.model.rowCount() == len(c.findings)
+    assert panel.model.rowCount() == len(window.review.findings)
     rules = {panel.model.finding(r).rule for r in range(panel.model.rowCount())}
     assert {"stray-period", "caption-credit", "sentence-fragment"} <= rules
     # a count per severity
     for severity in ("major", "minor", "info"):
-        n = sum(1 for f in c.findings if f.severity == severity)
+        n = sum(1 for f in window.review.findings if f.severity == severity)
         assert f"{n} {severity}" in panel.counts_label.text()
 
     finding = click_finding(window, qtbot, "stray-period", 1)
@@ -66,7 +66,7 @@ def test_panel_lists_the_sample_artifacts_and_jumps_to_them(open_window, qtbot) 
 def test_filter_by_rule(open_window) -> None:
     window = open_window(["--sample"])
     panel = window.findings_panel
-    stray = sum(1 for f in window.review.comparison.findings if f.rule == "stray-period")
+    stray = sum(1 for f in window.review.findings if f.rule == "stray-period")
     k = panel.rule_combo.findData("stray-period")
     assert k > 0 and f"({stray})" in panel.rule_combo.itemText(k)
     panel.rule_combo.setCurrentIndex(k)
@@ -74,16 +74,16 @@ def test_filter_by_rule(open_window) -> None:
     assert {panel.model.finding(r).rule for r in range(stray)} == {"stray-period"}
     assert f"▲ {stray} major" in panel.counts_label.text()
     panel.set_rule(None)
-    assert panel.model.rowCount() == len(window.review.comparison.findings)
+    assert panel.model.rowCount() == len(window.review.findings)
 
 
 def test_markers_in_the_status_column_and_cells(open_window) -> None:
     window = open_window(["--sample"])
     model = window.model
-    for f in window.review.comparison.findings:
+    for f in window.review.findings:
         assert f in model.passage_findings(f.passage)
     assert any(not model.passage_findings(row) for row in range(model.rowCount()))
-    f = next(f for f in window.review.comparison.findings if f.rule == "stray-period")
+    f = next(f for f in window.review.findings if f.rule == "stray-period")
     spans = model.data(model.index(f.passage, LEFT), FINDINGS_ROLE)
     assert any(sev == "major" for _a, _b, sev, _focus in spans)
     tip = model.data(model.index(f.passage, 0), Qt.ItemDataRole.ToolTipRole)
@@ -125,11 +125,11 @@ def test_apply_suggestion_then_undo_redo(open_window, qtbot) -> None:
 
 
 def test_apply_on_the_base_side_keeps_other_edits_and_refuses_when_the_snippet_is_gone(open_window, qtbot, messages) -> None:
-    from compare.core.review.editing import fix_decision
+    from compare.core.review.fixes import fix_decision
 
     window = open_window(["--sample"])
     review = window.review
-    finding = next(f for f in review.comparison.findings if f.rule == "stray-period")
+    finding = next(f for f in review.findings if f.rule == "stray-period")
     row = finding.passage
     # make the left the base: the finding is now on the base side
     review.base = "left"
@@ -148,7 +148,7 @@ def test_apply_on_the_base_side_keeps_other_edits_and_refuses_when_the_snippet_i
     assert not window.apply_suggestion(finding)
     assert messages.shown and "edited by hand" in messages.shown[-1][1]
     assert window.undo_stack.count() == count
-    new, fix = fix_decision(review, next(f for f in review.comparison.findings if f.rule == "doubled-punctuation"))
+    new, fix = fix_decision(review, next(f for f in review.findings if f.rule == "doubled-punctuation"))
     assert fix.how == "fixed in place" and new.choice == "custom"
 
 
@@ -156,7 +156,7 @@ def test_apply_all_of_a_rule_is_one_undo_step_with_a_preview(open_window, qtbot)
     window = open_window(["--sample"])
     review = window.review
     before = review.reconciled_text()
-    stray = [f for f in review.comparison.findings if f.rule == "stray-period"]
+    stray = [f for f in review.findings if f.rule == "stray-period"]
     assert len(stray) >= 2
     shown: dict[str, list[str]] = {}
 
@@ -191,7 +191,7 @@ def test_passage_list_sorts_by_ranked_divergence(open_window) -> None:
     window = open_window(["--sample"])
     left, right = sample_pair()
     ranked = analyse(compare(load_document(left), load_document(right)))
-    assert [p.divergence for p in window.review.passages] == [p.divergence for p in ranked.passages]
+    assert window.review.analysis.scores == ranked.scores
     window.passage_list.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     top = window.list_model.passage_at(0)
-    assert window.review.passages[top].divergence == max(p.divergence for p in ranked.passages)
+    assert ranked.scores[top] == max(ranked.scores) and top == ranked.ranked[0]

@@ -146,8 +146,8 @@ def test_passage_list_sorts_by_divergence(open_window) -> None:
     values = [float(proxy.data(proxy.index(r, 1))) for r in range(proxy.rowCount())]
     assert values == sorted(values, reverse=True)
     window._list_clicked(proxy.index(0, 0))
-    top = max(window.review.comparison.divergent, key=lambda p: p.divergence)
-    assert window.review.passages[window.current_passage()].divergence == top.divergence
+    scores = window.review.analysis.scores
+    assert scores[window.current_passage()] == max(scores)
 
 
 def drop(window, paths, side: str) -> None:  # type: ignore[no-untyped-def]
