@@ -238,6 +238,7 @@ def finding_rows(findings: Iterable[dict[str, Any]], texts: dict[str, str]) -> l
                 "snippet": text[f["start"] : f["end"]],
                 "message": f["message"],
                 "passage": f.get("passage"),
+                "scope": f.get("scope", "version"),
             }
         )
     return rows
