@@ -382,7 +382,9 @@ def change_kinds(left: str, right: str, lspan: tuple[int, int], rspan: tuple[int
         elif tok.casefold() in fw:
             kind = "function word"
         else:
-            kind = "content word"
+            z = zipf(tok.casefold(), lang)
+            band = "< 3" if z < 3 else "3-4" if z < 4 else "4-5" if z < 5 else ">= 5"
+            kind = f"content word, zipf {band}"
         out.append((s, e, kind))
     return out
 
@@ -400,9 +402,11 @@ def _same_stem(a: str, b: str) -> bool:
 
 #: The kinds issue 10 calls strong: a name, number, negation or content word replaced, added or
 #: dropped, and text present on one side only.
-STRONG_KINDS = frozenset(
-    {"name (capitalised mid-sentence)", "number", "negation", "content word", "one-sided passage"}
-)
+STRONG_KINDS = frozenset({"name (capitalised mid-sentence)", "number", "negation", "one-sided passage"})
+
+
+def is_strong(kind: str) -> bool:
+    return kind in STRONG_KINDS or kind.startswith("content word")
 
 
 def lift_by_kind(jobs: Iterable[J.Job]) -> tuple[dict[str, list[int]], int, int]:
@@ -514,11 +518,11 @@ def main(argv: list[str]) -> int:
     base = majors / chars
     marked = sum(v[0] for v in per.values())
     print(f"  MT characters {chars}, {majors / chars:.3f} of them in major errors; {marked / chars:.3f} marked")
-    print(f"  {'kind':38s} {'share pts':>9s} {'lift':>5s}")
-    for kind, (n, mj) in sorted(per.items(), key=lambda kv: -kv[1][0]):
+    print(f"  {'kind':38s} {'share pts':>9s} {'lift':>5s}   (zipf: wordfreq's log frequency of the word)")
+    for kind, (n, mj) in sorted(per.items()):
         print(f"  {kind:38s} {100 * n / chars:9.1f} {mj / n / base if n else 0:5.2f}")
     for label, kinds in (("strong as issue 10 defines it", STRONG_KINDS), ("all the rest (weak)", None)):
-        chosen = [v for k, v in per.items() if (k in STRONG_KINDS) == (kinds is not None)]
+        chosen = [v for k, v in per.items() if is_strong(k) == (kinds is not None)]
         n, mj = sum(v[0] for v in chosen), sum(v[1] for v in chosen)
         print(
             f"  {label:38s} {100 * n / chars:9.1f} {mj / n / base if n else 0:5.2f}"
