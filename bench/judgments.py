@@ -395,6 +395,11 @@ def summarise(jobs: Sequence[Job]) -> dict[str, Any]:
         for name, o in m["overlaps"].items():
             overlaps.setdefault(name, Overlap()).merge(o)
     aucs = [m["auc"] for m in mts if m["auc"] is not None]
+    by_article: dict[str, list[float]] = {}
+    for j in jobs:
+        for m in j.mts:
+            if m["auc"] is not None:
+                by_article.setdefault(j.article, []).append(m["auc"])
     sims = [m["auc_similarity"] for m in mts if m["auc_similarity"] is not None]
     out["mt"] = {
         "pairs": len(mts),
@@ -405,6 +410,9 @@ def summarise(jobs: Sequence[Job]) -> dict[str, Any]:
         "overlaps": overlaps,
         "auc": sum(aucs) / len(aucs) if aucs else None,
         "auc_pairs": len(aucs),
+        "auc_per_article": (
+            sum(sum(v) / len(v) for v in by_article.values()) / len(by_article) if by_article else None
+        ),
         "auc_similarity": sum(sims) / len(sims) if sims else None,
     }
     return out
@@ -469,7 +477,7 @@ def print_part(name: str, jobs: Sequence[Job], verbose: bool) -> None:
     )
     print(
         f"4 ranking: {m['auc_pairs']} (article, system) pairs with both classes, {m['labelled']} labelled passages,"
-        f" {m['errors']} with a major error"
+        f" {m['errors']} with a major error; AUC as the mean per article instead: {_fmt(m['auc_per_article'])}"
     )
     if verbose:
         for j in jobs:
