@@ -35,13 +35,27 @@ except ImportError:  # pragma: no cover
 from _data import DATA, FIT, articles_in
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-QUOTES = "\"“”„«»‘’‚‹›「」『』"
+QUOTES = '"“”„«»‘’‚‹›「」『』'
 OPENERS = "“„«‹「『‚"
 CLOSERS = "”»›」』"
 NEGATIONS = {
     "en": {"not", "no", "never", "n't", "without", "nor", "none", "nothing", "nobody", "neither", "cannot"},
-    "de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne",
-           "weder", "noch", "nichts", "niemand"},
+    "de": {
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "nie",
+        "niemals",
+        "ohne",
+        "weder",
+        "noch",
+        "nichts",
+        "niemand",
+    },
 }
 
 
@@ -100,7 +114,9 @@ def quote_patterns(text: str, findings: list[dict[str, Any]]) -> dict[int, str]:
             opened.append((k, para))
         elif opened and para - opened[-1][1] <= 6:
             j, pj = opened.pop()
-            out[j] = out[k] = f"quotation running over {para - pj + 1} paragraphs (one per line: opened, closed later)"
+            out[j] = out[k] = (
+                f"quotation running over {para - pj + 1} paragraphs (one per line: opened, closed later)"
+            )
     for k, f in quotes:
         if k in out:
             continue
@@ -136,7 +152,9 @@ def spacing_pattern(text: str, f: dict[str, Any]) -> str:
     before = text[max(0, s - 6) : s]
     if re.search(rf"[{CJK}]", snippet + before):
         return "spaces around CJK punctuation in the Chinese source (the data's tokenisation)"
-    if snippet.strip() == "-" and (re.search(r"(,|\bund|\boder|\bbis|\bsowie)$", before.rstrip()) or before.endswith(",")):
+    if snippet.strip() == "-" and (
+        re.search(r"(,|\bund|\boder|\bbis|\bsowie)$", before.rstrip()) or before.endswith(",")
+    ):
         return "German suspended compound (“und -geräte”)"
     if snippet.strip() == "-" and re.match(r"[A-Za-z0-9]+\.[a-z]{2,}", text[e : e + 20]):
         return "title separator before a site name (“ -Site.com”)"
@@ -176,6 +194,7 @@ def version_patterns(text: str, findings: list[dict[str, Any]], source: str | No
 
 # --- numbers --------------------------------------------------------------------------------
 
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -184,7 +203,20 @@ _MONTHS = _words(
     "january february march april may june july august september october november december "
     "januar februar märz april mai juni juli august september oktober november dezember"
 )
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _EN_WORDS = _words(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
@@ -193,8 +225,20 @@ _DE_WORDS = _words(
     "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
     "sechzehn siebzehn achtzehn neunzehn zwanzig"
 )
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
-         "zwanzig": 20, "dreißig": 30, "hundert": 100, "tausend": 1000, "dozen": 12, "dutzend": 12}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "hundert": 100,
+    "tausend": 1000,
+    "dozen": 12,
+    "dutzend": 12,
+}
 
 
 def chinese_numeral_values(text: str) -> set[float]:
@@ -244,11 +288,18 @@ def number_cause(f: dict[str, Any], own: str, other: str, own_lang: str, other_l
     nfkc = unicodedata.normalize("NFKC", other)
     if re.search(r"covid-?\s*$", own[max(0, s - 7) : s].lower()):
         return "“COVID-19” rendered as “the epidemic”/新冠 (the number vanished in a paraphrase)"
-    if re.search(r"\d\s*:\s*\d", own[max(0, s - 3) : e + 3]) and not re.search(r"(uhr|a\.m|p\.m|am\b|pm\b)", around):
+    if re.search(r"\d\s*:\s*\d", own[max(0, s - 3) : e + 3]) and not re.search(
+        r"(uhr|a\.m|p\.m|am\b|pm\b)", around
+    ):
         return "score or ratio (“1:1” against words)"
     if re.match(r"\s*(a\.m\.|p\.m\.|am\b|pm\b|uhr\b|o'clock|点)", own[e : e + 9].lower()):
         return "time of day (12- against 24-hour, 点)"
-    if v is not None and re.fullmatch(r"\d{4}", raw) and re.search(rf"\b{raw[2:]}\b", other) and raw not in other:
+    if (
+        v is not None
+        and re.fullmatch(r"\d{4}", raw)
+        and re.search(rf"\b{raw[2:]}\b", other)
+        and raw not in other
+    ):
         return "year abbreviated on one side (1986-88)"
     if v is not None:
         # digits beside CJK characters (full-width digits too)
@@ -257,24 +308,46 @@ def number_cause(f: dict[str, Any], own: str, other: str, own_lang: str, other_l
             if mv is None:
                 continue
             a, b = m.span()
-            beside = (a > 0 and re.match(rf"[{CJK}]", nfkc[a - 1])) or (b < len(nfkc) and re.match(rf"[{CJK}]", nfkc[b]))
+            beside = (a > 0 and re.match(rf"[{CJK}]", nfkc[a - 1])) or (
+                b < len(nfkc) and re.match(rf"[{CJK}]", nfkc[b])
+            )
             if not beside:
                 continue
             unit = nfkc[b : b + 2]
-            scale = 1e12 if unit.startswith("万亿") else 1e8 if unit.startswith("亿") else 1e4 if unit.startswith("万") else 1
+            scale = (
+                1e12
+                if unit.startswith("万亿")
+                else 1e8
+                if unit.startswith("亿")
+                else 1e4
+                if unit.startswith("万")
+                else 1
+            )
             if mv == v:
                 if re.match(r"[年月日号]", nfkc[b : b + 1]):
                     return "digits beside CJK characters, in a date (12月10日)"
                 return "digits beside CJK characters (800间, ２０１５年)"
             if scale > 1:
                 after = own[e : e + 12].lower()
-                factor = 1e12 if "trillion" in after else 1e9 if "billion" in after or "milliard" in after else (
-                    1e6 if "million" in after else 1e3 if "thousand" in after or "tausend" in after else 1)
+                factor = (
+                    1e12
+                    if "trillion" in after
+                    else 1e9
+                    if "billion" in after or "milliard" in after
+                    else (
+                        1e6 if "million" in after else 1e3 if "thousand" in after or "tausend" in after else 1
+                    )
+                )
                 if abs(mv * scale - v * factor) < 1e-6 * max(1.0, v * factor):
                     return "万/亿 against million/billion (40万 = 400,000)"
         after = own[e : e + 12].lower()
-        factor = 1e12 if "trillion" in after else 1e9 if "billion" in after else (
-            1e6 if "million" in after else 1e3 if "thousand" in after else 1)
+        factor = (
+            1e12
+            if "trillion" in after
+            else 1e9
+            if "billion" in after
+            else (1e6 if "million" in after else 1e3 if "thousand" in after else 1)
+        )
         if {v, v * factor} & chinese_numeral_values(other):
             return "spelled out in Chinese numerals (十四五, 七位)"
         if other_lang in ("en", "de"):
@@ -305,16 +378,24 @@ def name_pattern(f: dict[str, Any], own: str, other_passage: str, lang: str) -> 
     s, e = f["start"], f["end"]
     word = own[s:e]
     before = own[max(0, s - 3) : s]
-    if not before.strip() or before.rstrip()[-1:] in ".!?:“\"„«(" or s == 0 or own[s - 1] == "\n":
+    if not before.strip() or before.rstrip()[-1:] in '.!?:“"„«(' or s == 0 or own[s - 1] == "\n":
         return "sentence-initial or after a quotation mark"
     words = re.findall(r"[^\W\d_][\w’'-]*", other_passage)
     for w in words:
         if len(w) >= 4 and len(word) >= 4 and _similar(w, word):
-            return "the other version spells or inflects it differently (Macao/Macau, Griechenland/griechische)"
+            return (
+                "the other version spells or inflects it differently (Macao/Macau, Griechenland/griechische)"
+            )
     prev_word = re.search(r"([^\W\d_][\w’'-]*)[ \t]+$", own[max(0, s - 30) : s])
     next_word = re.match(r"[ \t]+([^\W\d_][\w’'-]*)", own[e : e + 30])
     run = any(m and m.group(1)[:1].isupper() for m in (prev_word, next_word))
-    if lang == "de" and word[0].isupper() and not word.isupper() and zipf(word, "de") >= 2.5 and zipf(word, "en") < 2.0:
+    if (
+        lang == "de"
+        and word[0].isupper()
+        and not word.isupper()
+        and zipf(word, "de") >= 2.5
+        and zipf(word, "en") < 2.0
+    ):
         return "German common noun taken for a name"
     if lang == "en" and zipf(word.lower(), "en") >= 4.0 and run:
         return "capitalised common word in a title or the name of an event (“Working”, “Year”)"
@@ -330,7 +411,10 @@ def _similar(a: str, b: str) -> bool:
 
     if a.casefold() == b.casefold():
         return False
-    return SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.7 or a[:5].casefold() == b[:5].casefold()
+    return (
+        SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= 0.7
+        or a[:5].casefold() == b[:5].casefold()
+    )
 
 
 # --- kinds of change, reference vs MT --------------------------------------------------------
@@ -338,8 +422,14 @@ def _similar(a: str, b: str) -> bool:
 _WORD_RE = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 
 
-def change_kinds(left: str, right: str, lspan: tuple[int, int], rspan: tuple[int, int], lang: str,
-                 sentence_starts: set[int]) -> list[tuple[int, int, str]]:
+def change_kinds(
+    left: str,
+    right: str,
+    lspan: tuple[int, int],
+    rspan: tuple[int, int],
+    lang: str,
+    sentence_starts: set[int],
+) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each token and whitespace run of the right side of one change."""
     a = left[lspan[0] : lspan[1]]
     b = right[rspan[0] : rspan[1]]
@@ -356,7 +446,7 @@ def change_kinds(left: str, right: str, lspan: tuple[int, int], rspan: tuple[int
         not case_only
         and rwords
         and len(rwords) == len(lwords)
-        and all(_same_stem(x.casefold(), y) for x, y in zip(rwords, lwords))
+        and all(_same_stem(x.casefold(), y) for x, y in zip(rwords, lwords, strict=False))
     )
     fw = function_words(lang)
     for m in rtoks:
@@ -375,8 +465,10 @@ def change_kinds(left: str, right: str, lspan: tuple[int, int], rspan: tuple[int
             kind = "number"
         elif tok.casefold() in NEGATIONS.get(lang, set()):
             kind = "negation"
-        elif tok[0].isupper() and s not in sentence_starts and (
-            lang != "de" or tok.isupper() or zipf(tok, "en") >= 2.0 or zipf(tok, "de") < 2.5
+        elif (
+            tok[0].isupper()
+            and s not in sentence_starts
+            and (lang != "de" or tok.isupper() or zipf(tok, "en") >= 2.0 or zipf(tok, "de") < 2.5)
         ):
             kind = "name (capitalised mid-sentence)"
         elif tok.casefold() in fw:
@@ -393,7 +485,7 @@ def _same_stem(a: str, b: str) -> bool:
     if a == b:
         return False
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -430,7 +522,9 @@ def lift_by_kind(jobs: Iterable[J.Job]) -> tuple[dict[str, list[int]], int, int]
                     per["one-sided passage"][0] += e - s
                     per["one-sided passage"][1] += sum(major[s:e])
                 for c in p["changes"]:
-                    for s, e, kind in change_kinds(left, right, tuple(c["left"]), tuple(c["right"]), lang, starts):
+                    for s, e, kind in change_kinds(
+                        left, right, tuple(c["left"]), tuple(c["right"]), lang, starts
+                    ):
                         per[kind][0] += e - s
                         per[kind][1] += sum(major[s:e])
     return per, chars, majors
@@ -469,7 +563,7 @@ def main(argv: list[str]) -> int:
         source = J._engine.read_text(next(folder.glob("source.*.txt")))
         for c in j.checks:
             text = J._engine.read_text(folder / c["file"])
-            for f, pat in zip(c["findings"], version_patterns(text, c["findings"], source)):
+            for f, pat in zip(c["findings"], version_patterns(text, c["findings"], source), strict=False):
                 items.append((f["rule"], pat, ctx(text, f["start"], f["end"])))
     tally(items, examples)
 
@@ -487,7 +581,7 @@ def main(argv: list[str]) -> int:
                 source = J._engine.read_text(next((DATA / j.article).glob("source.*.txt")))
                 for side in ("left", "right"):
                     mine = [f for f in p["findings"] if f["side"] == side and f.get("scope") != "cross"]
-                    version.update(zip(map(id, mine), version_patterns(texts[side], mine, source)))
+                    version.update(zip(map(id, mine), version_patterns(texts[side], mine, source), strict=False))
                 for f in p["findings"]:
                     own = texts[f["side"]]
                     other_side = "right" if f["side"] == "left" else "left"
@@ -495,10 +589,14 @@ def main(argv: list[str]) -> int:
                     other = texts[other_side][ps[other_side][0] : ps[other_side][1]] if ps else ""
                     if f["rule"] == "number-mismatch":
                         pat = number_cause(f, own, other, langs[f["side"]], langs[other_side])
-                        number_items.append((f"{kind}, {j.article.split('/')[1]}", pat, ctx(own, f["start"], f["end"])))
+                        number_items.append(
+                            (f"{kind}, {j.article.split('/')[1]}", pat, ctx(own, f["start"], f["end"]))
+                        )
                     elif f["rule"] == "name-mismatch":
                         pat = name_pattern(f, own, other, langs[f["side"]])
-                        name_items.append((f"{kind}, {langs[f['side']]}", pat, ctx(own, f["start"], f["end"])))
+                        name_items.append(
+                            (f"{kind}, {langs[f['side']]}", pat, ctx(own, f["start"], f["end"]))
+                        )
                     elif id(f) in version and version[id(f)] != "as reported":
                         pat = version[id(f)]
                     elif f["rule"] == "quotation-count":
@@ -517,7 +615,9 @@ def main(argv: list[str]) -> int:
     per, chars, majors = lift_by_kind(jobs)
     base = majors / chars
     marked = sum(v[0] for v in per.values())
-    print(f"  MT characters {chars}, {majors / chars:.3f} of them in major errors; {marked / chars:.3f} marked")
+    print(
+        f"  MT characters {chars}, {majors / chars:.3f} of them in major errors; {marked / chars:.3f} marked"
+    )
     print(f"  {'kind':38s} {'share pts':>9s} {'lift':>5s}   (zipf: wordfreq's log frequency of the word)")
     for kind, (n, mj) in sorted(per.items()):
         print(f"  {kind:38s} {100 * n / chars:9.1f} {mj / n / base if n else 0:5.2f}")

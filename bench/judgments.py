@@ -118,7 +118,9 @@ def mqm_of(notes: Iterable[dict[str, Any]], segments: Sequence[Span]) -> tuple[l
     return spans, major
 
 
-def passage_labels(diff: dict[str, Any], segments: Sequence[Span], major: dict[int, bool]) -> list[int | None]:
+def passage_labels(
+    diff: dict[str, Any], segments: Sequence[Span], major: dict[int, bool]
+) -> list[int | None]:
     """Per passage: 1 major error, 0 none, None unlabelled (bench/ranking_auc.py's rule)."""
     starts = [s for s, _ in segments]
     sentences = diff["right"]["segments"]
@@ -135,8 +137,8 @@ def passage_labels(diff: dict[str, Any], segments: Sequence[Span], major: dict[i
 
 def auc(scores: Sequence[float], labels: Sequence[int | None]) -> float | None:
     """ROC AUC with ties counted half; None without both classes."""
-    pos = [s for s, y in zip(scores, labels) if y == 1]
-    neg = [s for s, y in zip(scores, labels) if y == 0]
+    pos = [s for s, y in zip(scores, labels, strict=False) if y == 1]
+    neg = [s for s, y in zip(scores, labels, strict=False) if y == 0]
     if not pos or not neg:
         return None
     good = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a in pos for b in neg)
@@ -187,7 +189,7 @@ class Overlap:
 
     def add(self, major: bytearray, marks: bytearray, chars: int) -> None:
         self.major += sum(major)
-        self.major_marked += sum(a & b for a, b in zip(major, marks))
+        self.major_marked += sum(a & b for a, b in zip(major, marks, strict=False))
         self.chars += chars
         self.marked += sum(marks)
 
@@ -280,7 +282,9 @@ def run_article(folder: Path, keep: bool = False) -> Job:
     for ref in refs:
         text = _engine.read_text(ref)
         found = _engine.check_json(ref)["findings"]
-        job.checks.append({"file": ref.name, "words": count_words(text), "findings": finding_rows(found, {"": text})})
+        job.checks.append(
+            {"file": ref.name, "words": count_words(text), "findings": finding_rows(found, {"": text})}
+        )
     pairings: list[tuple[str, Path, Path]] = [("source-translation", source, ref) for ref in refs]
     main_ref = folder / f"reference.{language_of(refs[0])}.txt"
     pairings += [("two-translations", main_ref, other) for other in refs if other != main_ref]
@@ -460,11 +464,18 @@ def print_part(name: str, jobs: Sequence[Job], verbose: bool) -> None:
         " strong lift >= 1.9; 4 AUC >= 0.665"
     )
     c = s["check"]
-    print(f"1 check: {c['findings']} findings in {c['words']} words of {c['files']} professional translations")
+    print(
+        f"1 check: {c['findings']} findings in {c['words']} words of {c['files']} professional translations"
+    )
     print(f"    by rule, count (per 1,000 words): {_rule_text(c['rules'], c['words'])}")
-    for kind, label in (("source-translation", "2a source vs translation"), ("two-translations", "2b two translations")):
+    for kind, label in (
+        ("source-translation", "2a source vs translation"),
+        ("two-translations", "2b two translations"),
+    ):
         p = s[kind]
-        print(f"{label}: {p['findings']} findings, {p['major']} major, in {p['pairs']} pairs, {p['words']} words (right side)")
+        print(
+            f"{label}: {p['findings']} findings, {p['major']} major, in {p['pairs']} pairs, {p['words']} words (right side)"
+        )
         print(f"    all: {_rule_text(p['rules'], p['words'])}")
         print(f"    major: {_rule_text(p['major_rules'], p['words'])}")
     m = s["mt"]
@@ -483,7 +494,9 @@ def print_part(name: str, jobs: Sequence[Job], verbose: bool) -> None:
         for j in jobs:
             for ch in j.checks:
                 for f in ch["findings"]:
-                    print(f"    check {j.article}/{ch['file']}: [{f['rule']}/{f['severity']}] {f['snippet'][:50]!r}")
+                    print(
+                        f"    check {j.article}/{ch['file']}: [{f['rule']}/{f['severity']}] {f['snippet'][:50]!r}"
+                    )
             for p in j.pairs:
                 for f in p["findings"]:
                     print(

@@ -29,10 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from compare.core.analysis.analysis import analyse
 from compare.core.checks.cross import check_comparison
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.io.document import Document
-from compare.core.analysis.analysis import analyse
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 WMT = DATA / "wmt21"
@@ -94,8 +94,8 @@ def load_cases(wmt: Path = WMT) -> list[Case]:
 
 
 def auc(scores: Sequence[float], labels: Sequence[int | None]) -> float | None:
-    pos = [s for s, y in zip(scores, labels) if y == 1]
-    neg = [s for s, y in zip(scores, labels) if y == 0]
+    pos = [s for s, y in zip(scores, labels, strict=False) if y == 1]
+    neg = [s for s, y in zip(scores, labels, strict=False) if y == 0]
     if not pos or not neg:
         return None
     good = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a in pos for b in neg)

@@ -53,8 +53,21 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 NEGATIONS = {
     "en": {"not", "no", "never", "without", "nor", "none", "nothing", "nobody", "neither", "cannot", "t"},
-    "de": {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "ohne",
-           "weder", "nichts", "niemand"},
+    "de": {
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "nie",
+        "niemals",
+        "ohne",
+        "weder",
+        "nichts",
+        "niemand",
+    },
 }
 _FUNCTION: dict[str, frozenset[str]] = {}
 _ZIPF: dict[tuple[str, str], float] = {}
@@ -111,8 +124,17 @@ def numbers(text: str) -> list[str]:
 
 
 FEATURES = (
-    "ranking", "1-similarity", "changed words", "rare unmatched", "rare unmatched (ref)",
-    "rare unmatched (mt)", "unmatched content", "numbers", "capitalised", "negation", "length",
+    "ranking",
+    "1-similarity",
+    "changed words",
+    "rare unmatched",
+    "rare unmatched (ref)",
+    "rare unmatched (mt)",
+    "unmatched content",
+    "numbers",
+    "capitalised",
+    "negation",
+    "length",
 )
 
 
@@ -162,7 +184,9 @@ def cases_of(jobs: Sequence[J.Job]) -> list[Case]:
     for job in jobs:
         lang = job.article.split("/")[1].split("-")[1]
         for m in job.mts:
-            feats = [passage_features(p, m["left_text"], m["right_text"], lang) for p in m["diff"]["passages"]]
+            feats = [
+                passage_features(p, m["left_text"], m["right_text"], lang) for p in m["diff"]["passages"]
+            ]
             out.append((job.article, feats, m["labels"]))
     return out
 
@@ -185,14 +209,16 @@ def per_case_auc(cases: Sequence[Case], score) -> list[tuple[str, float]]:  # ty
     return out
 
 
-def bootstrap_gain(model: list[tuple[str, float]], base: list[tuple[str, float]], rounds: int = 2000) -> tuple[float, float]:
+def bootstrap_gain(
+    model: list[tuple[str, float]], base: list[tuple[str, float]], rounds: int = 2000
+) -> tuple[float, float]:
     """5th and 95th percentile of (model - base) mean AUC when the articles are resampled
     (the systems of one article stay together: they are not independent); seeded."""
     import random
 
     rng = random.Random(10)
     by_article: dict[str, list[float]] = {}
-    for (article, m), (_, b) in zip(model, base):
+    for (article, m), (_, b) in zip(model, base, strict=False):
         by_article.setdefault(article, []).append(m - b)
     names = sorted(by_article)
     gains = []
@@ -223,30 +249,32 @@ def pairs_of(cases: Sequence[Case], columns: Sequence[int]) -> list[list[float]]
     return out
 
 
-def fit_pairwise(cases: Sequence[Case], columns: Sequence[int], steps: int = 300, l2: float = 1e-3) -> list[float]:
+def fit_pairwise(
+    cases: Sequence[Case], columns: Sequence[int], steps: int = 300, l2: float = 1e-3
+) -> list[float]:
     """Weights of a pairwise logistic regression (RankNet with a linear score): it maximises a
     smooth form of the within-article AUC. Plain gradient descent, fixed step, no bias (the
     pairs are differences), so the result is deterministic."""
     xs = pairs_of(cases, columns)
     scale = [math.sqrt(sum(x[k] ** 2 for x in xs) / len(xs)) or 1.0 for k in range(len(columns))]
-    xs = [[v / s for v, s in zip(x, scale)] for x in xs]
+    xs = [[v / s for v, s in zip(x, scale, strict=False)] for x in xs]
     w = [0.0] * len(columns)
     n = len(xs)
     for _ in range(steps):
         grad = [l2 * wk for wk in w]
         for x in xs:
-            z = sum(wk * xk for wk, xk in zip(w, x))
+            z = sum(wk * xk for wk, xk in zip(w, x, strict=False))
             g = -1.0 / (1.0 + math.exp(max(-30.0, min(30.0, z))))
             for k, xk in enumerate(x):
                 grad[k] += g * xk / n
-        w = [wk - 1.0 * gk for wk, gk in zip(w, grad)]
-    return [wk / s for wk, s in zip(w, scale)]
+        w = [wk - 1.0 * gk for wk, gk in zip(w, grad, strict=False)]
+    return [wk / s for wk, s in zip(w, scale, strict=False)]
 
 
 def scorer(columns: Sequence[int], weights: Sequence[float]):  # type: ignore[no-untyped-def]
     def score(f: Sequence[float]) -> float:
         t = transformed(f)
-        return sum(wk * t[c] for wk, c in zip(weights, columns))
+        return sum(wk * t[c] for wk, c in zip(weights, columns, strict=False))
 
     return score
 
@@ -255,24 +283,39 @@ def main(argv: list[str]) -> int:
     J.require_data()
     fit = cases_of(J.run_articles(articles_in(FIT), keep=True))
     held = cases_of(J.run_articles(articles_in(HELD_OUT), keep=True))
-    print(f"{len(fit)} fit and {len(held)} held-out (article, system) pairs; within-article AUC, mean over pairs")
+    print(
+        f"{len(fit)} fit and {len(held)} held-out (article, system) pairs; within-article AUC, mean over pairs"
+    )
     print(f"{'feature':24s} {'fit':>6s} {'held-out':>8s}")
     for k, name in enumerate(FEATURES):
-        print(f"{name:24s} {mean_auc(fit, lambda f, k=k: f[k]):6.3f} {mean_auc(held, lambda f, k=k: f[k]):8.3f}")
+        print(
+            f"{name:24s} {mean_auc(fit, lambda f, k=k: f[k]):6.3f} {mean_auc(held, lambda f, k=k: f[k]):8.3f}"
+        )
     index = {n: k for k, n in enumerate(FEATURES)}
     models = {
         "ranking + rare unmatched": ["ranking", "rare unmatched"],
         "ranking + rare + numbers + capitalised": ["ranking", "rare unmatched", "numbers", "capitalised"],
         "ranking + rare (ref, mt) + numbers + capitalised": [
-            "ranking", "rare unmatched (ref)", "rare unmatched (mt)", "numbers", "capitalised",
+            "ranking",
+            "rare unmatched (ref)",
+            "rare unmatched (mt)",
+            "numbers",
+            "capitalised",
         ],
         "the same + negation": [
-            "ranking", "rare unmatched (ref)", "rare unmatched (mt)", "numbers", "capitalised", "negation",
+            "ranking",
+            "rare unmatched (ref)",
+            "rare unmatched (mt)",
+            "numbers",
+            "capitalised",
+            "negation",
         ],
         "all features": list(FEATURES),
     }
     print("\npairwise logistic regression on log1p features, fitted on fit; within-article AUC;")
-    print("gain = held-out AUC minus the current ranking's, with a 90% bootstrap interval over held-out articles")
+    print(
+        "gain = held-out AUC minus the current ranking's, with a 90% bootstrap interval over held-out articles"
+    )
     print(f"{'model':50s} {'fit':>6s} {'held-out':>8s} {'gain':>6s} {'interval':>15s}  weights")
     base = per_case_auc(held, lambda f: f[0])
     for label, names in models.items():
@@ -280,7 +323,7 @@ def main(argv: list[str]) -> int:
         w = fit_pairwise(fit, cols)
         s = scorer(cols, w)
         lo, hi = bootstrap_gain(per_case_auc(held, s), base)
-        shown = ", ".join(f"{n} {wk:+.2f}" for n, wk in zip(names, w))
+        shown = ", ".join(f"{n} {wk:+.2f}" for n, wk in zip(names, w, strict=False))
         print(
             f"{label:50s} {mean_auc(fit, s):6.3f} {mean_auc(held, s):8.3f} {mean_auc(held, s) - mean_auc(held, lambda f: f[0]):+6.3f}"
             f" [{lo:+.3f}, {hi:+.3f}]  {shown}"

@@ -47,14 +47,15 @@ class StallMeter:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000)
-    parser.add_argument("--thread", action="store_true", help="compare on a thread instead of a child process")
+    parser.add_argument(
+        "--thread", action="store_true", help="compare on a thread instead of a child process"
+    )
     args = parser.parse_args()
 
     from _data import build_megabyte_pair
-
-    import compare.qt  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
+    import compare.qt  # noqa: F401
     from compare.qt.app import ensure_application
     from compare.qt.main_window import MainWindow
 
@@ -79,7 +80,7 @@ def main() -> int:
         return time.perf_counter() - start
 
     meter.start()
-    t0 = time.perf_counter()
+    time.perf_counter()
     window.open_pair(str(left), str(right), ask=False)
     load = run_until(lambda: window.ready)
     load_stall = meter.worst()
@@ -108,16 +109,22 @@ def main() -> int:
     window.take_left()
     app.processEvents()
     decision_time = time.perf_counter() - t_dec
-    run_until(lambda: (window.recovery.flush() or True))
+    run_until(lambda: window.recovery.flush() or True)
     meter.timer.stop()
 
     c = window.review.comparison
     size = len(c.left.text.encode()) + len(c.right.text.encode())
-    print(f"pair: {size / 1e6:.2f} MB, {len(c.passages)} passages, {len(c.divergent)} divergent "
-          f"({'thread' if args.thread else 'child process'})")
+    print(
+        f"pair: {size / 1e6:.2f} MB, {len(c.passages)} passages, {len(c.divergent)} divergent "
+        f"({'thread' if args.thread else 'child process'})"
+    )
     print(f"load (open to window filled): {load:.2f} s, longest stall meanwhile: {load_stall * 1000:.0f} ms")
-    print(f"row heights measured in the background: {measure:.2f} s, longest stall: {measure_stall * 1000:.0f} ms")
-    print(f"scrolling: {pages} jumps, slowest page paint {worst_page * 1000:.0f} ms, longest stall {scroll_stall * 1000:.0f} ms")
+    print(
+        f"row heights measured in the background: {measure:.2f} s, longest stall: {measure_stall * 1000:.0f} ms"
+    )
+    print(
+        f"scrolling: {pages} jumps, slowest page paint {worst_page * 1000:.0f} ms, longest stall {scroll_stall * 1000:.0f} ms"
+    )
     print(f"one decision (table, article pane, autosave queued): {decision_time * 1000:.0f} ms")
     print(f"longest event-loop stall overall: {meter.worst() * 1000:.0f} ms (target: under 100 ms)")
     window.undo_stack.setClean()

@@ -14,10 +14,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import APP_NAME, __version__
 from compare.core.errors import CompareError
-from compare.core.limits import MAX_INPUT_BYTES, MIB
 from compare.core.io.fileio import ProtectedOutput
+from compare.core.limits import MAX_INPUT_BYTES, MIB
+
+from . import APP_NAME, __version__
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("diff", "export", "check", "align")
@@ -26,7 +27,11 @@ SUBCOMMANDS = ("diff", "export", "check", "align")
 def resource_path(*parts: str) -> Path:
     """A bundled resource, from a source checkout, an installed wheel or a bundle."""
     here = Path(__file__).resolve().parent
-    for root in (here / "resources", here.parent / "resources", Path(getattr(sys, "_MEIPASS", here)) / "resources"):
+    for root in (
+        here / "resources",
+        here.parent / "resources",
+        Path(getattr(sys, "_MEIPASS", here)) / "resources",
+    ):
         candidate = root.joinpath(*parts)
         if candidate.exists():
             return candidate
@@ -64,41 +69,67 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     common = _Parser(add_help=False)
-    common.add_argument("--max-size", type=_size, default=MAX_INPUT_BYTES, metavar="MB",
-                        help=f"refuse files larger than this many megabytes (default {MAX_INPUT_BYTES // MIB})")
+    common.add_argument(
+        "--max-size",
+        type=_size,
+        default=MAX_INPUT_BYTES,
+        metavar="MB",
+        help=f"refuse files larger than this many megabytes (default {MAX_INPUT_BYTES // MIB})",
+    )
 
     d = sub.add_parser("diff", parents=[common], help="align two versions and show where they differ")
     d.add_argument("left")
     d.add_argument("right")
     d.add_argument("--format", choices=("text", "json", "html"), default="text")
     d.add_argument("--output", "-o", help="write the report to this file instead of standard output")
-    d.add_argument("--segment", choices=("auto", "lines"), default="auto",
-                   help="auto: paragraphs and sentences; lines: every non-empty line is one unit")
-    d.add_argument("--base", choices=("left", "right"), default="right",
-                   help="the version being cleaned (default right)")
-    d.add_argument("--save-session", metavar="FILE", help="also save a review session to resume in the window")
+    d.add_argument(
+        "--segment",
+        choices=("auto", "lines"),
+        default="auto",
+        help="auto: paragraphs and sentences; lines: every non-empty line is one unit",
+    )
+    d.add_argument(
+        "--base", choices=("left", "right"), default="right", help="the version being cleaned (default right)"
+    )
+    d.add_argument(
+        "--save-session", metavar="FILE", help="also save a review session to resume in the window"
+    )
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     d.add_argument("--all", action="store_true", help="text format: show identical passages too")
     d.add_argument("--no-checks", action="store_true", help="do not run the artifact checks")
-    d.add_argument("--force", action="store_true", help="allow --output or --save-session to replace an input file")
+    d.add_argument(
+        "--force", action="store_true", help="allow --output or --save-session to replace an input file"
+    )
 
     e = sub.add_parser("export", help="write the reconciled article of a saved review session")
     e.add_argument("session")
     e.add_argument("--output", "-o", required=True)
     e.add_argument("--format", choices=("txt", "md"))
-    e.add_argument("--take-all", choices=("left", "right"),
-                   help="take every passage from this side (ignores the session's decisions)")
-    e.add_argument("--force", action="store_true",
-                   help="allow --output to replace an input file of the review (never the review itself)")
+    e.add_argument(
+        "--take-all",
+        choices=("left", "right"),
+        help="take every passage from this side (ignores the session's decisions)",
+    )
+    e.add_argument(
+        "--force",
+        action="store_true",
+        help="allow --output to replace an input file of the review (never the review itself)",
+    )
 
     c = sub.add_parser("check", parents=[common], help="find machine-translation artifacts in one version")
     c.add_argument("file")
     c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--fail-on", choices=("major", "minor"), default="minor",
-                   help="exit 1 when a finding is at or above this severity (default minor)")
+    c.add_argument(
+        "--fail-on",
+        choices=("major", "minor"),
+        default="minor",
+        help="exit 1 when a finding is at or above this severity (default minor)",
+    )
     c.add_argument("--language", help="language code, instead of detecting it")
 
-    a = sub.add_parser("align", parents=[common], help="align a source and its translation sentence by sentence")
+    a = sub.add_parser(
+        "align", parents=[common], help="align a source and its translation sentence by sentence"
+    )
     a.add_argument("left")
     a.add_argument("right")
     a.add_argument("--format", choices=("tmx", "tsv", "json"), default="tsv")
@@ -114,7 +145,9 @@ def _inputs(args: argparse.Namespace, *names: str) -> list[tuple[str, str | None
     return [(f"the {name} input file", getattr(args, name)) for name in names]
 
 
-def _write_output(text: str, output: str | None, protected: list[tuple[str, str | None]], force: bool) -> None:
+def _write_output(
+    text: str, output: str | None, protected: list[tuple[str, str | None]], force: bool
+) -> None:
     """Write a report to ``output`` (``-`` or none: standard output), never over an input
     unless ``force``."""
     if output and output != "-":
@@ -153,7 +186,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
         out = to_html(analysis)
     else:
         color = args.color == "always" or (
-            args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            args.color == "auto"
+            and not args.output
+            and sys.stdout.isatty()
+            and not os.environ.get("NO_COLOR")
         )
         out = to_text(analysis, color=color, context=args.all)
     _write_output(out, args.output, inputs, args.force)
@@ -178,16 +214,18 @@ def cmd_export(args: argparse.Namespace) -> int:
             review.apply_all(range(len(review.passages)), Decision(choice="take-other"))
     fmt = export_review(review, args.output, args.format, force=args.force)
     changed = len(review.changed_indices())
-    print(f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)",
-          file=sys.stderr)
+    print(
+        f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)",
+        file=sys.stderr,
+    )
     return EXIT_SAME
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from compare.core.checks import check_text
     from compare.core.checks.finding import Severity
-    from compare.core.text.language import detect_language
     from compare.core.io.loading import load_document
+    from compare.core.text.language import detect_language
 
     doc = load_document(args.file, args.max_size)
     language = args.language or detect_language(doc.text).base
@@ -195,7 +233,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     threshold = Severity(args.fail_on).rank
     failing = any(f.severity.rank >= threshold for f in findings)
     if args.format == "json":
-        out = json.dumps({"schema": 1, "findings": [f.to_json() for f in findings]}, ensure_ascii=False) + "\n"
+        out = (
+            json.dumps({"schema": 1, "findings": [f.to_json() for f in findings]}, ensure_ascii=False) + "\n"
+        )
     else:
         lines = []
         for f in findings:
@@ -210,17 +250,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
-    from compare.core.export.bitext import bitext_json, bitext_tmx, bitext_tsv
     from compare.core.diff.comparison import compare
+    from compare.core.export.bitext import bitext_json, bitext_tmx, bitext_tsv
     from compare.core.io.loading import load_document
 
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
-    comparison = compare(left, right, segment=args.segment, left_language=args.left_lang,
-                         right_language=args.right_lang, force_bilingual=True)
+    comparison = compare(
+        left,
+        right,
+        segment=args.segment,
+        left_language=args.left_lang,
+        right_language=args.right_lang,
+        force_bilingual=True,
+    )
     writer = {"tmx": bitext_tmx, "tsv": bitext_tsv, "json": bitext_json}[args.format]
-    _write_output(writer(comparison, args.left_lang, args.right_lang), args.output,
-                  _inputs(args, "left", "right"), args.force)
+    _write_output(
+        writer(comparison, args.left_lang, args.right_lang),
+        args.output,
+        _inputs(args, "left", "right"),
+        args.force,
+    )
     return EXIT_SAME
 
 
@@ -265,8 +315,10 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     try:
         from .qt.app import run_app
     except ImportError as err:
-        print(f"news-compare: the window cannot start ({err}); the command line still works, see --help.",
-              file=sys.stderr)
+        print(
+            f"news-compare: the window cannot start ({err}); the command line still works, see --help.",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     return run_app(argv)
 

@@ -20,8 +20,16 @@ KNOWN = {
     "regex": "Apache-2.0",
 }
 DEPENDENCIES = (
-    "PySide6-Essentials", "shiboken6", "diff-match-patch", "langdetect", "sentencex",
-    "charset-normalizer", "ftfy", "platformdirs", "python-docx", "lxml",
+    "PySide6-Essentials",
+    "shiboken6",
+    "diff-match-patch",
+    "langdetect",
+    "sentencex",
+    "charset-normalizer",
+    "ftfy",
+    "platformdirs",
+    "python-docx",
+    "lxml",
 )
 DATA_NOTICE = (
     "Language profiles: langdetect (Apache-2.0, from Google's language-detection). "
@@ -39,7 +47,9 @@ def _licence(dist: metadata.Distribution, name: str) -> str:
     text = (meta.get("License") or "").strip()
     if text and len(text) < 60 and "\n" not in text:
         return text
-    classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    classifiers = [
+        c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
     return ", ".join(classifiers) or "see the package"
 
 

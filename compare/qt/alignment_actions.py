@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compare.core.align.same_language import Bead
-from compare.core.export.bitext import bcp47, bitext_tmx, bitext_tsv
 from compare.core.analysis.analysis import Analysis
 from compare.core.diff.comparison import Comparison
+from compare.core.errors import CompareError
+from compare.core.export.bitext import bcp47, bitext_tmx, bitext_tsv
+from compare.core.io.fileio import atomic_write
 from compare.core.review.realign import (
     default_split,
     merge_beads,
@@ -27,9 +29,8 @@ from compare.core.review.realign import (
     split_decisions,
     split_points,
 )
-from compare.core.errors import CompareError
-from compare.core.io.fileio import atomic_write
 from compare.core.review.review import CUSTOM
+
 from .commands import AlignmentCommand
 from .dialogs import LanguageCodesDialog, SplitPassageDialog, ask_yes_no, show_error
 from .models import language_label
@@ -72,13 +73,20 @@ class AlignmentActions:
             c = self.review.comparison
             left = [c.left.sentence_text(i) for i in beads[row][0]]
             right = [c.right.sentence_text(j) for j in beads[row][1]]
-            labels = (f"Left ({language_label(c.left.language.code)})", f"Right ({language_label(c.right.language.code)})")
-            where = SplitPassageDialog.get_split(self, row + 1, left, right, points, default_split(beads[row]), labels)
+            labels = (
+                f"Left ({language_label(c.left.language.code)})",
+                f"Right ({language_label(c.right.language.code)})",
+            )
+            where = SplitPassageDialog.get_split(
+                self, row + 1, left, right, points, default_split(beads[row]), labels
+            )
             if where is None:
                 return False
         if self.review.decision(row).choice == CUSTOM and not ask_yes_no(
-                self, "Split passage",
-                f"Passage {row + 1} was edited by hand; splitting it drops the edit (Undo brings it back). Split?"):
+            self,
+            "Split passage",
+            f"Passage {row + 1} was edited by hand; splitting it drops the edit (Undo brings it back). Split?",
+        ):
             return False
         try:
             new_beads = split_bead(beads, row, *where)
@@ -105,8 +113,12 @@ class AlignmentActions:
                 return False
             self._push_alignment(c, rebuilt, text, how)
             return True
-        self._realign_pending = (self.loader.start("realign", *args, list(beads), size=len(c.left.text) + len(c.right.text)),
-                                 c, text, how)
+        self._realign_pending = (
+            self.loader.start("realign", *args, list(beads), size=len(c.left.text) + len(c.right.text)),
+            c,
+            text,
+            how,
+        )
         self.statusBar().showMessage("Realigning…")
         return True
 
@@ -123,8 +135,9 @@ class AlignmentActions:
         self._push_alignment(before, loaded.review.analysis, text, how)
         return True
 
-    def _push_alignment(self: MainWindow, before: Comparison, rebuilt: Analysis, text: str,
-                        how: tuple[str, int] | None) -> None:
+    def _push_alignment(
+        self: MainWindow, before: Comparison, rebuilt: Analysis, text: str, how: tuple[str, int] | None
+    ) -> None:
         assert self.review is not None
         old_current = self.current_passage()
         if how is not None and how[0] == "merge":
@@ -137,8 +150,11 @@ class AlignmentActions:
             decisions, current = self.review.decisions(), old_current
         else:
             decisions, current = {}, min(max(0, old_current), len(rebuilt.comparison.passages) - 1)
-        self.undo_stack.push(AlignmentCommand(self.review, rebuilt, decisions, text, self.alignment_changed,
-                                              current, old_current))
+        self.undo_stack.push(
+            AlignmentCommand(
+                self.review, rebuilt, decisions, text, self.alignment_changed, current, old_current
+            )
+        )
 
     def alignment_changed(self: MainWindow, current: int) -> None:
         """Called by alignment commands after the comparison was replaced."""
@@ -158,7 +174,9 @@ class AlignmentActions:
         self.autosave()
 
     # --- bitext ---------------------------------------------------------------------------
-    def export_bitext(self: MainWindow, path: str | None = None, languages: tuple[str, str] | None = None) -> bool:
+    def export_bitext(
+        self: MainWindow, path: str | None = None, languages: tuple[str, str] | None = None
+    ) -> bool:
         """File ▸ Export Aligned Sentences: TMX or TSV by the file's suffix."""
         if self.review is None:
             return False
@@ -166,16 +184,21 @@ class AlignmentActions:
         if path is None:
             stem = Path(c.left.document.name).stem
             suggestion = str(Path(self._last_folder()) / (stem + ".tmx"))
-            path, chosen = self._save_file_name("Export aligned sentences", suggestion,
-                                                "Translation memory (*.tmx);;Tab-separated (*.tsv)")
+            path, chosen = self._save_file_name(
+                "Export aligned sentences", suggestion, "Translation memory (*.tmx);;Tab-separated (*.tsv)"
+            )
             if not path:
                 return False
             if Path(path).suffix.lower() not in (".tmx", ".tsv"):
                 path += ".tsv" if chosen.startswith("Tab") else ".tmx"
         if languages is None:
             codes = LanguageCodesDialog.get_codes(
-                self, bcp47(c.left.language.code), bcp47(c.right.language.code),
-                language_label(c.left.language.code), language_label(c.right.language.code))
+                self,
+                bcp47(c.left.language.code),
+                bcp47(c.right.language.code),
+                language_label(c.left.language.code),
+                language_label(c.right.language.code),
+            )
             if codes is None:
                 return False
             languages = codes
@@ -195,4 +218,3 @@ class AlignmentActions:
         from PySide6.QtWidgets import QFileDialog
 
         return QFileDialog.getSaveFileName(self, title, suggestion, filters)
-

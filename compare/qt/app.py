@@ -19,8 +19,9 @@ from .settings import APPLICATION, ORGANIZATION
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="news-compare", add_help=True,
-                                description=f"{APP_NAME}: compare two versions of a news article.")
+    p = argparse.ArgumentParser(
+        prog="news-compare", add_help=True, description=f"{APP_NAME}: compare two versions of a news article."
+    )
     p.add_argument("paths", nargs="*", help="LEFT RIGHT (two versions) or SESSION (a saved review)")
     p.add_argument("--sample", action="store_true", help="open the bundled sample pair")
     # For smoke tests of installs and bundles: exit 0 once the comparison is shown,
@@ -91,7 +92,9 @@ def build_window(argv: Sequence[str] | None = None, *, process_threshold: int | 
         window.open_sample()
     elif args.paths:
         if len(args.paths) > 2:
-            QTimer.singleShot(0, lambda: show_error(window, "Give two versions of the article, or one saved review."))
+            QTimer.singleShot(
+                0, lambda: show_error(window, "Give two versions of the article, or one saved review.")
+            )
         else:
             window.open_paths(args.paths)
     return window

@@ -13,8 +13,9 @@ from compare.core.review.review import Decision, Review
 class DecisionCommand(QUndoCommand):
     """Set decisions on one or more passages in one undo step."""
 
-    def __init__(self, review: Review, new: Mapping[int, Decision], text: str,
-                 notify: Callable[[list[int]], None]):
+    def __init__(
+        self, review: Review, new: Mapping[int, Decision], text: str, notify: Callable[[list[int]], None]
+    ):
         super().__init__(text)
         self.review = review
         self.new = dict(new)
@@ -41,8 +42,16 @@ class AlignmentCommand(QUndoCommand):
     """Replace the alignment (merge or split passages): the comparison and every decision
     change together, and undo puts back the previous comparison and decisions exactly."""
 
-    def __init__(self, review: Review, analysis: Analysis, decisions: Mapping[int, Decision], text: str,
-                 notify: Callable[[int], None], current: int, old_current: int):
+    def __init__(
+        self,
+        review: Review,
+        analysis: Analysis,
+        decisions: Mapping[int, Decision],
+        text: str,
+        notify: Callable[[int], None],
+        current: int,
+        old_current: int,
+    ):
         super().__init__(text)
         self.review = review
         self.old = (review.analysis, review.decisions(), old_current)

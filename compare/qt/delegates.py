@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from compare.core.diff.comparison import EQUAL
 from compare.core.review.review import CUSTOM
+
 from .models import DELETED, INSERTED, LEFT, REPLACED, RIGHT, STATUS, PassageTableModel, decision_glyphs
 from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, Colors, colors_for
 
@@ -93,8 +94,11 @@ def _finding_format(severity: str, focused: bool, tint: bool, colors: Colors) ->
     diff to show) also a light tint; the finding clicked in the panel, a strong background."""
     fmt = QTextCharFormat()
     color = colors.severity(severity)
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if severity != "info"
-                          else QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.WaveUnderline
+        if severity != "info"
+        else QTextCharFormat.UnderlineStyle.DotLine
+    )
     fmt.setUnderlineColor(color)
     if focused:
         fmt.setBackground(colors.focus)
@@ -136,7 +140,12 @@ class PassageDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(rect)
         decided = model.review.decision(row)
-        if col != STATUS and kind != EQUAL and (decided.reviewed or decided.choice != "keep") and model.chosen(row, col):
+        if (
+            col != STATUS
+            and kind != EQUAL
+            and (decided.reviewed or decided.choice != "keep")
+            and model.chosen(row, col)
+        ):
             painter.fillRect(rect, colors.chosen_bg)
             painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), colors.chosen_bar)
         if col == STATUS:
@@ -149,11 +158,22 @@ class PassageDelegate(QStyledItemDelegate):
         if model.is_paragraph_start(row):
             painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 2), colors.paragraph_line)
         if option.state & QStyle.StateFlag.State_HasFocus and col == STATUS:
-            painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), option.palette.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(
+                QRect(rect.left(), rect.top(), 3, rect.height()),
+                option.palette.color(QPalette.ColorRole.Highlight),
+            )
         painter.restore()
 
-    def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, model: PassageTableModel,
-                    row: int, col: int, colors: Colors, dim: bool) -> None:
+    def _paint_text(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        model: PassageTableModel,
+        row: int,
+        col: int,
+        colors: Colors,
+        dim: bool,
+    ) -> None:
         text, ranges = model.cell(row, col)
         found = model.cell_findings(row, col)
         rect = option.rect
@@ -163,8 +183,11 @@ class PassageDelegate(QStyledItemDelegate):
             f.setItalic(True)
             painter.setFont(f)
             side = "left" if col == LEFT else "right"
-            painter.drawText(rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             f"(nothing on the {side})")
+            painter.drawText(
+                rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                f"(nothing on the {side})",
+            )
             return
         layout = QTextLayout(layout_text(text), option.font)
         if ranges or found:
@@ -188,8 +211,14 @@ class PassageDelegate(QStyledItemDelegate):
         painter.setPen(colors.dim_text if dim else colors.text)
         layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y))
 
-    def _paint_status(self, painter: QPainter, option: QStyleOptionViewItem, model: PassageTableModel,
-                      row: int, colors: Colors) -> None:
+    def _paint_status(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        model: PassageTableModel,
+        row: int,
+        colors: Colors,
+    ) -> None:
         assert model.review is not None
         rect = option.rect.adjusted(6, PAD_Y, -4, -4)
         p = model.review.passages[row]
@@ -199,24 +228,42 @@ class PassageDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(colors.dim_text)
         fm = QFontMetrics(small)
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()), int(Qt.AlignmentFlag.AlignLeft), str(row + 1))
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            str(row + 1),
+        )
         if p.kind != EQUAL:
             # divergence bar: longer means more changed
             w = max(3, int((rect.width() - 4) * model.divergence(row)))
-            bar = QColor(colors.deleted_line if p.kind == "left-only" else colors.inserted_line if p.kind == "right-only" else colors.replaced_line)
+            bar = QColor(
+                colors.deleted_line
+                if p.kind == "left-only"
+                else colors.inserted_line
+                if p.kind == "right-only"
+                else colors.replaced_line
+            )
             painter.fillRect(QRect(rect.left(), rect.top() + fm.height() + 2, w, 3), bar)
         found = model.passage_findings(row)
         if found:
             worst = min(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 3)).severity
             mark = SEVERITY_GLYPHS.get(worst, "●") + (str(len(found)) if len(found) > 1 else "")
             painter.setPen(colors.severity(worst))
-            painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()),
-                             int(Qt.AlignmentFlag.AlignRight), mark)
+            painter.drawText(
+                QRect(rect.left(), rect.top(), rect.width(), fm.height()),
+                int(Qt.AlignmentFlag.AlignRight),
+                mark,
+            )
         glyphs = decision_glyphs(model.review, d)
         if glyphs:
-            painter.setPen(colors.custom if d.choice == CUSTOM else colors.reviewed if d.reviewed else colors.text)
-            painter.drawText(QRect(rect.left(), rect.top() + fm.height() + 7, rect.width(), fm.height() + 2),
-                             int(Qt.AlignmentFlag.AlignLeft), glyphs)
+            painter.setPen(
+                colors.custom if d.choice == CUSTOM else colors.reviewed if d.reviewed else colors.text
+            )
+            painter.drawText(
+                QRect(rect.left(), rect.top() + fm.height() + 7, rect.width(), fm.height() + 2),
+                int(Qt.AlignmentFlag.AlignLeft),
+                glyphs,
+            )
 
 
 class RowHeights(QObject):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from compare.core.review.fixes import FixError, fix_decision, plan_fixes
+
 from .commands import DecisionCommand
 from .dialogs import PreviewFixesDialog, show_error
 
@@ -52,9 +53,14 @@ class FindingActions:
         if new == self.review.decision(fix.passage):
             self.statusBar().showMessage("The suggestion is already applied.", 5000)
             return False
-        self.undo_stack.push(DecisionCommand(self.review, {fix.passage: new},
-                                             f"Apply suggestion: {finding.rule} (passage {fix.passage + 1})",
-                                             self.passages_changed))
+        self.undo_stack.push(
+            DecisionCommand(
+                self.review,
+                {fix.passage: new},
+                f"Apply suggestion: {finding.rule} (passage {fix.passage + 1})",
+                self.passages_changed,
+            )
+        )
         self.statusBar().showMessage(f"Passage {fix.passage + 1}: {fix.how}.", 6000)
         return True
 
@@ -71,14 +77,27 @@ class FindingActions:
         new, fixes, skipped = plan_fixes(self.review, findings)
         new = {i: d for i, d in new.items() if d != self.review.decision(i)}
         if not new:
-            show_error(self, f"No suggestion of “{rule}” can be applied"
-                             + (": " + skipped[0][1][0].lower() + skipped[0][1][1:] if skipped else "."))
+            show_error(
+                self,
+                f"No suggestion of “{rule}” can be applied"
+                + (": " + skipped[0][1][0].lower() + skipped[0][1][1:] if skipped else "."),
+            )
             return False
         rows = [(fx.passage + 1, fx.before, fx.after, fx.how) for fx in fixes]
-        notes = [f"passage {f.passage + 1 if isinstance(f.passage, int) else '?'}: {why}" for f, why in skipped]
+        notes = [
+            f"passage {f.passage + 1 if isinstance(f.passage, int) else '?'}: {why}" for f, why in skipped
+        ]
         if confirm and not PreviewFixesDialog.confirm(self, f"Apply all “{rule}” suggestions", rows, notes):
             return False
-        self.undo_stack.push(DecisionCommand(self.review, new, f"Apply all “{rule}” suggestions ({len(new)} passages)",
-                                             self.passages_changed))
-        self.statusBar().showMessage(f"Applied {len(fixes)} “{rule}” suggestions in {len(new)} passages.", 6000)
+        self.undo_stack.push(
+            DecisionCommand(
+                self.review,
+                new,
+                f"Apply all “{rule}” suggestions ({len(new)} passages)",
+                self.passages_changed,
+            )
+        )
+        self.statusBar().showMessage(
+            f"Applied {len(fixes)} “{rule}” suggestions in {len(new)} passages.", 6000
+        )
         return True

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from compare.core.review.fixes import snippet
 from compare.core.review.review import Review
+
 from .models import RowsTableModel
 from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, colors_for
 
@@ -124,7 +125,9 @@ class FindingsModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f.message
             if f.suggestion is not None:
-                tip += "\n\nSuggestion: " + (f"replace with “{f.suggestion}”" if f.suggestion else "delete it")
+                tip += "\n\nSuggestion: " + (
+                    f"replace with “{f.suggestion}”" if f.suggestion else "delete it"
+                )
             return tip
         if role == Qt.ItemDataRole.ForegroundRole and col == SEVERITY_COL:
             return colors_for(self._palette()).severity(f.severity)
@@ -142,7 +145,9 @@ class FindingsModel(RowsTableModel):
 
         return QApplication.palette()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return None
@@ -204,6 +209,7 @@ class SnippetDelegate(QStyledItemDelegate):
         y = rect.top() + (rect.height() - line.height()) / 2
         # keep the span in view when the excerpt is wider than the column
         x = rect.left() + 4.0
+
         def x_of(cursor: int) -> float:
             pos = line.cursorToX(cursor)
             return float(pos[0] if isinstance(pos, tuple) else pos)
@@ -238,10 +244,14 @@ class FindingsPanel(QWidget):
         self.counts_label = QLabel()
         self.counts_label.setAccessibleName("Findings by severity")
         self.apply_button = QPushButton("Apply Suggestion")
-        self.apply_button.setToolTip("Put the suggested fix of the selected finding into the cleaned article (undoable)")
+        self.apply_button.setToolTip(
+            "Put the suggested fix of the selected finding into the cleaned article (undoable)"
+        )
         self.apply_button.clicked.connect(self._apply_clicked)
         self.apply_rule_button = QPushButton("Apply All of This Rule…")
-        self.apply_rule_button.setToolTip("Preview and apply every suggestion of the selected finding's rule, as one undo step")
+        self.apply_rule_button.setToolTip(
+            "Preview and apply every suggestion of the selected finding's rule, as one undo step"
+        )
         self.apply_rule_button.clicked.connect(self._apply_rule_clicked)
 
         self.table = QTableView()
@@ -259,7 +269,13 @@ class FindingsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((SEVERITY_COL, 78), (RULE_COL, 150), (SIDE_COL, 48), (PASSAGE_COL, 40), (SNIPPET_COL, 360)):
+        for col, width in (
+            (SEVERITY_COL, 78),
+            (RULE_COL, 150),
+            (SIDE_COL, 48),
+            (PASSAGE_COL, 40),
+            (SNIPPET_COL, 360),
+        ):
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)

@@ -63,8 +63,14 @@ def restore_session(data: dict[str, Any]) -> Loaded:
     return Loaded(_analysed(session.review), session.view, None, files_changed(session.review))
 
 
-def realign(left: Document, right: Document, segment: str, left_language: str | None,
-            right_language: str | None, beads: list[Any]) -> Loaded:
+def realign(
+    left: Document,
+    right: Document,
+    segment: str,
+    left_language: str | None,
+    right_language: str | None,
+    beads: list[Any],
+) -> Loaded:
     """The comparison rebuilt from a changed alignment (merge / split of passages)."""
     from compare.core.review.realign import realign_documents
 
@@ -80,20 +86,46 @@ def pack(loaded: Loaded) -> list[bytes]:
     a = review.analysis
     c = a.comparison
     head = pickle.dumps(
-        (c.left, c.right, c.cross_language, c.segment, a.findings, a.scores, a.checked, review.base,
-         review.decisions(), loaded.view, loaded.session_path, loaded.file_changes, len(c.passages)),
+        (
+            c.left,
+            c.right,
+            c.cross_language,
+            c.segment,
+            a.findings,
+            a.scores,
+            a.checked,
+            review.base,
+            review.decisions(),
+            loaded.view,
+            loaded.session_path,
+            loaded.file_changes,
+            len(c.passages),
+        ),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
     chunks = [head]
     for i in range(0, len(c.passages), CHUNK):
-        chunks.append(pickle.dumps(c.passages[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
+        chunks.append(pickle.dumps(c.passages[i : i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
     return chunks
 
 
 def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield)."""
-    (left, right, cross, segment, findings, scores, checked, base, decisions, view, session_path, changes,
-     n) = pickle.loads(chunks[0])
+    (
+        left,
+        right,
+        cross,
+        segment,
+        findings,
+        scores,
+        checked,
+        base,
+        decisions,
+        view,
+        session_path,
+        changes,
+        n,
+    ) = pickle.loads(chunks[0])
     passages: list[Any] = []
     for chunk in chunks[1:]:
         passages.extend(pickle.loads(chunk))

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME
 from compare.core.diff.comparison import EQUAL
 from compare.core.errors import CompareError
-from compare.core.limits import MAX_INPUT_BYTES
 from compare.core.io.fileio import ProtectedOutput, guard_output
+from compare.core.limits import MAX_INPUT_BYTES
 from compare.core.review.review import Review
 from compare.core.review.session import is_session_file, save_session, session_to_json
+
+from .. import APP_NAME
 from . import settings as app_settings
 from .alignment_actions import AlignmentActions
 from .article import ArticleView
@@ -208,7 +209,9 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         )
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, QPalette.ColorRole.Highlight, tint)
-            palette.setColor(group, QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text))
+            palette.setColor(
+                group, QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text)
+            )
         self.table.setPalette(palette)
 
     def _build_toolbar(self) -> None:
@@ -232,13 +235,17 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
                 action.setIcon(QIcon(str(path)))
             bar.addAction(action)
 
-    def _action(self, text: str, slot: Any, shortcuts: Any = None, tip: str = "", checkable: bool = False) -> QAction:
+    def _action(
+        self, text: str, slot: Any, shortcuts: Any = None, tip: str = "", checkable: bool = False
+    ) -> QAction:
         action = QAction(text, self)
         if shortcuts is not None:
             if isinstance(shortcuts, QKeySequence.StandardKey):
                 action.setShortcuts(shortcuts)
             else:
-                action.setShortcuts([QKeySequence(s) for s in (shortcuts if isinstance(shortcuts, list) else [shortcuts])])
+                action.setShortcuts(
+                    [QKeySequence(s) for s in (shortcuts if isinstance(shortcuts, list) else [shortcuts])]
+                )
         if tip:
             action.setStatusTip(tip)
         action.setCheckable(checkable)
@@ -253,21 +260,44 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         K = QKeySequence.StandardKey
         bar = self.menuBar()
         m = bar.addMenu("&File")
-        self.open_action = self._action("&Open…", self.open_dialog, K.Open, "Open two versions, or a saved review")
+        self.open_action = self._action(
+            "&Open…", self.open_dialog, K.Open, "Open two versions, or a saved review"
+        )
         m.addAction(self.open_action)
         self.recent_menu = m.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
-        self.save_action = self._action("&Save Review", self.save_review, K.Save, "Save the decisions to resume later")
+        self.save_action = self._action(
+            "&Save Review", self.save_review, K.Save, "Save the decisions to resume later"
+        )
         self.save_as_action = self._action("Save Review &As…", self.save_review_as, K.SaveAs)
-        self.export_action = self._action("&Export Cleaned Article…", self.export_article, "Ctrl+E",
-                                          "Write the cleaned article (.txt, .md, .html, .docx)")
-        self.report_action = self._action("Export Change &Report…", self.export_report, "Ctrl+Shift+E",
-                                          "List every changed passage: before, after, decision, note (.html, .csv)")
-        self.bitext_action = self._action("Export Aligned &Sentences…", self.export_bitext, None,
-                                          "Write the aligned sentence pairs as a translation memory (.tmx) or table (.tsv)")
-        for a in (self.save_action, self.save_as_action, None, self.export_action, self.report_action,
-                  self.bitext_action, None):
+        self.export_action = self._action(
+            "&Export Cleaned Article…",
+            self.export_article,
+            "Ctrl+E",
+            "Write the cleaned article (.txt, .md, .html, .docx)",
+        )
+        self.report_action = self._action(
+            "Export Change &Report…",
+            self.export_report,
+            "Ctrl+Shift+E",
+            "List every changed passage: before, after, decision, note (.html, .csv)",
+        )
+        self.bitext_action = self._action(
+            "Export Aligned &Sentences…",
+            self.export_bitext,
+            None,
+            "Write the aligned sentence pairs as a translation memory (.tmx) or table (.tsv)",
+        )
+        for a in (
+            self.save_action,
+            self.save_as_action,
+            None,
+            self.export_action,
+            self.report_action,
+            self.bitext_action,
+            None,
+        ):
             m.addAction(a) if a else m.addSeparator()
         self.reload_action = self._action("Re&load Files", self.reload_files, K.Refresh)
         self.swap_action = self._action("S&wap Sides", self.swap_sides, "Ctrl+Shift+W")
@@ -297,31 +327,67 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         self.edit_action = self._action("&Edit by Hand…", self.edit_passage, ["F2", "Return"])
         self.note_action = self._action("&Note…", self.edit_note, "Shift+F2")
         self.reviewed_action = self._action("Mark Re&viewed", self.toggle_reviewed, "Ctrl+M")
-        self.reviewed_next_action = self._action("Mark Reviewed and &Next", self.reviewed_and_next, "Ctrl+Return")
-        self.apply_action = self._action("&Apply Suggestion", self.apply_suggestion, "Ctrl+.",
-                                         "Put the selected finding's suggested fix into the cleaned article")
-        self.apply_rule_action = self._action("Apply All Suggestions of This R&ule…", self.apply_rule, "Ctrl+Shift+.",
-                                              "Preview and apply every suggestion of the selected finding's rule")
-        self.merge_action = self._action("&Merge with Next Passage", self.merge_with_next, "Ctrl+Shift+M",
-                                         "Fix the alignment: this passage and the next one are one")
-        self.split_action = self._action("S&plit Passage…", self.split_passage, "Ctrl+Shift+T",
-                                         "Fix the alignment: cut this passage at a sentence boundary")
-        for a in (self.take_left_action, self.take_right_action, self.keep_action, self.both_action, None,
-                  self.edit_action, self.note_action, None, self.reviewed_action, self.reviewed_next_action, None,
-                  self.apply_action, self.apply_rule_action, None, self.merge_action, self.split_action):
+        self.reviewed_next_action = self._action(
+            "Mark Reviewed and &Next", self.reviewed_and_next, "Ctrl+Return"
+        )
+        self.apply_action = self._action(
+            "&Apply Suggestion",
+            self.apply_suggestion,
+            "Ctrl+.",
+            "Put the selected finding's suggested fix into the cleaned article",
+        )
+        self.apply_rule_action = self._action(
+            "Apply All Suggestions of This R&ule…",
+            self.apply_rule,
+            "Ctrl+Shift+.",
+            "Preview and apply every suggestion of the selected finding's rule",
+        )
+        self.merge_action = self._action(
+            "&Merge with Next Passage",
+            self.merge_with_next,
+            "Ctrl+Shift+M",
+            "Fix the alignment: this passage and the next one are one",
+        )
+        self.split_action = self._action(
+            "S&plit Passage…",
+            self.split_passage,
+            "Ctrl+Shift+T",
+            "Fix the alignment: cut this passage at a sentence boundary",
+        )
+        for a in (
+            self.take_left_action,
+            self.take_right_action,
+            self.keep_action,
+            self.both_action,
+            None,
+            self.edit_action,
+            self.note_action,
+            None,
+            self.reviewed_action,
+            self.reviewed_next_action,
+            None,
+            self.apply_action,
+            self.apply_rule_action,
+            None,
+            self.merge_action,
+            self.split_action,
+        ):
             m.addAction(a) if a else m.addSeparator()
 
         m = bar.addMenu("&Go")
         self.next_action = self._action("&Next Divergence", self.next_divergence, ["Alt+Down", "F7"])
-        self.prev_action = self._action("&Previous Divergence", self.previous_divergence, ["Alt+Up", "Shift+F7"])
+        self.prev_action = self._action(
+            "&Previous Divergence", self.previous_divergence, ["Alt+Up", "Shift+F7"]
+        )
         self.next_unreviewed_action = self._action("Next &Unreviewed", self.next_unreviewed, "F8")
         self.goto_action = self._action("&Go to Passage…", self.go_to_number, "Ctrl+G")
         for a in (self.next_action, self.prev_action, self.next_unreviewed_action, self.goto_action):
             m.addAction(a)
 
         m = bar.addMenu("&View")
-        self.only_differences_action = self._action("Show Only &Differences", self.set_only_differences, "Ctrl+D",
-                                                    checkable=True)
+        self.only_differences_action = self._action(
+            "Show Only &Differences", self.set_only_differences, "Ctrl+D", checkable=True
+        )
         m.addAction(self.only_differences_action)
         m.addSeparator()
         self.list_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -338,11 +404,30 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         m.addAction(self._action("&Keys and Colours", self.show_help, K.HelpContents))
         m.addAction(self._action(f"&About {APP_NAME}", self.show_about))
         self._review_actions = [
-            self.save_action, self.save_as_action, self.export_action, self.report_action, self.swap_action,
-            self.take_left_action, self.take_right_action, self.keep_action, self.both_action, self.edit_action,
-            self.note_action, self.reviewed_action, self.reviewed_next_action, self.next_action, self.prev_action,
-            self.next_unreviewed_action, self.goto_action, self.only_differences_action, self.reload_action,
-            self.bitext_action, self.apply_action, self.apply_rule_action, self.merge_action, self.split_action,
+            self.save_action,
+            self.save_as_action,
+            self.export_action,
+            self.report_action,
+            self.swap_action,
+            self.take_left_action,
+            self.take_right_action,
+            self.keep_action,
+            self.both_action,
+            self.edit_action,
+            self.note_action,
+            self.reviewed_action,
+            self.reviewed_next_action,
+            self.next_action,
+            self.prev_action,
+            self.next_unreviewed_action,
+            self.goto_action,
+            self.only_differences_action,
+            self.reload_action,
+            self.bitext_action,
+            self.apply_action,
+            self.apply_rule_action,
+            self.merge_action,
+            self.split_action,
         ]
         self._enable_review_actions(False)
 
@@ -410,9 +495,8 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             p = self.review.passages[row]
             self.position_label.setText(f"Passage {row + 1} of {len(self.review.passages)}")
             list_row = self.list_model.row_of(row)
-            if list_row is not None:
-                if self.passage_list.currentIndex().row() != list_row:
-                    self.passage_list.setCurrentIndex(self.list_model.index(list_row, 0))
+            if list_row is not None and self.passage_list.currentIndex().row() != list_row:
+                self.passage_list.setCurrentIndex(self.list_model.index(list_row, 0))
             if self.article_dock.isVisible() and p.index >= 0:
                 self.article.show_passage(row)
         self._update_overview_view()
@@ -456,8 +540,9 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         """The recovery writer's verdict on its last write: show a failure, and try again."""
         if error:
             self.recovery_label.setText("⚠ Crash recovery is off")
-            self.recovery_label.setToolTip(f"{error} News Compare tries again every few seconds; "
-                                           "save the review to be safe.")
+            self.recovery_label.setToolTip(
+                f"{error} News Compare tries again every few seconds; save the review to be safe."
+            )
             self.recovery_label.show()
             if not self._closing:
                 self._recovery_retry.start()
@@ -489,7 +574,9 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         elif len(paths) == 2:
             self.open_pair(paths[0], paths[1])
         elif len(paths) == 1:
-            show_error(self, f"{Path(paths[0]).name} is not a saved review; choose two versions of the article.")
+            show_error(
+                self, f"{Path(paths[0]).name} is not a saved review; choose two versions of the article."
+            )
         else:
             show_error(self, "Choose two versions of the article, or one saved review.")
 
@@ -536,8 +623,11 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
 
     def open_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Open two versions, or a saved review", self._last_folder(),
-            "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)")
+            self,
+            "Open two versions, or a saved review",
+            self._last_folder(),
+            "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)",
+        )
         if paths:
             self.open_paths(paths)
 
@@ -587,7 +677,8 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         if carried:
             self._force_dirty = True
         return f"Kept {carried} decision{'s' if carried != 1 else ''}" + (
-            f"; dropped {dropped} on passages that changed." if dropped else ".")
+            f"; dropped {dropped} on passages that changed." if dropped else "."
+        )
 
     def install(self, loaded: Loaded) -> None:
         review = loaded.review
@@ -636,8 +727,10 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
 
         text = " ".join(c.sentence() for c in changes)
         if any(c.state == "changed" for c in changes):
-            text += (" Use File ▸ Reload Files to compare the new version; decisions on passages that "
-                     "read the same are kept.")
+            text += (
+                " Use File ▸ Reload Files to compare the new version; decisions on passages that "
+                "read the same are kept."
+            )
         Box.information(self, "Files changed since the review", text)
 
     def _install_rest(self, review: Review, step: int = 0) -> None:
@@ -670,11 +763,14 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         if isinstance(current, int) and 0 <= current < self.model.rowCount():
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(current, LEFT),
-                self.table.selectionModel().SelectionFlag.ClearAndSelect | self.table.selectionModel().SelectionFlag.Rows)
+                self.table.selectionModel().SelectionFlag.ClearAndSelect
+                | self.table.selectionModel().SelectionFlag.Rows,
+            )
         elif self.model.rowCount():
             first = next((p.index for p in self.review.passages if p.kind != EQUAL), 0) if self.review else 0
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(first, LEFT), self.table.selectionModel().SelectionFlag.NoUpdate)
+                self.model.index(first, LEFT), self.table.selectionModel().SelectionFlag.NoUpdate
+            )
         if isinstance(top, int) and 0 <= top < self.model.rowCount():
             self._scroll_to_top_row(top, int(view.get("top_offset") or 0))
         else:
@@ -729,7 +825,11 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             return
         if os.path.isfile(path) and path not in self.watcher.files():
             self.watcher.addPath(path)
-        doc = self.review.comparison.left.document if path == self.input_paths()[0] else self.review.comparison.right.document
+        doc = (
+            self.review.comparison.left.document
+            if path == self.input_paths()[0]
+            else self.review.comparison.right.document
+        )
         try:
             import hashlib
 
@@ -739,7 +839,11 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             pass
         self._asking_reload = True
         try:
-            lost = " The decisions you made on this comparison will be discarded." if self.review.decisions() else ""
+            lost = (
+                " The decisions you made on this comparison will be discarded."
+                if self.review.decisions()
+                else ""
+            )
             if ask_yes_no(self, "File changed", f"{Path(path).name} changed on disk. Reload it?{lost}"):
                 self.reload_files(ask=False)
         finally:
@@ -749,10 +853,12 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         left, right = self.input_paths()
         if not left or not right:
             return
-        if ask and self.review is not None and self.review.decisions():
-            if not ask_yes_no(self, "Reload", "Reload the files? Decisions on passages that changed are dropped; "
-                                              "the others are kept."):
-                return
+        if ask and self.review is not None and self.review.decisions() and not ask_yes_no(
+            self,
+            "Reload",
+            "Reload the files? Decisions on passages that changed are dropped; the others are kept.",
+        ):
+            return
         self._carry_from = self.review
         self.session_path = None
         self.undo_stack.clear()
@@ -763,8 +869,11 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         if self.review is None:
             return
         if self.review.decisions() and not ask_yes_no(
-                self, "Swap sides", "Swap the sides? The comparison is made again; decisions move with their "
-                                    "passages and the same file stays the one being cleaned."):
+            self,
+            "Swap sides",
+            "Swap the sides? The comparison is made again; decisions move with their "
+            "passages and the same file stays the one being cleaned.",
+        ):
             return
         left, right = self.input_paths()
         if not left or not right or not (os.path.isfile(left) and os.path.isfile(right)):
@@ -805,7 +914,9 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
     def side_at(self, pos: QPoint) -> str:
         """Which side a point of the window (window coordinates) is on."""
         if self.stack.currentIndex() == 1:
-            boundary = self.table.viewport().mapTo(self, QPoint(self.table.columnViewportPosition(RIGHT), 0)).x()
+            boundary = (
+                self.table.viewport().mapTo(self, QPoint(self.table.columnViewportPosition(RIGHT), 0)).x()
+            )
         else:
             boundary = self.stack.mapTo(self, QPoint(self.stack.width() // 2, 0)).x()
         return "left" if pos.x() < boundary else "right"
@@ -841,7 +952,8 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             return
         other = "right" if side == "left" else "left"
         self.statusBar().showMessage(
-            f"{side.capitalize()}: {Path(path).name}. Now drop the other version on the {other} half.")
+            f"{side.capitalize()}: {Path(path).name}. Now drop the other version on the {other} half."
+        )
 
     # --- saving and exporting ------------------------------------------------------------
     def save_review(self) -> bool:
@@ -874,7 +986,7 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
         try:
             guard_output(path, protected)
         except ProtectedOutput as err:
-            return True if ask_yes_no(self, "Replace file", f"{err} Replace it anyway?") else False
+            return bool(ask_yes_no(self, "Replace file", f"{err} Replace it anyway?"))
         return None
 
     def save_review_to(self, path: str) -> bool:
@@ -902,14 +1014,22 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             return False
         if path is None:
             base = self.review.comparison.side(self.review.base).document
-            suggestion = str(Path(self._last_folder()) / (Path(base.name).stem + ".clean" + (Path(base.name).suffix or ".txt")))
+            suggestion = str(
+                Path(self._last_folder())
+                / (Path(base.name).stem + ".clean" + (Path(base.name).suffix or ".txt"))
+            )
             path, chosen = QFileDialog.getSaveFileName(
-                self, "Export cleaned article", suggestion,
-                "Plain text (*.txt);;Markdown (*.md);;Web page (*.html);;Word document (*.docx)")
+                self,
+                "Export cleaned article",
+                suggestion,
+                "Plain text (*.txt);;Markdown (*.md);;Web page (*.html);;Word document (*.docx)",
+            )
             if not path:
                 return False
             if not Path(path).suffix:
-                path += {"Markdown": ".md", "Web page": ".html", "Word document": ".docx"}.get(chosen.split(" (")[0], ".txt")
+                path += {"Markdown": ".md", "Web page": ".html", "Word document": ".docx"}.get(
+                    chosen.split(" (")[0], ".txt"
+                )
         force = self.may_write(path)
         if force is False:
             return False
@@ -928,8 +1048,9 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
             return False
         if path is None:
             suggestion = str(Path(self._last_folder()) / "changes.html")
-            path, _ = QFileDialog.getSaveFileName(self, "Export change report", suggestion,
-                                                  "Web page (*.html);;Spreadsheet (*.csv)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export change report", suggestion, "Web page (*.html);;Spreadsheet (*.csv)"
+            )
             if not path:
                 return False
         force = self.may_write(path)
@@ -945,18 +1066,23 @@ class MainWindow(PassageActions, FindingActions, AlignmentActions, QMainWindow):
 
     # --- help ------------------------------------------------------------------------------
     def show_help(self) -> None:
-        QMessageBox.information(self, "Keys and colours", (
-            "Next / previous divergence: Alt+Down / Alt+Up (or F7 / Shift+F7)\n"
-            "Next unreviewed passage: F8\n"
-            "Take the left text: Alt+Left    Take the right text: Alt+Right\n"
-            "Take both: Alt+B    Keep the base: Alt+Backspace\n"
-            "Edit by hand: F2 or Enter    Note: Shift+F2\n"
-            "Mark reviewed: Ctrl+M    Mark reviewed and go on: Ctrl+Return\n\n"
-            "Orange, struck through: text only in the left version.\n"
-            "Blue, underlined: text only in the right version.\n"
-            "Purple, dash-underlined: text replaced between the versions.\n"
-            "Wavy underline: a finding (▲ major, ◆ minor, ● info in the # column); see View ▸ Findings.\n"
-            "Green bar: the text the cleaned article uses."))
+        QMessageBox.information(
+            self,
+            "Keys and colours",
+            (
+                "Next / previous divergence: Alt+Down / Alt+Up (or F7 / Shift+F7)\n"
+                "Next unreviewed passage: F8\n"
+                "Take the left text: Alt+Left    Take the right text: Alt+Right\n"
+                "Take both: Alt+B    Keep the base: Alt+Backspace\n"
+                "Edit by hand: F2 or Enter    Note: Shift+F2\n"
+                "Mark reviewed: Ctrl+M    Mark reviewed and go on: Ctrl+Return\n\n"
+                "Orange, struck through: text only in the left version.\n"
+                "Blue, underlined: text only in the right version.\n"
+                "Purple, dash-underlined: text replaced between the versions.\n"
+                "Wavy underline: a finding (▲ major, ◆ minor, ● info in the # column); see View ▸ Findings.\n"
+                "Green bar: the text the cleaned article uses."
+            ),
+        )
 
     def show_about(self) -> None:
         from html import escape

@@ -10,9 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from compare.core.text.language import language_name
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
+from compare.core.text.language import language_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -255,7 +255,9 @@ class PassageTableModel(QAbstractTableModel):
             parts = [f"Passage {row + 1}: {KIND_LABELS[p.kind]}"]
             if p.kind != EQUAL:
                 parts.append(f"divergence {self.review.analysis.score(row):.2f}")
-                parts.append(decision_label(self.review, d) + (", reviewed" if d.reviewed else ", not reviewed"))
+                parts.append(
+                    decision_label(self.review, d) + (", reviewed" if d.reviewed else ", not reviewed")
+                )
             if d.note:
                 parts.append(f"Note: {d.note}")
             for f in self.findings.get(row, ()):
@@ -281,7 +283,9 @@ class PassageTableModel(QAbstractTableModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -372,7 +376,10 @@ class PassageListModel(RowsTableModel):
                 return KIND_LABELS[p.kind]
             if col == 3:
                 return decision_label(self.review, d) + (" ✓" if d.reviewed else "")
-            text = self.review.side_text(i, self.review.base).strip() or self.review.side_text(i, self.review.other).strip()
+            text = (
+                self.review.side_text(i, self.review.base).strip()
+                or self.review.side_text(i, self.review.other).strip()
+            )
             text = " ".join(text.split())
             return text[:120] + ("…" if len(text) > 120 else "")
         if role == PASSAGE_ROLE:
@@ -381,7 +388,9 @@ class PassageListModel(RowsTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):

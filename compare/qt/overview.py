@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import Review
+
 from .theme import colors_for
 
 
@@ -99,8 +100,10 @@ class OverviewStrip(QWidget):
             frame.setAlpha(60)
             p.fillRect(QRect(0, y1, self.width(), y2 - y1), frame)
             if self.current >= 0:
-                p.fillRect(QRect(0, self._y(self.current, n), self.width(), 2),
-                           self.palette().color(QPalette.ColorRole.Highlight))
+                p.fillRect(
+                    QRect(0, self._y(self.current, n), self.width(), 2),
+                    self.palette().color(QPalette.ColorRole.Highlight),
+                )
         p.end()
 
     def passage_at(self, y: float) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog
 
 from compare.core.diff.comparison import EQUAL
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision
+
 from .commands import DecisionCommand
 from .dialogs import EditPassageDialog, ask_note
 from .models import LEFT, language_label
@@ -47,8 +48,15 @@ class PassageActions:
             self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         rect = self.table.visualRect(index)
         viewport = self.table.viewport().rect()
-        if not (viewport.contains(rect.topLeft()) and (rect.bottom() <= viewport.bottom() or rect.height() > viewport.height())):
-            hint = QAbstractItemView.ScrollHint.PositionAtTop if rect.height() > viewport.height() // 2 else QAbstractItemView.ScrollHint.PositionAtCenter
+        if not (
+            viewport.contains(rect.topLeft())
+            and (rect.bottom() <= viewport.bottom() or rect.height() > viewport.height())
+        ):
+            hint = (
+                QAbstractItemView.ScrollHint.PositionAtTop
+                if rect.height() > viewport.height() // 2
+                else QAbstractItemView.ScrollHint.PositionAtCenter
+            )
             self.table.scrollTo(index, hint)
 
     def _find(self: MainWindow, start: int, step: int, unreviewed: bool = False) -> int | None:
@@ -78,9 +86,13 @@ class PassageActions:
             # wrap around once
             found = self._find(-1 if step > 0 else len(self.review.passages), step, unreviewed)
             if found is not None and found != current:
-                self.statusBar().showMessage(f"Wrapped around: {'first' if step > 0 else 'last'} {what}.", 4000)
+                self.statusBar().showMessage(
+                    f"Wrapped around: {'first' if step > 0 else 'last'} {what}.", 4000
+                )
         if found is None or (found == current and unreviewed and self.review.decision(found).reviewed):
-            self.statusBar().showMessage(f"No {what} left." if unreviewed else "The two versions do not differ.", 4000)
+            self.statusBar().showMessage(
+                f"No {what} left." if unreviewed else "The two versions do not differ.", 4000
+            )
             return
         self.go_to(found)
 
@@ -91,8 +103,9 @@ class PassageActions:
         if self.review is None:
             return
         n = len(self.review.passages)
-        number, ok = QInputDialog.getInt(self, "Go to passage", f"Passage number (1–{n}):",
-                                         max(1, self.current_passage() + 1), 1, n)
+        number, ok = QInputDialog.getInt(
+            self, "Go to passage", f"Passage number (1–{n}):", max(1, self.current_passage() + 1), 1, n
+        )
         if ok:
             self.go_to(number - 1)
 
@@ -137,8 +150,13 @@ class PassageActions:
         row = self.current_passage()
         if self.review is None or row < 0:
             return
-        args = (self, row + 1, self.review.side_text(row, "left"), self.review.side_text(row, "right"),
-                self.review.passage_text(row))
+        args = (
+            self,
+            row + 1,
+            self.review.side_text(row, "left"),
+            self.review.side_text(row, "right"),
+            self.review.passage_text(row),
+        )
         c = self.review.comparison
         if c.cross_language:
             # a translation is fixed against its source: show the other side read-only above the editor
@@ -187,8 +205,9 @@ class PassageActions:
             return
         new = {i: replace(self.review.decision(i), reviewed=True) for i in rows}
         self._push(new, self._label("Mark reviewed", rows))
-        self.table.selectionModel().setCurrentIndex(self.model.index(rows[-1], LEFT),
-                                                    QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(rows[-1], LEFT), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
         self.next_unreviewed()
 
     def _on_current_changed(self: MainWindow, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -74,7 +74,9 @@ def _describe(path: Path, saved: float) -> Recovered:
             p = doc.get("path") if isinstance(doc, dict) else None
             names.append(Path(p).name if isinstance(p, str) and p else "untitled")
         decisions = data.get("decisions")
-        return Recovered(path, saved, names[0], names[1], len(decisions) if isinstance(decisions, list) else 0, True)
+        return Recovered(
+            path, saved, names[0], names[1], len(decisions) if isinstance(decisions, list) else 0, True
+        )
     except (OSError, ValueError, AttributeError, TypeError):
         return Recovered(path, saved, "", "", 0, False)
 
@@ -136,7 +138,9 @@ class RecoveryWriter:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as err:
-                raise CompareError(f"the folder {self.path.parent} cannot be created ({err.strerror or err})") from None
+                raise CompareError(
+                    f"the folder {self.path.parent} cannot be created ({err.strerror or err})"
+                ) from None
             # compact: the C encoder, one short hold of the interpreter lock, not a long contest
             data = json.dumps(snapshot, ensure_ascii=False).encode("utf-8", "surrogatepass")
             with self._lock:
@@ -147,7 +151,9 @@ class RecoveryWriter:
             self.error = None
         except (OSError, CompareError) as err:
             text = str(err).rstrip(".")
-            self.error = f"Crash recovery is not working: {text[0].lower() + text[1:] if text else 'unknown error'}."
+            self.error = (
+                f"Crash recovery is not working: {text[0].lower() + text[1:] if text else 'unknown error'}."
+            )
         if self.on_result is not None:
             self.on_result(self.error)
 

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from compare.core.errors import CompareError
+
 from . import jobs
 
 PROCESS_THRESHOLD = 200_000  # bytes of input above which the job runs in a child process
@@ -50,7 +51,9 @@ class _Job(QRunnable):
             loader.failed.emit(self.generation, "There is not enough memory to compare these files.")
         except Exception as err:  # a bug: say so plainly, keep the window alive
             traceback.print_exc()
-            loader.failed.emit(self.generation, f"The files could not be compared ({type(err).__name__}: {err}).")
+            loader.failed.emit(
+                self.generation, f"The files could not be compared ({type(err).__name__}: {err})."
+            )
         else:
             loader.finished.emit(self.generation, result)
 
@@ -75,7 +78,9 @@ class Loader(QObject):
 
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._executor = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
         return self._executor
 
     @property

@@ -25,8 +25,9 @@ def test_review_flow(open_window, pair, qtbot, tmp_path, monkeypatch, messages) 
     # 2. the next one: fix it by hand
     qtbot.keyClick(table, Qt.Key.Key_F7)
     assert window.current_passage() == divergent[1]
-    monkeypatch.setattr(EditPassageDialog, "get_text",
-                        staticmethod(lambda *a: "Officials refused to confirm the report.\n\n"))
+    monkeypatch.setattr(
+        EditPassageDialog, "get_text", staticmethod(lambda *a: "Officials refused to confirm the report.\n\n")
+    )
     qtbot.keyClick(table, Qt.Key.Key_F2)
 
     # 3. the left-only caption: keep the base (drop it), with a note
@@ -48,7 +49,9 @@ def test_review_flow(open_window, pair, qtbot, tmp_path, monkeypatch, messages) 
     # undo the caption note and mark, redo them
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not review.decision(divergent[2]).reviewed
-    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert review.decision(divergent[2]).reviewed
 
     # save, close, reopen
@@ -72,8 +75,12 @@ def test_review_flow(open_window, pair, qtbot, tmp_path, monkeypatch, messages) 
     assert (tmp_path / "clean.md").read_text(encoding="utf-8") == expected
     assert again.export_article(str(tmp_path / "clean.docx"))
     paras = [p.text for p in docx.Document(str(tmp_path / "clean.docx")).paragraphs]
-    assert paras == [p for p in expected.split("\n\n") if p.strip()] or paras == [p.strip() for p in expected.split("\n\n") if p.strip()]
+    assert paras == [p for p in expected.split("\n\n") if p.strip()] or paras == [
+        p.strip() for p in expected.split("\n\n") if p.strip()
+    ]
     assert again.export_article(str(tmp_path / "clean.html"))
-    assert "<p>Officials refused to confirm the report.</p>" in (tmp_path / "clean.html").read_text(encoding="utf-8")
+    assert "<p>Officials refused to confirm the report.</p>" in (tmp_path / "clean.html").read_text(
+        encoding="utf-8"
+    )
     assert again.export_report(str(tmp_path / "changes.html"))
     assert "caption removed" in (tmp_path / "changes.html").read_text(encoding="utf-8")

@@ -69,24 +69,34 @@ def test_passage_labels_and_auc_follow_ranking_auc() -> None:
 def test_engine_marks_take_levels_when_the_json_has_them() -> None:
     diff = {
         "passages": [
-            {"kind": "changed", "right": [0, 20], "changes": [
-                {"left": [0, 3], "right": [0, 4], "level": "strong"},
-                {"left": [5, 6], "right": [7, 8], "level": "weak"},
-            ]},
+            {
+                "kind": "changed",
+                "right": [0, 20],
+                "changes": [
+                    {"left": [0, 3], "right": [0, 4], "level": "strong"},
+                    {"left": [5, 6], "right": [7, 8], "level": "weak"},
+                ],
+            },
             {"kind": "right-only", "right": [20, 30], "changes": []},
         ]
     }
     assert J.has_levels(diff)
     assert J.engine_marks(diff) == [(0, 4), (7, 8), (20, 30)]
     assert J.engine_marks(diff, level="strong") == [(0, 4), (20, 30)]
-    assert not J.has_levels({"passages": [{"kind": "changed", "changes": [{"left": [0, 1], "right": [0, 1]}]}]})
+    assert not J.has_levels(
+        {"passages": [{"kind": "changed", "changes": [{"left": [0, 1], "right": [0, 1]}]}]}
+    )
 
 
 def test_the_adapter_reads_the_engines_json(tmp_path: Path) -> None:
     left = tmp_path / "left.txt"
     right = tmp_path / "right.txt"
-    left.write_text("The hospital treated 12,000 patients last year. The doctors were tired.\n", encoding="utf-8")
-    right.write_text("The hospital treated 1,200 patients last year. The doctors were tired.\n", encoding="utf-8")
+    left.write_text(
+        "The hospital treated 12,000 patients last year. The doctors were tired.\n", encoding="utf-8"
+    )
+    right.write_text(
+        "The hospital treated 1,200 patients last year. The doctors were tired.\n", encoding="utf-8"
+    )
     diff = J._engine.diff_json(left, right)
     text = J._engine.read_text(right)
     assert diff["passages"][-1]["right"][1] == len(text)  # the offsets index the text we read

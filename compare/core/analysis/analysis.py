@@ -63,8 +63,11 @@ def version_findings(comparison: Comparison) -> list[Finding]:
         version = comparison.side(side)
         language = version.language.base if version.language.code != UNKNOWN else None
         for f in check_text(version.text, language):
-            out.append(dataclasses.replace(f, side=side, passage=locate(comparison, side, f.start),
-                                           scope=Scope.VERSION))
+            out.append(
+                dataclasses.replace(
+                    f, side=side, passage=locate(comparison, side, f.start), scope=Scope.VERSION
+                )
+            )
     return out
 
 

@@ -10,7 +10,6 @@ import re
 
 from compare.core.text.stopwords import wordset
 
-
 # Abbreviations that end in a period and may be followed by a lowercase word or a number
 # (lowercase, without the period). Dotted ones ("z.B.", "U.S.", "a.m.", "e.g.") and single
 # letters (initials) are recognised by shape and need not be listed.
@@ -60,6 +59,7 @@ LEGIT_DOUBLES: dict[str | None, frozenset[str]] = {
     "nl": frozenset({"die", "dat", "ha"}),
 }
 ALL_LEGIT_DOUBLES = frozenset().union(*LEGIT_DOUBLES.values())
+
 
 def is_abbreviation_token(token: str) -> bool:
     """Whether ``token`` (the text before a period, without it) is an abbreviation or initial.

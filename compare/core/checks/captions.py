@@ -26,7 +26,7 @@ def _credit_start(text: str) -> Iterator[tuple[int, str]]:
     for m in _CREDIT_LINE.finditer(text):
         s = m.start()
         rest = text[s:]
-        if len(rest.split()) > 14 or _SENTENCE_END.search(rest) and len(rest.split()) > 8:
+        if len(rest.split()) > 14 or (_SENTENCE_END.search(rest) and len(rest.split()) > 8):
             continue  # too long for a credit line: a sentence that mentions a photo
         if s == 0:
             yield s, "start"

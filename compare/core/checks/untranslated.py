@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._base import Document, Hit, Severity, rule, shorten
 from compare.core.text.language import cheap_language, cjk_share, language_name, language_probabilities
 from compare.core.text.stopwords import STOPWORDS, WORD_RE, stopword_ratio
+
+from ._base import Document, Hit, Severity, rule, shorten
 
 MIN_LETTERS = 40
 MIN_PROBABILITY = 0.95
@@ -15,6 +16,7 @@ MIN_PROBABILITY = 0.95
 MAX_DETECTIONS = 250
 _CJK_LANGS = {"zh", "ja", "ko"}
 SAMPLE_CHARS = 300  # of a paragraph, for langdetect: enough to tell, and cheap
+
 
 @rule(
     "untranslated-paragraph",

@@ -18,15 +18,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 
-from compare.core.align.same_language import Bead, align_same_language, validate_beads
 from compare.core.align.bilingual import align_bilingual
+from compare.core.align.same_language import Bead, align_same_language, validate_beads
+from compare.core.diff.worddiff import Change, word_diff
 from compare.core.io.document import Document
 from compare.core.text.language import UNKNOWN, Language, detect_language, detect_paragraph_languages
 from compare.core.text.segmentation import FORCED_LINES, WORD_RE, Segmentation, segment_text, word_count
-from compare.core.diff.worddiff import Change, word_diff
 
 Span = tuple[int, int]
-
 
 
 class Side(enum.StrEnum):
@@ -142,7 +141,9 @@ class Comparison:
 
     @property
     def beads(self) -> list[Bead]:
-        return [(p.left_segments, p.right_segments) for p in self.passages if p.left_segments or p.right_segments]
+        return [
+            (p.left_segments, p.right_segments) for p in self.passages if p.left_segments or p.right_segments
+        ]
 
     @property
     def divergent(self) -> list[Passage]:
@@ -156,12 +157,10 @@ class Comparison:
 def _extents(seg: Segmentation, text_len: int) -> list[int]:
     """End of each sentence's share of the text: up to where the next one starts."""
     starts = [s for s, _ in seg.sentences]
-    return starts[1:] + [text_len]
+    return [*starts[1:], text_len]
 
 
-def _partition(
-    beads: Sequence[Bead], left: Version, right: Version
-) -> list[tuple[Span, Span]]:
+def _partition(beads: Sequence[Bead], left: Version, right: Version) -> list[tuple[Span, Span]]:
     """Spans of each bead on both sides, so that they tile both texts."""
     out: list[tuple[Span, Span]] = []
     cursors = {"left": 0, "right": 0}
@@ -190,7 +189,7 @@ def _partition(
 
 
 def _content(text: str, span: Span) -> str:
-    return text[span[0]:span[1]].strip()
+    return text[span[0] : span[1]].strip()
 
 
 def divergence_of(changed_words: float) -> float:
@@ -251,7 +250,7 @@ def build_passages(
     rsents = right.segmentation.sentences
     rows = []
     jobs: list[tuple[str, int, str, int]] = []
-    for (lseg, rseg), (lspan, rspan) in zip(beads, _partition(beads, left, right)):
+    for (lseg, rseg), (lspan, rspan) in zip(beads, _partition(beads, left, right), strict=True):
         lcontent = _content(left.text, lspan)
         rcontent = _content(right.text, rspan)
         if not rseg:
@@ -296,7 +295,9 @@ def build_passages(
         # Both sides are whitespace only: one passage holds them.
         kind = EQUAL if left.text == right.text else CHANGED
         passages.append(
-            Passage(0, kind, (0, len(left.text)), (0, len(right.text)), (), (), 0.0 if kind == EQUAL else 0.01)
+            Passage(
+                0, kind, (0, len(left.text)), (0, len(right.text)), (), (), 0.0 if kind == EQUAL else 0.01
+            )
         )
     return tuple(passages)
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from compare.core.io.document import NEWLINE_STRINGS, Document, convert_newlines
 from compare.core.errors import ExportError
+from compare.core.io.document import NEWLINE_STRINGS, Document, convert_newlines
 from compare.core.io.fileio import atomic_write, guard_output
 from compare.core.review.review import Review
 from compare.core.text.segmentation import BLANK_LINES
@@ -38,7 +38,7 @@ def encode_txt(review: Review, text: str | None = None) -> bytes:
     try:
         return base.encode(text)
     except UnicodeEncodeError as err:
-        bad = text[err.start:err.end]
+        bad = text[err.start : err.end]
         raise ExportError(
             f"The article contains {bad!r}, which the base's encoding {base.encoding} cannot store; "
             "export as Markdown (UTF-8) instead."
@@ -63,7 +63,9 @@ def markdown_text(review: Review) -> str:
 
 def review_inputs(review: Review) -> list[tuple[str, str | None]]:
     """The files a review was made from, as (what, path) for :func:`guard_output`."""
-    return [(f"the {name} input file", review.comparison.side(name).document.path) for name in ("left", "right")]
+    return [
+        (f"the {name} input file", review.comparison.side(name).document.path) for name in ("left", "right")
+    ]
 
 
 def check_output_path(

@@ -17,7 +17,8 @@ def _side_json(comparison: Comparison, name: str) -> dict[str, object]:
     side = comparison.side(name)
     return {
         "path": side.document.path,
-        "encoding": side.document.encoding + ("-sig" if side.document.bom and side.document.encoding == "utf-8" else ""),
+        "encoding": side.document.encoding
+        + ("-sig" if side.document.bom and side.document.encoding == "utf-8" else ""),
         "newline": side.document.newline,
         "language": side.language.code,
         "segments": [[s, e] for s, e in side.segmentation.sentences],
@@ -64,7 +65,9 @@ def _trimmed(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]], color: bool, deleted: bool) -> str:
+def _marked(
+    text: str, span: tuple[int, int], marks: list[tuple[int, int]], color: bool, deleted: bool
+) -> str:
     out = []
     pos = span[0]
     for s, e in _trimmed(text, marks):
@@ -76,7 +79,7 @@ def _marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]], colo
         else:
             out.append(("[-" if deleted else "{+") + text[s:e] + ("-]" if deleted else "+}"))
         pos = e
-    out.append(text[pos:span[1]])
+    out.append(text[pos : span[1]])
     return "".join(out).strip()
 
 
@@ -100,7 +103,7 @@ def to_text(analysis: Analysis, color: bool = False, context: bool = False) -> s
         head = f"@@ passage {p.index + 1}: {p.kind} {p.shape}, left line {_line_of(lt, p.left[0])}, right line {_line_of(rt, p.right[0])}, divergence {analysis.score(p.index):.2f}"
         lines.append((_BOLD + head + _RESET) if color else head)
         if p.kind == EQUAL:
-            lines.append("  " + lt[p.left[0]:p.left[1]].strip())
+            lines.append("  " + lt[p.left[0] : p.left[1]].strip())
             continue
         if p.kind in (CHANGED, LEFT_ONLY):
             marks = [c.left for c in p.changes] if p.kind == CHANGED and p.changes else [_content(lt, p.left)]
@@ -108,7 +111,9 @@ def to_text(analysis: Analysis, color: bool = False, context: bool = False) -> s
                 marks = []
             lines.append("- " + _marked(lt, p.left, marks, color, True))
         if p.kind in (CHANGED, RIGHT_ONLY):
-            marks = [c.right for c in p.changes] if p.kind == CHANGED and p.changes else [_content(rt, p.right)]
+            marks = (
+                [c.right for c in p.changes] if p.kind == CHANGED and p.changes else [_content(rt, p.right)]
+            )
             if comparison.cross_language and p.kind == CHANGED:
                 marks = []
             lines.append("+ " + _marked(rt, p.right, marks, color, False))
@@ -154,7 +159,7 @@ def _html_marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]],
         out.append(html.escape(text[pos:s]))
         out.append(f"<{tag}>{html.escape(text[s:e])}</{tag}>")
         pos = e
-    out.append(html.escape(text[pos:span[1]]))
+    out.append(html.escape(text[pos : span[1]]))
     return "".join(out).strip().replace("\n", "<br>")
 
 
@@ -188,11 +193,17 @@ def to_html(analysis: Analysis) -> str:
             lm, rm = [], [_content(rt, p.right)]
         else:
             lm, rm = [], []
-        new_para = bool(p.left_segments) and p.index > 0 and (
-            p.left_segments[0] == 0 or lpar[p.left_segments[0]] != lpar[p.left_segments[0] - 1]
+        new_para = (
+            bool(p.left_segments)
+            and p.index > 0
+            and (p.left_segments[0] == 0 or lpar[p.left_segments[0]] != lpar[p.left_segments[0] - 1])
         )
         classes = [p.kind] + (["para"] if new_para else [])
-        label = "" if p.kind == EQUAL else f"<span class=kind>{p.kind} {p.shape} · {analysis.score(p.index):.2f}</span>"
+        label = (
+            ""
+            if p.kind == EQUAL
+            else f"<span class=kind>{p.kind} {p.shape} · {analysis.score(p.index):.2f}</span>"
+        )
         notes = {name: _html_findings(by_passage.get((p.index, name), [])) for name in ("left", "right")}
         rows.append(
             f"<tr class='{' '.join(classes)}' id='p{p.index + 1}'><td class=n>{p.index + 1}{label}</td>"
@@ -202,7 +213,9 @@ def to_html(analysis: Analysis) -> str:
     title = f"{left.document.name} ↔ {right.document.name}"
     summary = f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ"
     if analysis.findings:
-        summary += f"; {len(analysis.findings)} findings of the artifact checks are listed under their passages"
+        summary += (
+            f"; {len(analysis.findings)} findings of the artifact checks are listed under their passages"
+        )
     return (
         "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from compare.core.io.document import convert_newlines
 from compare.core.errors import ExportError
 from compare.core.export.article import check_output_path, export_review
+from compare.core.io.document import convert_newlines
 from compare.core.io.fileio import atomic_write
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Review
 from compare.core.text.segmentation import BLANK_LINES
@@ -25,8 +25,15 @@ from compare.core.text.segmentation import BLANK_LINES
 ARTICLE_FORMATS = ("txt", "md", "html", "docx")
 REPORT_FORMATS = ("html", "csv")
 
-_SUFFIX_FORMAT = {"txt": "txt", "text": "txt", "md": "md", "markdown": "md", "html": "html", "htm": "html",
-                  "docx": "docx"}
+_SUFFIX_FORMAT = {
+    "txt": "txt",
+    "text": "txt",
+    "md": "md",
+    "markdown": "md",
+    "html": "html",
+    "htm": "html",
+    "docx": "docx",
+}
 
 
 def article_format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -60,7 +67,7 @@ def article_html(review: Review) -> str:
     lang_attr = f' lang="{html.escape(lang)}"' if lang and lang != "unknown" else ""
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
     return (
-        f"<!DOCTYPE html>\n<html{lang_attr}>\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<!DOCTYPE html>\n<html{lang_attr}>\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(_title(review))}</title>\n"
         "<style>body{max-width:42em;margin:2em auto;font:1.05em/1.55 Georgia,serif;padding:0 1em}</style>\n"
         f"</head>\n<body>\n{body}\n</body>\n</html>\n"
@@ -91,8 +98,14 @@ def _xml_safe(text: str) -> str:
     return _XML_BAD.sub("", text)
 
 
-def export_article(review: Review, path: str | os.PathLike[str], fmt: str | None = None, *,
-                   force: bool = False, also: Iterable[tuple[str, str | None]] = ()) -> str:
+def export_article(
+    review: Review,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    force: bool = False,
+    also: Iterable[tuple[str, str | None]] = (),
+) -> str:
     """Write the cleaned article as txt, md, html or docx; returns the format used."""
     fmt = article_format_for(path, fmt)
     if fmt in ("txt", "md"):
@@ -121,15 +134,17 @@ def report_rows(review: Review) -> list[dict[str, str]]:
         d = review.decision(p.index)
         if p.index not in changed and not d.note:
             continue
-        rows.append({
-            "passage": str(p.index + 1),
-            "kind": p.kind,
-            "decision": _decision_name(review, d.choice),
-            "reviewed": "yes" if d.reviewed else "no",
-            "before": review.side_text(p.index, review.base).strip(),
-            "after": review.passage_text(p.index).strip(),
-            "note": d.note,
-        })
+        rows.append(
+            {
+                "passage": str(p.index + 1),
+                "kind": p.kind,
+                "decision": _decision_name(review, d.choice),
+                "reviewed": "yes" if d.reviewed else "no",
+                "before": review.side_text(p.index, review.base).strip(),
+                "after": review.passage_text(p.index).strip(),
+                "note": d.note,
+            }
+        )
     return rows
 
 
@@ -153,7 +168,7 @@ def report_html(review: Review) -> str:
         "<tr>" + "".join(f"<td>{html.escape(r[col])}</td>" for col in REPORT_COLUMNS) + "</tr>" for r in rows
     )
     return (
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Change report</title>\n"
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Change report</title>\n'
         "<style>body{font:14px/1.45 sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{border:1px solid #bbb;padding:.3em .5em;vertical-align:top;text-align:left}"
         "th{background:#eee}</style>\n</head>\n<body>\n"
@@ -165,8 +180,14 @@ def report_html(review: Review) -> str:
     )
 
 
-def export_report(review: Review, path: str | os.PathLike[str], fmt: str | None = None, *,
-                  force: bool = False, also: Iterable[tuple[str, str | None]] = ()) -> str:
+def export_report(
+    review: Review,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    force: bool = False,
+    also: Iterable[tuple[str, str | None]] = (),
+) -> str:
     """Write the change report as HTML or CSV; returns the format used."""
     if fmt is None:
         fmt = "csv" if Path(path).suffix.lower() == ".csv" else "html"

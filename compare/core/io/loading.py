@@ -16,8 +16,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from compare.core.io.document import BOMS, Document, newline_style
 from compare.core.errors import LoadError, os_error_sentence
+from compare.core.io.document import BOMS, Document, newline_style
 from compare.core.limits import MAX_INPUT_BYTES, human_size
 
 DEFAULT_MAX_BYTES = MAX_INPUT_BYTES
@@ -53,9 +53,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     if not stat.S_ISREG(st.st_mode):
         raise LoadError(f"{p} is not a regular file.")
     if st.st_size > max_bytes:
-        raise LoadError(
-            f"{p} is too large ({human_size(st.st_size)}; the limit is {human_size(max_bytes)})."
-        )
+        raise LoadError(f"{p} is too large ({human_size(st.st_size)}; the limit is {human_size(max_bytes)}).")
     try:
         with open(p, "rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -71,9 +69,7 @@ def _looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(
-        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
+    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     return bad > max(2, len(sample) // 200)
 
 
@@ -87,9 +83,11 @@ def decode_bytes(data: bytes, name: str = "The file") -> tuple[str, str, bool]:
         bom = BOMS[enc]
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc), enc, True
+                return data[len(bom) :].decode(enc), enc, True
             except UnicodeDecodeError:
-                raise LoadError(f"{name} starts with a {enc.upper()} byte order mark but is not valid {enc.upper()}.") from None
+                raise LoadError(
+                    f"{name} starts with a {enc.upper()} byte order mark but is not valid {enc.upper()}."
+                ) from None
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise LoadError(f"{name} is {what}, not a text file.")
@@ -181,9 +179,7 @@ READERS: dict[str, tuple[str, Reader]] = {
 }
 
 
-def load_document(
-    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Document:
+def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load one version of an article. Raises :class:`LoadError` with a plain sentence."""
     p = Path(path)
     data = read_bytes(p, max_bytes)

@@ -46,7 +46,7 @@ def map_offset(source: str, target: str, pos: int) -> int | None:
     if source == target:
         return pos
     matcher = difflib.SequenceMatcher(None, source, target, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
         if tag == "equal" and (i1 <= pos < i2 or pos == i2 == len(source)):
             return j1 + (pos - i1)
     return None
@@ -59,7 +59,7 @@ def snippet(text: str, start: int, end: int, context: int = CONTEXT) -> tuple[st
     head = text[a:start]
     if a > 0:
         cut = head.find(" ")
-        head = "…" + (head[cut + 1:] if 0 <= cut < len(head) - 1 else head)
+        head = "…" + (head[cut + 1 :] if 0 <= cut < len(head) - 1 else head)
     tail = text[end:b]
     if b < len(text):
         cut = tail.rfind(" ")
@@ -95,9 +95,8 @@ def _fix(review: Review, finding: Finding, decision: Decision, chained: bool = F
     a, b = finding.start - s, finding.end - s
     original = source[a:b]
     current = review.text_for(index, decision)
-    uses_side = (
-        (decision.choice == KEEP and side == review.base)
-        or (decision.choice == TAKE_OTHER and side == review.other)
+    uses_side = (decision.choice == KEEP and side == review.base) or (
+        decision.choice == TAKE_OTHER and side == review.other
     )
     if uses_side:
         start, how = a, "fixed in place"
@@ -106,7 +105,7 @@ def _fix(review: Review, finding: Finding, decision: Decision, chained: bool = F
         how = "fixed in place"
     elif decision.choice == CUSTOM:
         mapped = map_offset(source, current, a)
-        if mapped is None or current[mapped:mapped + len(original)] != original:
+        if mapped is None or current[mapped : mapped + len(original)] != original:
             raise FixError(
                 f"Passage {index + 1} was edited by hand and no longer holds “{original.strip() or original}” "
                 "where the finding was; edit it by hand."
@@ -130,7 +129,9 @@ def fix_decision(review: Review, finding: Finding) -> tuple[Decision, Fix]:
     return review.decision_for_text(index, new.text, old), fix
 
 
-def plan_fixes(review: Review, findings: Iterable[Finding]) -> tuple[dict[int, Decision], list[Fix], list[tuple[Finding, str]]]:
+def plan_fixes(
+    review: Review, findings: Iterable[Finding]
+) -> tuple[dict[int, Decision], list[Fix], list[tuple[Finding, str]]]:
     """Apply many suggestions: (new decisions by passage, the fixes, the skipped ones with why).
 
     Suggestions in one passage are applied from the end of the text backwards, each on the
@@ -156,5 +157,3 @@ def plan_fixes(review: Review, findings: Iterable[Finding]) -> tuple[dict[int, D
     fixes.sort(key=lambda x: (x.passage, x.finding.start))
     new = {i: review.decision_for_text(i, d.text, review.decision(i)) for i, d in pending.items()}
     return new, fixes, skipped
-
-

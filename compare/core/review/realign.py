@@ -34,7 +34,7 @@ def merge_beads(beads: Sequence[Bead], index: int) -> list[Bead]:
     if not 0 <= index < len(beads) - 1:
         raise ValueError("there is no next passage to merge with")
     (la, ra), (lb, rb) = beads[index], beads[index + 1]
-    return [*beads[:index], (tuple(la) + tuple(lb), tuple(ra) + tuple(rb)), *beads[index + 2:]]
+    return [*beads[:index], (tuple(la) + tuple(lb), tuple(ra) + tuple(rb)), *beads[index + 2 :]]
 
 
 def split_points(bead: Bead) -> list[tuple[int, int]]:
@@ -55,7 +55,7 @@ def split_bead(beads: Sequence[Bead], index: int, left_count: int, right_count: 
         raise ValueError("both parts of a split need at least one sentence")
     first = (tuple(left[:left_count]), tuple(right[:right_count]))
     second = (tuple(left[left_count:]), tuple(right[right_count:]))
-    return [*beads[:index], first, second, *beads[index + 1:]]
+    return [*beads[:index], first, second, *beads[index + 1 :]]
 
 
 def default_split(bead: Bead) -> tuple[int, int]:
@@ -74,14 +74,31 @@ def realign_arguments(comparison: Comparison) -> tuple[Any, Any, str, str | None
     def code(side: Any) -> str | None:
         return side.language.code if side.language.code != "unknown" else None
 
-    return (comparison.left.document, comparison.right.document, comparison.segment,
-            code(comparison.left), code(comparison.right))
+    return (
+        comparison.left.document,
+        comparison.right.document,
+        comparison.segment,
+        code(comparison.left),
+        code(comparison.right),
+    )
 
 
-def realign_documents(left: Any, right: Any, segment: str, left_language: str | None,
-                      right_language: str | None, beads: Sequence[Bead]) -> Analysis:
-    rebuilt = compare(left, right, segment=segment, beads=list(beads),
-                      left_language=left_language, right_language=right_language)
+def realign_documents(
+    left: Any,
+    right: Any,
+    segment: str,
+    left_language: str | None,
+    right_language: str | None,
+    beads: Sequence[Bead],
+) -> Analysis:
+    rebuilt = compare(
+        left,
+        right,
+        segment=segment,
+        beads=list(beads),
+        left_language=left_language,
+        right_language=right_language,
+    )
     return analyse(rebuilt)
 
 

@@ -71,7 +71,7 @@ def editable_parts(text: str) -> tuple[str, str, str]:
     if not body:
         return "", "", text
     start = len(text) - len(text.lstrip())
-    return text[:start], body, text[start + len(body):]
+    return text[:start], body, text[start + len(body) :]
 
 
 def with_edited_body(text: str, body: str) -> str:

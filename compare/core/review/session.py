@@ -16,12 +16,12 @@ from typing import Any
 
 from compare.core.align.same_language import Bead
 from compare.core.diff.comparison import compare
-from compare.core.io.document import Document, sha256_text
-from compare.core.errors import SessionError, os_error_sentence
-from compare.core.limits import MAX_SESSION_BYTES
-from compare.core.io.fileio import atomic_write
-from compare.core.review.review import DECISIONS, Decision, Review
 from compare.core.diff.worddiff import Change
+from compare.core.errors import SessionError, os_error_sentence
+from compare.core.io.document import Document, sha256_text
+from compare.core.io.fileio import atomic_write
+from compare.core.limits import MAX_SESSION_BYTES
+from compare.core.review.review import DECISIONS, Decision, Review
 
 FORMAT = "news-compare-session"
 VERSION = 1
@@ -137,7 +137,11 @@ def session_from_json(data: Any) -> Session:
     right, rlang = _doc_from_json(data.get("right"), "right")
     beads = data.get("alignment")
     try:
-        parsed = [(tuple(int(i) for i in a), tuple(int(j) for j in b)) for a, b in beads] if beads is not None else None
+        parsed = (
+            [(tuple(int(i) for i in a), tuple(int(j) for j in b)) for a, b in beads]
+            if beads is not None
+            else None
+        )
     except (TypeError, ValueError):
         raise SessionError("The session's alignment is damaged.") from None
     known = _changes_from_json(data.get("changes"), parsed)

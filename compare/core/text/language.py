@@ -40,7 +40,7 @@ NAMES = {
 
 
 def language_name(code: str) -> str:
-    """"German" for "de" (and "de-AT"); the code itself when the name is not known."""
+    """ "German" for "de" (and "de-AT"); the code itself when the name is not known."""
     base = code.split("-")[0].lower()
     return NAMES.get(base, code)
 

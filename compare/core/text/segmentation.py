@@ -23,8 +23,25 @@ BLANK_LINES, LINES, FORCED_LINES = "blank-lines", "lines", "forced-lines"
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Languages that write ordinal numbers with a period ("3. Januar", "2. maaliskuuta").
 _ORDINAL_LANGS = {
-    "de", "da", "no", "nb", "nn", "fi", "is", "et", "lv", "lt", "cs", "sk", "sl",
-    "hr", "sr", "bs", "hu", "pl", "tr",
+    "de",
+    "da",
+    "no",
+    "nb",
+    "nn",
+    "fi",
+    "is",
+    "et",
+    "lv",
+    "lt",
+    "cs",
+    "sk",
+    "sl",
+    "hr",
+    "sr",
+    "bs",
+    "hu",
+    "pl",
+    "tr",
 }
 _INITIAL_END = re.compile(r"(?:^|[\s(\"'“‘«„])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\s*$")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.\s*$")
@@ -158,8 +175,8 @@ def _repair(text: str, spans: list[Span], lang: str) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         if out:
-            prev_text = text[out[-1][0]:out[-1][1]]
-            nxt = text[span[0]:span[1]]
+            prev_text = text[out[-1][0] : out[-1][1]]
+            nxt = text[span[0] : span[1]]
             # A "sentence" without a single letter or digit (a doubled period, a
             # stray closing quote) belongs to the one before it.
             merge = not any(ch.isalnum() for ch in nxt)

@@ -56,5 +56,3 @@ def stopword_ratio(words: list[str], language: str) -> float:
     if not sw or not words:
         return 0.0
     return sum(1 for w in words if w in sw) / len(words)
-
-

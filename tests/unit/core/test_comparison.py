@@ -26,7 +26,11 @@ def test_passages_kinds_spans_and_changes() -> None:
     c = compare(left, right)
     tiles(c)
     assert [(p.kind, p.shape) for p in c.passages] == [
-        (CHANGED, "2-1"), (EQUAL, "1-1"), (EQUAL, "1-1"), (CHANGED, "2-1"), (RIGHT_ONLY, "0-1"),
+        (CHANGED, "2-1"),
+        (EQUAL, "1-1"),
+        (EQUAL, "1-1"),
+        (CHANGED, "2-1"),
+        (RIGHT_ONLY, "0-1"),
     ]
     first = c.passages[0]
     assert [(MT[slice(*ch.left)], EDITED[slice(*ch.right)]) for ch in first.changes] == [("Russia. ", "the ")]
@@ -107,7 +111,9 @@ def test_sample_pair_alignment() -> None:
     by_text = {c.left.text[slice(*p.left)].strip()[-40:]: p for p in c.passages}
     west = next(p for k, p in by_text.items() if k.endswith("Moscow and Russia. West."))
     assert west.shape == "2-1"
-    caption = next(p for p in c.passages if "Pool photo" in c.left.text[slice(*p.left)] and p.kind == LEFT_ONLY)
+    caption = next(
+        p for p in c.passages if "Pool photo" in c.left.text[slice(*p.left)] and p.kind == LEFT_ONLY
+    )
     assert caption.left_segments
     name = c.passages[-1]
     assert name.kind == LEFT_ONLY and c.left.text[slice(*name.left)].strip() == "Christi C. Elwood"

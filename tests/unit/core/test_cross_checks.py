@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from compare.core.checks import Severity
 from compare.core.checks.cross import CROSS_RULES, check_comparison
 from compare.core.checks.finding import Finding as CrossFinding
-from compare.core.text.numbers import numbers_in
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.io.document import Document
+from compare.core.text.numbers import numbers_in
 
 
 def cmp(left: str, right: str, left_language: str = "en", right_language: str = "en") -> Comparison:
@@ -265,8 +265,7 @@ def test_length_ratio_silent_on_an_even_translation() -> None:
 # --------------------------------------------------------------------------- robustness
 
 _PIECES = st.sampled_from(
-    list("aAzZ .,;:!?\"“”„«»'’()-\n0123456789ÃßüЖ中万")
-    + ["12,000", "1.5", "Mr.", "NATO", "Smith", ". ", "\n\n"]
+    [*list("aAzZ .,;:!?\"“”„«»'’()-\n0123456789ÃßüЖ中万"), "12,000", "1.5", "Mr.", "NATO", "Smith", ". ", "\n\n"]
 )
 _TEXT = st.one_of(st.text(max_size=120), st.lists(_PIECES, max_size=40).map("".join))
 

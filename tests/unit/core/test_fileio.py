@@ -19,9 +19,13 @@ from compare.core.io.fileio import ProtectedOutput, atomic_write, guard_output
 def test_new_files_follow_the_umask_and_existing_files_keep_their_mode(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        script = "from compare.core.io.fileio import atomic_write; import sys; atomic_write(sys.argv[1], b'x')"
+        script = (
+            "from compare.core.io.fileio import atomic_write; import sys; atomic_write(sys.argv[1], b'x')"
+        )
         new = tmp_path / "new.txt"
-        subprocess.run([sys.executable, "-c", script, str(new)], check=True)  # a fresh process reads the umask
+        subprocess.run(
+            [sys.executable, "-c", script, str(new)], check=True
+        )  # a fresh process reads the umask
         assert stat.S_IMODE(new.stat().st_mode) == 0o644
         kept = tmp_path / "kept.txt"
         kept.write_bytes(b"old")
@@ -91,7 +95,9 @@ def test_dash_is_standard_output(tmp_path: Path) -> None:
 def test_a_killed_writer_leaves_nothing_behind_after_the_next_write(tmp_path: Path) -> None:
     target = tmp_path / "article.txt"
     # what a writer killed mid-write leaves: a hidden temporary file named after a dead process
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     left = tmp_path / f".article.txt.{dead.stdout.strip()}-abc123.tmp"
     left.write_bytes(b"half an artic")
     atomic_write(target, b"whole article")
@@ -112,7 +118,9 @@ def test_guard_output_names_the_input_through_links_and_relative_paths(tmp_path:
     (tmp_path / "alias.txt").symlink_to(source)
     monkeypatch.chdir(tmp_path)
     for path in ("source.txt", "./source.txt", "alias.txt", str(source)):
-        with pytest.raises(ProtectedOutput, match=r"\.txt is the left input file; writing there would replace it"):
+        with pytest.raises(
+            ProtectedOutput, match=r"\.txt is the left input file; writing there would replace it"
+        ):
             guard_output(path, [("the left input file", str(source))])
     guard_output("source.txt", [("the left input file", str(source))], force=True)
     with pytest.raises(ProtectedOutput):

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from compare.core.io.document import Document, convert_newlines, newline_style
 from compare.core.errors import LoadError
+from compare.core.io.document import Document, convert_newlines, newline_style
 from compare.core.io.loading import load_document
 
 TEXT = "Café – “quoted” naïve résumé.\nThe NATO chief said on Wednesday that talks went on.\n"
@@ -40,9 +40,7 @@ def test_cyrillic_legacy_encoding(write) -> None:
     assert doc.text == text
 
 
-@pytest.mark.parametrize(
-    ("newline", "style"), [("\n", "lf"), ("\r\n", "crlf"), ("\r", "cr")]
-)
+@pytest.mark.parametrize(("newline", "style"), [("\n", "lf"), ("\r\n", "crlf"), ("\r", "cr")])
 def test_newline_style_recorded_and_restored(write, newline: str, style: str) -> None:
     raw = "One.\n\nTwo.\nThree.\n".replace("\n", newline).encode()
     doc = load_document(write("a.txt", raw))
@@ -166,11 +164,18 @@ def test_web_pages_are_read_as_paragraphs(write) -> None:
 
 
 def test_html_article_inside_a_form_or_without_a_head_end_is_read(write) -> None:  # type: ignore[no-untyped-def]
-    webforms = ('<html><head><title>Site</title></head><body><form id="aspnetForm" method="post">'
-                '<nav>Menu</nav><p>The minister spoke on Monday.</p><p>Talks lasted four hours.</p>'
-                '<input type="hidden" value="x"></form></body></html>')
+    webforms = (
+        '<html><head><title>Site</title></head><body><form id="aspnetForm" method="post">'
+        "<nav>Menu</nav><p>The minister spoke on Monday.</p><p>Talks lasted four hours.</p>"
+        '<input type="hidden" value="x"></form></body></html>'
+    )
     assert load_document(write("webforms.html", webforms)).text == (
-        "The minister spoke on Monday.\n\nTalks lasted four hours.\n")
-    no_head_end = ("<!DOCTYPE html><html><head><meta charset=utf-8><title>Site title</title>"
-                   "<p>The article starts here.</p><p>And goes on.</p>")
-    assert load_document(write("nohead.html", no_head_end)).text == "The article starts here.\n\nAnd goes on.\n"
+        "The minister spoke on Monday.\n\nTalks lasted four hours.\n"
+    )
+    no_head_end = (
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>Site title</title>"
+        "<p>The article starts here.</p><p>And goes on.</p>"
+    )
+    assert (
+        load_document(write("nohead.html", no_head_end)).text == "The article starts here.\n\nAnd goes on.\n"
+    )

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from compare.core.checks import Finding, Severity
-from compare.core.checks.cross import check_comparison
-from compare.core.diff.comparison import Side
-from compare.core.diff.comparison import Comparison, compare
-from compare.core.io.document import Document
 from compare.core.analysis.analysis import analyse
 from compare.core.analysis.ranking import locate, rank_divergence
+from compare.core.checks import Finding, Severity
+from compare.core.diff.comparison import Comparison, Side, compare
+from compare.core.io.document import Document
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 BENCH = Path(__file__).resolve().parents[3] / "bench" / "ranking_auc.py"

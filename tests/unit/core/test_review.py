@@ -3,9 +3,9 @@ import json
 import pytest
 
 from compare.core.diff.comparison import compare
-from compare.core.io.document import Document
 from compare.core.errors import ExportError, SessionError
 from compare.core.export.article import export_review, markdown_text
+from compare.core.io.document import Document
 from compare.core.io.loading import load_document
 from compare.core.review.review import CUSTOM, TAKE_BOTH, TAKE_OTHER, Decision, Review
 from compare.core.review.session import load_session, save_session
@@ -79,7 +79,7 @@ def test_session_round_trip(review: Review, tmp_path) -> None:
 
 def test_session_keeps_a_manual_alignment(review: Review, tmp_path) -> None:
     beads = review.comparison.beads
-    merged = [(beads[0][0] + beads[1][0], beads[0][1] + beads[1][1])] + beads[2:]
+    merged = [(beads[0][0] + beads[1][0], beads[0][1] + beads[1][1]), *beads[2:]]
     manual = Review(compare(review.comparison.left.document, review.comparison.right.document, beads=merged))
     save_session(tmp_path / "s.json", manual)
     assert load_session(tmp_path / "s.json").review.comparison.beads == merged
@@ -124,7 +124,9 @@ def test_export_txt_restores_encoding_and_newlines(review: Review, tmp_path) -> 
     west = next(p.index for p in review.passages if "West" in review.side_text(p.index, "right"))
     review.take_side(west, "left")
     export_review(review, out)
-    expected = RIGHT.replace("Tensions between Moscow and the West.", "Tensions between Moscow and Russia. West.")
+    expected = RIGHT.replace(
+        "Tensions between Moscow and the West.", "Tensions between Moscow and Russia. West."
+    )
     assert out.read_bytes() == expected.replace("\n", "\r\n").encode("cp1252")
 
 

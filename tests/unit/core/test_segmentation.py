@@ -72,7 +72,7 @@ def test_paragraph_mode_detection() -> None:
     seg = segment_text(wrapped, "en")
     assert len(seg.paragraphs) == 2
     # A wrapped line break is not a sentence end.
-    assert [wrapped[s:e] for s, e in seg.sentences][0] == "This paragraph is wrapped\nat a short width like e-mail."
+    assert next(wrapped[s:e] for s, e in seg.sentences) == "This paragraph is wrapped\nat a short width like e-mail."
 
 
 def test_long_lines_with_a_blank_line_somewhere_are_line_paragraphs() -> None:
@@ -85,8 +85,17 @@ def test_long_lines_with_a_blank_line_somewhere_are_line_paragraphs() -> None:
 def test_spans_are_trimmed_and_within_paragraphs() -> None:
     text = "  Headline without period\r\n\r\nOne. Two three.  \r\n\r\n\r\nLast one.\r\n"
     seg = segment_text(text, "en")
-    assert [text[s:e] for s, e in seg.paragraphs] == ["Headline without period", "One. Two three.", "Last one."]
-    assert [text[s:e] for s, e in seg.sentences] == ["Headline without period", "One.", "Two three.", "Last one."]
+    assert [text[s:e] for s, e in seg.paragraphs] == [
+        "Headline without period",
+        "One. Two three.",
+        "Last one.",
+    ]
+    assert [text[s:e] for s, e in seg.sentences] == [
+        "Headline without period",
+        "One.",
+        "Two three.",
+        "Last one.",
+    ]
     assert seg.sentence_paragraph == (0, 1, 1, 2)
 
 
@@ -99,6 +108,18 @@ def test_lines_mode_treats_every_line_as_a_unit() -> None:
 def test_words() -> None:
     text = "Russia’s NATO-Russia talks, 100,000 troops; 中国新闻"
     assert [text[s:e] for s, e in words(text)] == [
-        "Russia’s", "NATO-Russia", "talks", ",", "100", ",", "000", "troops", ";", "中", "国", "新", "闻",
+        "Russia’s",
+        "NATO-Russia",
+        "talks",
+        ",",
+        "100",
+        ",",
+        "000",
+        "troops",
+        ";",
+        "中",
+        "国",
+        "新",
+        "闻",
     ]
     assert word_count("Hello, world. 中国") == 4

@@ -3,7 +3,22 @@ from hypothesis import strategies as st
 
 from compare.core.diff.worddiff import word_diff
 
-WORDS = ["the", "NATO", "chief", "said", "Russia", "West", "talks", ",", ".", "“", "100,000", "Ukraine’s", "中", "国"]
+WORDS = [
+    "the",
+    "NATO",
+    "chief",
+    "said",
+    "Russia",
+    "West",
+    "talks",
+    ",",
+    ".",
+    "“",
+    "100,000",
+    "Ukraine’s",
+    "中",
+    "国",
+]
 
 
 def squeeze(s: str) -> str:
@@ -16,8 +31,8 @@ def apply(left: str, right: str, changes) -> str:  # type: ignore[no-untyped-def
     out = []
     pos = 0
     for c in changes:
-        out.append(left[pos:c.left[0]])
-        out.append(right[c.right[0]:c.right[1]])
+        out.append(left[pos : c.left[0]])
+        out.append(right[c.right[0] : c.right[1]])
         pos = c.left[1]
     out.append(left[pos:])
     return "".join(out)
@@ -47,7 +62,11 @@ def test_offsets_are_into_the_full_texts() -> None:
     for c in changes:
         assert 5 <= c.left[0] <= c.left[1] <= len(a)
         assert 3 <= c.right[0] <= c.right[1] <= len(b)
-    assert apply(a[5:], b[3:], [type(c)((c.left[0] - 5, c.left[1] - 5), (c.right[0] - 3, c.right[1] - 3)) for c in changes]) == b[3:].replace("  ", " ")
+    assert apply(
+        a[5:],
+        b[3:],
+        [type(c)((c.left[0] - 5, c.left[1] - 5), (c.right[0] - 3, c.right[1] - 3)) for c in changes],
+    ) == b[3:].replace("  ", " ")
 
 
 def test_identical_texts_have_no_changes() -> None:
@@ -56,8 +75,11 @@ def test_identical_texts_have_no_changes() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=25), st.lists(st.sampled_from(WORDS), max_size=25),
-       st.sampled_from([" ", "  ", "\n"]))
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=25),
+    st.lists(st.sampled_from(WORDS), max_size=25),
+    st.sampled_from([" ", "  ", "\n"]),
+)
 def test_changes_turn_left_into_right(a_words, b_words, sep) -> None:  # type: ignore[no-untyped-def]
     a = sep.join(a_words)
     b = " ".join(b_words)

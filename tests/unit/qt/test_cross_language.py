@@ -254,8 +254,11 @@ def test_an_untranslated_paragraph_is_marked(open_window, cross_pair, qtbot) -> 
 
     french = "Les syndicats ont salué une décision attendue depuis longtemps, tout en réclamant davantage de conducteurs."
     cross_pair[1].write_text(
-        ENGLISH_TEXT.replace("The unions welcomed a long-awaited decision, while calling for more drivers.", french),
-        encoding="utf-8")
+        ENGLISH_TEXT.replace(
+            "The unions welcomed a long-awaited decision, while calling for more drivers.", french
+        ),
+        encoding="utf-8",
+    )
     window = open_window(cross_pair)
     c = window.review.comparison
     assert c.cross_language

@@ -33,8 +33,17 @@ def finding(r: Review, side: str, text: str, suggestion: str | None, occurrence:
         start = full.index(text, start + 1)
     from compare.core.analysis.ranking import locate
 
-    return Finding("test-rule", Severity.MINOR, start, start + len(text), "msg", suggestion, Side(side),
-                   locate(r.comparison, side, start), Scope.VERSION)
+    return Finding(
+        "test-rule",
+        Severity.MINOR,
+        start,
+        start + len(text),
+        "msg",
+        suggestion,
+        Side(side),
+        locate(r.comparison, side, start),
+        Scope.VERSION,
+    )
 
 
 def test_map_offset_follows_edits() -> None:
@@ -46,7 +55,9 @@ def test_map_offset_follows_edits() -> None:
 def test_snippet_marks_the_span_on_one_line() -> None:
     text = "word " * 20 + "TARGET" + "\n\nmore " * 20
     excerpt, a, b = snippet(text, text.index("TARGET"), text.index("TARGET") + 6)
-    assert excerpt[a:b] == "TARGET" and "\n" not in excerpt and excerpt.startswith("…") and excerpt.endswith("…")
+    assert (
+        excerpt[a:b] == "TARGET" and "\n" not in excerpt and excerpt.startswith("…") and excerpt.endswith("…")
+    )
 
 
 def test_fix_on_the_base_side_and_on_the_other_side() -> None:
@@ -105,6 +116,8 @@ def test_merge_and_split_beads_and_decisions() -> None:
     r3.set_decision(0, Decision("take-other", note="n", reviewed=True))
     r3.set_decision(1, Decision("custom", "x"))
     split = split_decisions(r3, 0)
-    assert split[0] == Decision("take-other", "", "n", True) and split[1] == Decision("take-other", "", "", True)
+    assert split[0] == Decision("take-other", "", "n", True) and split[1] == Decision(
+        "take-other", "", "", True
+    )
     assert split[2] == Decision("custom", "x")
     assert split_decisions(r3, 1) == {0: r3.decision(0)}

@@ -55,7 +55,10 @@ def test_panel_lists_the_sample_artifacts_and_jumps_to_them(open_window, qtbot) 
     cell = window.model.data(window.model.index(finding.passage, col), FINDINGS_ROLE)
     text, _ = window.model.cell(finding.passage, col)
     focused = [(a, b) for a, b, _sev, focus in cell if focus]
-    assert focused and text[focused[0][0]:focused[0][1]] == c.side(finding.side).text[finding.start:finding.end]
+    assert (
+        focused
+        and text[focused[0][0] : focused[0][1]] == c.side(finding.side).text[finding.start : finding.end]
+    )
     rect = window.table.visualRect(window.model.index(finding.passage, col))
     assert window.table.viewport().rect().intersects(rect)
     # moving elsewhere drops the highlight
@@ -110,7 +113,7 @@ def test_apply_suggestion_then_undo_redo(open_window, qtbot) -> None:
     row = finding.passage
     left = review.side_text(row, "left")
     s = review.passages[row].left[0]
-    expected = left[:finding.start - s] + left[finding.end - s:]
+    expected = left[: finding.start - s] + left[finding.end - s :]
     window.findings_panel.apply_button.click()
     # "take the other side, fixed": the left text with the stray period removed
     assert review.decision(row).choice == "custom"
@@ -124,7 +127,9 @@ def test_apply_suggestion_then_undo_redo(open_window, qtbot) -> None:
     assert review.passage_text(row) == expected
 
 
-def test_apply_on_the_base_side_keeps_other_edits_and_refuses_when_the_snippet_is_gone(open_window, qtbot, messages) -> None:
+def test_apply_on_the_base_side_keeps_other_edits_and_refuses_when_the_snippet_is_gone(
+    open_window, qtbot, messages
+) -> None:
     from compare.core.review.fixes import fix_decision
 
     window = open_window(["--sample"])
@@ -170,12 +175,14 @@ def test_apply_all_of_a_rule_is_one_undo_step_with_a_preview(open_window, qtbot)
     items = shown["items"]
     assert len(items) == len(stray)
     assert all("→" in item for item in items)
-    assert any("serious exchange." in item for item in items) and any("serious exchange and" in item for item in items)
+    assert any("serious exchange." in item for item in items) and any(
+        "serious exchange and" in item for item in items
+    )
     assert window.undo_stack.count() == 1
     changed = {f.passage for f in stray}
     assert set(review.decisions()) == changed
     for f in stray:
-        assert review.comparison.side("left").text[f.start:f.end] == "."
+        assert review.comparison.side("left").text[f.start : f.end] == "."
     window.undo_stack.undo()
     assert review.decisions() == {} and review.reconciled_text() == before
 

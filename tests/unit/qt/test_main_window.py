@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from compare.cli import sample_pair
 from compare.core.diff.comparison import EQUAL
 from compare.core.review.session import load_session
-from compare.qt.models import LEFT, RIGHT
 from compare.qt import settings as app_settings
 
 
@@ -22,7 +21,10 @@ def test_opens_two_files_from_the_command_line(open_window, pair) -> None:
     window = open_window(pair)
     assert "machine.txt" in window.windowTitle() and "edited.txt" in window.windowTitle()
     assert window.model.rowCount() == len(window.review.passages)
-    assert window.progress_label.text() == f"0 of {len(window.review.comparison.divergent)} divergent passages reviewed"
+    assert (
+        window.progress_label.text()
+        == f"0 of {len(window.review.comparison.divergent)} divergent passages reviewed"
+    )
     assert window.stack.currentIndex() == 1
     # every row is as tall as its taller side: both cells share the row
     header = window.table.verticalHeader()
@@ -91,7 +93,9 @@ def test_take_other_side_edit_undo_redo(open_window, pair, qtbot, monkeypatch) -
     assert review.reconciled_text() == base_text
     assert window.article.toPlainText() == base_text.replace("\r\n", "\n")
     assert not window.isWindowModified()
-    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert review.decision(row).choice == "take-other"
     qtbot.keyClick(window.table, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert review.decision(row).choice == "keep" and review.decision(row).reviewed
@@ -156,10 +160,14 @@ def drop(window, paths, side: str) -> None:  # type: ignore[no-untyped-def]
     x = window.width() // 4 if side == "left" else window.width() * 3 // 4
     x = min(x, window.stack.mapTo(window, QPoint(window.stack.width() - 5, 0)).x()) if side == "right" else x
     pos = QPointF(x, window.height() // 2)
-    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, event)
     assert event.isAccepted()
 
@@ -209,7 +217,9 @@ def test_closing_with_discard(open_window, pair, messages) -> None:
 
 
 @pytest.mark.parametrize("kind", ["binary", "missing", "corrupt-session", "too-large"])
-def test_errors_are_one_sentence_and_the_window_stays_usable(open_window, pair, tmp_path, messages, qtbot, kind) -> None:
+def test_errors_are_one_sentence_and_the_window_stays_usable(
+    open_window, pair, tmp_path, messages, qtbot, kind
+) -> None:
     window = open_window(pair)
     if kind == "binary":
         bad = tmp_path / "photo.png"
@@ -286,7 +296,9 @@ def test_recent_files_and_geometry_use_settings(open_window, pair, isolated_envi
     assert recent[0] == [str(Path(pair[0]).resolve()), str(Path(pair[1]).resolve())]
     window.resize(1000, 640)
     window.close()
-    assert list(Path(isolated_environment, "settings").rglob("*.ini")) or list(Path(isolated_environment, "settings").rglob("*.conf"))
+    assert list(Path(isolated_environment, "settings").rglob("*.ini")) or list(
+        Path(isolated_environment, "settings").rglob("*.conf")
+    )
     again = open_window(pair)
     assert app_settings.settings().value("window/geometry") is not None
     assert again.size().height() == 640  # (the offscreen screen is too narrow to restore the width)
@@ -299,7 +311,9 @@ def test_swap_sides_keeps_decisions_and_the_file_being_cleaned(open_window, pair
     expected = window.review.reconciled_text()
     messages.answer("question", QMessageBox.StandardButton.Yes)
     window.swap_sides()
-    qtbot.waitUntil(lambda: window.input_paths() == (str(pair[1]), str(pair[0])) and window.ready, timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.input_paths() == (str(pair[1]), str(pair[0])) and window.ready, timeout=20000
+    )
     assert window.review.base == "left"  # the edited file is still the one being cleaned
     assert window.review.reconciled_text() == expected
     assert len(window.review.decisions()) == 1

@@ -3,8 +3,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
-
 from compare.cli import sample_pair
 from compare.core.diff.comparison import EQUAL
 from compare.qt import jobs, recovery
@@ -77,8 +75,10 @@ def test_recovery_after_a_crash(open_window, pair, messages, qtbot, wait_loaded)
     again = open_window([], wait=False)
     wait_loaded(again)
     offered = [t for kind, t in messages.shown if kind == "recovery"]
-    assert offered == [f"{pair[0].name} ↔ {pair[1].name} — 2 decisions, last change "
-                       + offered[0].rsplit("last change ", 1)[1]]
+    assert offered == [
+        f"{pair[0].name} ↔ {pair[1].name} — 2 decisions, last change "
+        + offered[0].rsplit("last change ", 1)[1]
+    ]
     assert again.review.decisions() == decisions
     assert again.isWindowModified()  # restored work is unsaved work
     assert again.input_paths() == (str(pair[0]), str(pair[1]))
@@ -87,8 +87,9 @@ def test_recovery_after_a_crash(open_window, pair, messages, qtbot, wait_loaded)
     assert again.recovery.path.exists()
 
 
-def test_two_crashed_windows_are_both_offered_and_both_restored(open_window, pair, messages, wait_loaded,
-                                                                qtbot) -> None:
+def test_two_crashed_windows_are_both_offered_and_both_restored(
+    open_window, pair, messages, wait_loaded, qtbot
+) -> None:
     from compare.qt import app
 
     first = open_window(pair)

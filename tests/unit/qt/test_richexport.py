@@ -9,9 +9,7 @@ import docx
 import pytest
 
 from compare.core.diff.comparison import compare
-from compare.core.io.document import Document
 from compare.core.errors import ExportError
-from compare.core.review.review import Decision, Review
 from compare.core.export.rich import (
     article_html,
     article_paragraphs,
@@ -19,6 +17,8 @@ from compare.core.export.rich import (
     export_report,
     report_csv,
 )
+from compare.core.io.document import Document
+from compare.core.review.review import Decision, Review
 
 
 def review() -> Review:
@@ -62,7 +62,9 @@ def test_txt_and_md_go_through_the_engine(tmp_path) -> None:
 def test_report_lists_changed_and_annotated_passages(tmp_path) -> None:
     r = review()
     changed = next(p.index for p in r.passages if p.kind != "equal")
-    r.set_decision(changed, Decision(choice="custom", text="The coalition met. ", note="checked", reviewed=True))
+    r.set_decision(
+        changed, Decision(choice="custom", text="The coalition met. ", note="checked", reviewed=True)
+    )
     r.set_decision(0, Decision(note="headline ok"))
     rows = list(csv.DictReader(io.StringIO(report_csv(r))))
     assert [row["passage"] for row in rows] == ["1", str(changed + 1)]

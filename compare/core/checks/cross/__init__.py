@@ -24,7 +24,12 @@ from typing import TYPE_CHECKING
 
 from compare.core.checks.cross.names import name_mismatch
 from compare.core.checks.cross.numbers import number_mismatch
-from compare.core.checks.cross.structure import length_ratio, passage_one_side, quotation_count, sentence_count
+from compare.core.checks.cross.structure import (
+    length_ratio,
+    passage_one_side,
+    quotation_count,
+    sentence_count,
+)
 from compare.core.checks.finding import Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,5 +84,7 @@ def check_comparison(comparison: Comparison, rules: Iterable[str] | None = None)
         if rule.same_language_only and comparison.cross_language:
             continue
         out.extend(rule.check(comparison))
-    out.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side != "left", f.start, f.end, f.rule))
+    out.sort(
+        key=lambda f: (f.passage if f.passage is not None else -1, f.side != "left", f.start, f.end, f.rule)
+    )
     return out

@@ -44,9 +44,14 @@ def neighbour_spans(c: Comparison, p: Passage, side: str) -> list[tuple[int, int
     return out
 
 
-
 def cross_finding(
-    rule: str, severity: Severity, side: str, start: int, end: int, message: str, suggestion: str | None,
+    rule: str,
+    severity: Severity,
+    side: str,
+    start: int,
+    end: int,
+    message: str,
+    suggestion: str | None,
     passage: int,
 ) -> Finding:
     """A finding of a cross-version rule, on ``side`` of passage ``passage``."""

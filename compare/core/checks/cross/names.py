@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from compare.core.checks._base import shorten
-from compare.core.checks.cross._common import LEFT, RIGHT, aligned_changed, cross_finding, neighbour_spans, other_side
+from compare.core.checks.cross._common import (
+    LEFT,
+    RIGHT,
+    aligned_changed,
+    cross_finding,
+    neighbour_spans,
+    other_side,
+)
 from compare.core.checks.finding import Finding, Severity
 from compare.core.text.numbers import NUMBER_WORDS
 from compare.core.text.stopwords import wordset
@@ -29,6 +36,7 @@ def name_mismatch(c: Comparison) -> Iterator[Finding]:
     lex = _name_lexicon(c)
     for p in aligned_changed(c):
         yield from _name_findings(c, p, lex)
+
 
 # Words, split at hyphens ("SAS-Offiziere" is "SAS" and "Offiziere"); apostrophes stay inside.
 _NAME_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’‘][^\W_]+)*")

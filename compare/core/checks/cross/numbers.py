@@ -11,7 +11,14 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from compare.core.checks.cross._common import LEFT, RIGHT, aligned_changed, cross_finding, neighbour_spans, other_side
+from compare.core.checks.cross._common import (
+    LEFT,
+    RIGHT,
+    aligned_changed,
+    cross_finding,
+    neighbour_spans,
+    other_side,
+)
 from compare.core.checks.finding import Finding, Severity
 from compare.core.text.numbers import Number, numbers_in, word_numbers
 
@@ -71,7 +78,7 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
         }
         rest[:] = [n for n in rest if not (n.values & nearby)]
     same = not c.cross_language
-    for ln, rn in zip(unmatched_left, unmatched_right):
+    for ln, rn in zip(unmatched_left, unmatched_right, strict=False):
         yield cross_finding(
             "number-mismatch",
             Severity.MAJOR,

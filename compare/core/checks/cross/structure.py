@@ -46,6 +46,7 @@ def sentence_count(c: Comparison) -> Iterator[Finding]:
 def length_ratio(c: Comparison) -> Iterator[Finding]:
     yield from _length_findings(c, [p for p in c.passages if p.left_segments and p.right_segments])
 
+
 def _quotation_count(text: str) -> int:
     qa = analyse_quotes(text)
     return len(qa.pairs) + len(qa.unclosed) + len(qa.stray_closers)
@@ -77,6 +78,7 @@ def _quotation_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
 def _quotations(n: int) -> str:
     return "no quotation" if n == 0 else ("1 quotation" if n == 1 else f"{n} quotations")
 
+
 def _one_side_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
     name = LEFT if p.kind == "left-only" else RIGHT
     text = c.side(name).text
@@ -96,6 +98,7 @@ def _one_side_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
         None,
         p.index,
     )
+
 
 def _sentence_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
     nl, nr = len(p.left_segments), len(p.right_segments)
@@ -120,6 +123,7 @@ def _sentence_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
         None,
         p.index,
     )
+
 
 #: An aligned passage is an outlier when its length ratio is this far (as a factor) from the
 #: article's usual ratio, and the longer side has at least LENGTH_MIN_EXTRA more characters
