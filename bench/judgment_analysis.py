@@ -581,7 +581,9 @@ def main(argv: list[str]) -> int:
                 source = J._engine.read_text(next((DATA / j.article).glob("source.*.txt")))
                 for side in ("left", "right"):
                     mine = [f for f in p["findings"] if f["side"] == side and f.get("scope") != "cross"]
-                    version.update(zip(map(id, mine), version_patterns(texts[side], mine, source), strict=False))
+                    version.update(
+                        zip(map(id, mine), version_patterns(texts[side], mine, source), strict=False)
+                    )
                 for f in p["findings"]:
                     own = texts[f["side"]]
                     other_side = "right" if f["side"] == "left" else "left"

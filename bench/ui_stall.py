@@ -81,15 +81,15 @@ def main() -> int:
 
     meter.start()
     time.perf_counter()
-    window.open_pair(str(left), str(right), ask=False)
+    window.opener.open_pair(str(left), str(right), ask=False)
     load = run_until(lambda: window.ready)
     load_stall = meter.worst()
     t_installed = time.perf_counter()
-    measure = run_until(lambda: window.heights.done)
+    measure = run_until(lambda: window.views.heights.done)
     measure_stall = meter.worst(t_installed)
 
     # scroll through the whole comparison, one page at a time, painting each page
-    bar = window.table.verticalScrollBar()
+    bar = window.views.table.verticalScrollBar()
     t_scroll = time.perf_counter()
     pages = 0
     worst_page = 0.0
@@ -97,7 +97,7 @@ def main() -> int:
     for value in range(0, bar.maximum() + 1, step * 25):  # every 25th page, to keep the run short
         t = time.perf_counter()
         bar.setValue(value)
-        window.table.viewport().repaint()
+        window.views.table.viewport().repaint()
         app.processEvents()
         worst_page = max(worst_page, time.perf_counter() - t)
         pages += 1
@@ -105,11 +105,11 @@ def main() -> int:
 
     # a decision on a passage deep in the article: the article pane and autosave follow
     t_dec = time.perf_counter()
-    window.go_to(len(window.review.passages) - 10)
-    window.take_left()
+    window.navigator.go_to(len(window.review.passages) - 10)
+    window.decisions.take_left()
     app.processEvents()
     decision_time = time.perf_counter() - t_dec
-    run_until(lambda: window.recovery.flush() or True)
+    run_until(lambda: window.files.recovery.flush() or True)
     meter.timer.stop()
 
     c = window.review.comparison

@@ -12,7 +12,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from compare.core.errors import CompareError
 from compare.core.io.fileio import ProtectedOutput
@@ -22,25 +21,6 @@ from . import APP_NAME, __version__
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("diff", "export", "check", "align")
-
-
-def resource_path(*parts: str) -> Path:
-    """A bundled resource, from a source checkout, an installed wheel or a bundle."""
-    here = Path(__file__).resolve().parent
-    for root in (
-        here / "resources",
-        here.parent / "resources",
-        Path(getattr(sys, "_MEIPASS", here)) / "resources",
-    ):
-        candidate = root.joinpath(*parts)
-        if candidate.exists():
-            return candidate
-    return here / "resources" / Path(*parts)
-
-
-def sample_pair() -> tuple[Path, Path]:
-    folder = resource_path("samples")
-    return folder / "nato-russia-talks.machine-translated.txt", folder / "nato-russia-talks.edited.txt"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -284,6 +264,9 @@ def run_cli(argv: Sequence[str]) -> int:
         parser.print_help()
         return EXIT_SAME
     _exit_cleanly_on_sigterm()
+    from compare.userdata import setup_logging
+
+    setup_logging(to_file=False)
     try:
         return COMMANDS[args.command](args)
     except ProtectedOutput as err:

@@ -139,7 +139,7 @@ def open_window(qtbot):  # type: ignore[no-untyped-def]
 
 def _wait_loaded(qtbot, window, timeout=30000):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.ready, timeout=timeout)
-    window.heights.finish()
+    window.views.heights.finish()
 
 
 @pytest.fixture

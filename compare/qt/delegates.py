@@ -23,11 +23,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
+from compare.core.checks.finding import worst_first
 from compare.core.diff.comparison import EQUAL
 from compare.core.review.review import CUSTOM
-
-from .models import DELETED, INSERTED, LEFT, REPLACED, RIGHT, STATUS, PassageTableModel, decision_glyphs
-from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, Colors, colors_for
+from compare.qt.models import (
+    DELETED,
+    INSERTED,
+    LEFT,
+    REPLACED,
+    RIGHT,
+    STATUS,
+    PassageTableModel,
+    decision_glyphs,
+)
+from compare.qt.theme import SEVERITY_GLYPHS, Colors, colors_for
 
 PAD_X, PAD_Y = 10, 7
 STATUS_WIDTH = 64
@@ -196,7 +205,7 @@ class PassageDelegate(QStyledItemDelegate):
             spans = [(a, b, _format(kind, colors)) for a, b, kind in ranges]
             tint = model.review is not None and model.review.comparison.cross_language
             # info first, the focused finding last: later formats win where they overlap
-            for a, b, severity, focused in sorted(found, key=lambda f: (f[3], -SEVERITY_ORDER.get(f[2], 3))):
+            for a, b, severity, focused in sorted(found, key=lambda f: (f[3], -worst_first(f[2]))):
                 spans.append((a, b, _finding_format(severity, focused, tint, colors)))
             for a, b, fmt in spans:
                 if b <= a:
@@ -246,7 +255,7 @@ class PassageDelegate(QStyledItemDelegate):
             painter.fillRect(QRect(rect.left(), rect.top() + fm.height() + 2, w, 3), bar)
         found = model.passage_findings(row)
         if found:
-            worst = min(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 3)).severity
+            worst = min(found, key=lambda f: worst_first(f.severity)).severity
             mark = SEVERITY_GLYPHS.get(worst, "●") + (str(len(found)) if len(found) > 1 else "")
             painter.setPen(colors.severity(worst))
             painter.drawText(

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compare.core.checks.finding import worst_first
 from compare.core.review.fixes import snippet
 from compare.core.review.review import Review
-
-from .models import RowsTableModel
-from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, colors_for
+from compare.qt.models import RowsTableModel
+from compare.qt.theme import SEVERITY_GLYPHS, colors_for
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -166,7 +166,7 @@ class FindingsModel(RowsTableModel):
 
         def key(f: Any) -> Any:
             if column == SEVERITY_COL:
-                return (SEVERITY_ORDER.get(f.severity, 3), position(f))
+                return (worst_first(f.severity), position(f))
             if column == RULE_COL:
                 return (f.rule, position(f))
             if column == SIDE_COL:

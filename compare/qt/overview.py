@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import Review
-
-from .theme import colors_for
+from compare.qt.theme import colors_for
 
 
 class OverviewStrip(QWidget):

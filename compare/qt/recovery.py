@@ -26,21 +26,13 @@ from typing import Any
 
 from compare.core.errors import CompareError
 from compare.core.io.fileio import atomic_write, process_alive
+from compare.userdata import data_dir
 
 PREFIX = "recovery-"
 SUFFIX = ".ncsession"
 _NAME = re.compile(rf"^{re.escape(PREFIX)}(\d+)(?:-(\d+))?{re.escape(SUFFIX)}$")
 MAX_RECOVERY_BYTES = 400 * 1024 * 1024  # two 20 MB texts and their alignment fit many times over
 _numbers = itertools.count(1)
-
-
-def data_dir() -> Path:
-    override = os.environ.get("NEWS_COMPARE_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("news-compare", appauthor=False))
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,6 @@ class Colors:
 
 
 SEVERITY_GLYPHS = {"major": "▲", "minor": "◆", "info": "●"}
-SEVERITY_ORDER = {"major": 0, "minor": 1, "info": 2}
 
 
 def is_dark(palette: QPalette) -> bool:

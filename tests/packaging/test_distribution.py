@@ -54,7 +54,7 @@ def test_installed_wheel_finds_its_sample_pair(wheel: Path, tmp_path: Path) -> N
     zipfile.ZipFile(wheel).extractall(site)
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "from compare.cli import sample_pair; a, b = sample_pair();"
+        "from compare.resources import sample_pair; a, b = sample_pair();"
         "assert a.is_file() and b.is_file(), (a, b); assert str(a).startswith(sys.argv[1]); print(a)"
     )
     proc = subprocess.run(

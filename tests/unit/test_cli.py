@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.cli import sample_pair
+from compare.resources import sample_pair
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -484,7 +484,20 @@ def test_references_in_the_wrong_language_are_flagged() -> None:
 # --------------------------------------------------------------------------- robustness
 
 _TRICKY = st.sampled_from(
-    [*list("aAbBzZ .,;:!?…'\"“”„‚‘’«»‹›()[]{}-–—\n\r\t\xa0�0123456789ÃâßüéЖ中"), "Mr.", "U.S.", "the the", "CreditCredit…", "Photo: ", "Pool photo by ", "www.x.com", "Ã¼", "â€™", ". .", "Ukraine.The"]
+    [
+        *list("aAbBzZ .,;:!?…'\"“”„‚‘’«»‹›()[]{}-–—\n\r\t\xa0�0123456789ÃâßüéЖ中"),
+        "Mr.",
+        "U.S.",
+        "the the",
+        "CreditCredit…",
+        "Photo: ",
+        "Pool photo by ",
+        "www.x.com",
+        "Ã¼",
+        "â€™",
+        ". .",
+        "Ukraine.The",
+    ]
 )
 
 

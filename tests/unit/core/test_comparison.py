@@ -103,7 +103,7 @@ def test_real_reference_against_machine_translation(wmt21) -> None:
 
 
 def test_sample_pair_alignment() -> None:
-    from compare.cli import sample_pair
+    from compare.resources import sample_pair
 
     mt, edited = sample_pair()
     c = compare(load_document(mt), load_document(edited))

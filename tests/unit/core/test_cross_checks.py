@@ -265,7 +265,16 @@ def test_length_ratio_silent_on_an_even_translation() -> None:
 # --------------------------------------------------------------------------- robustness
 
 _PIECES = st.sampled_from(
-    [*list("aAzZ .,;:!?\"“”„«»'’()-\n0123456789ÃßüЖ中万"), "12,000", "1.5", "Mr.", "NATO", "Smith", ". ", "\n\n"]
+    [
+        *list("aAzZ .,;:!?\"“”„«»'’()-\n0123456789ÃßüЖ中万"),
+        "12,000",
+        "1.5",
+        "Mr.",
+        "NATO",
+        "Smith",
+        ". ",
+        "\n\n",
+    ]
 )
 _TEXT = st.one_of(st.text(max_size=120), st.lists(_PIECES, max_size=40).map("".join))
 

@@ -72,7 +72,10 @@ def test_paragraph_mode_detection() -> None:
     seg = segment_text(wrapped, "en")
     assert len(seg.paragraphs) == 2
     # A wrapped line break is not a sentence end.
-    assert next(wrapped[s:e] for s, e in seg.sentences) == "This paragraph is wrapped\nat a short width like e-mail."
+    assert (
+        next(wrapped[s:e] for s, e in seg.sentences)
+        == "This paragraph is wrapped\nat a short width like e-mail."
+    )
 
 
 def test_long_lines_with_a_blank_line_somewhere_are_line_paragraphs() -> None:

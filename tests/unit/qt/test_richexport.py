@@ -1,4 +1,4 @@
-"""compare.core.export.rich (pure Python, tested here beside the window that uses it)."""
+"""compare.core.export.article (html, docx) and compare.core.export.change_report."""
 
 from __future__ import annotations
 
@@ -10,13 +10,8 @@ import pytest
 
 from compare.core.diff.comparison import compare
 from compare.core.errors import ExportError
-from compare.core.export.rich import (
-    article_html,
-    article_paragraphs,
-    export_article,
-    export_report,
-    report_csv,
-)
+from compare.core.export.article import article_html, article_paragraphs, export_article
+from compare.core.export.change_report import export_report, report_csv
 from compare.core.io.document import Document
 from compare.core.review.review import Decision, Review
 
