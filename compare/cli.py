@@ -179,7 +179,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from compare.core.export.article import export_review
     from compare.core.io.fileio import guard_output
-    from compare.core.review.review import Decision, Review
+    from compare.core.review.review import Choice, Decision, Review
     from compare.core.review.session import files_changed, load_session
 
     # The review itself is never replaced by the article, --force or not.
@@ -191,7 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.take_all:
         review = Review(review.comparison, review.base)
         if args.take_all != review.base:
-            review.apply_all(range(len(review.passages)), Decision(choice="take-other"))
+            review.apply_all(range(len(review.passages)), Decision(choice=Choice.TAKE_OTHER))
     fmt = export_review(review, args.output, args.format, force=args.force)
     changed = len(review.changed_indices())
     print(

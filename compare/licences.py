@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import metadata
+from typing import Any
 
 # Distribution name -> licence, for packages whose metadata does not say it plainly.
 KNOWN = {
@@ -38,7 +39,7 @@ DATA_NOTICE = (
 
 
 def _licence(dist: metadata.Distribution, name: str) -> str:
-    meta = dist.metadata
+    meta: Any = dist.metadata  # an email.message.Message underneath; .get is documented there
     expression = meta.get("License-Expression")
     if expression:
         return expression

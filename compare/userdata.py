@@ -35,14 +35,14 @@ def setup_logging(to_file: bool) -> Path | None:
     """Send the program's log records to the log file (the window) or nowhere (the command line,
     unless ``NEWS_COMPARE_LOG`` is set, e.g. to ``debug``). Returns the log file, if one is used."""
     root = logging.getLogger("compare")
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+        old.close()
     level = os.environ.get("NEWS_COMPARE_LOG", "").upper()
     if level and not to_file:
-        handler: logging.Handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("news-compare: %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
+        stream = logging.StreamHandler()
+        stream.setFormatter(logging.Formatter("news-compare: %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(stream)
         root.setLevel(getattr(logging, level, logging.INFO))
         return None
     if not to_file:

@@ -43,7 +43,7 @@ class Actions:
         except KeyError:
             raise AttributeError(name) from None
 
-    def connect(self, command: str, slot: Callable[[], object]) -> None:
+    def connect(self, command: str, slot: Callable[..., object]) -> None:
         """Run ``slot()`` when the command is triggered (a checkable one: ``slot(checked)``)."""
         action = self._actions[command]
         if action.isCheckable():

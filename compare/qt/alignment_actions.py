@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
@@ -35,11 +34,11 @@ from compare.core.review.realign import (
 from compare.core.review.review import CUSTOM
 from compare.qt.commands import AlignmentCommand
 from compare.qt.dialogs import LanguageCodesDialog, SplitPassageDialog, ask_yes_no, show_error
+from compare.qt.files import FileController
+from compare.qt.host import Host
 from compare.qt.jobs import Loaded
 from compare.qt.models import language_label
-
-if TYPE_CHECKING:
-    from compare.qt.main_window import MainWindow
+from compare.qt.navigation import Navigator
 
 SYNC_LIMIT = 200_000  # characters of text (both sides) up to which a fix is rebuilt at once
 
@@ -62,36 +61,41 @@ def _sentence(err: Exception) -> str:
 class AlignmentController:
     """Changes the alignment of the open comparison, or exports it."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: Host, navigator: Navigator, files: FileController):
         self.window = window
+        self.parent_widget = window.dialog_parent()
+        self.navigator = navigator
+        self.files = files
         self._pending: _Pending | None = None
 
     # --- merge and split ------------------------------------------------------------------
     def merge_with_next(self) -> bool:
         review = self.window.review
-        row = self.window.navigator.current_passage()
+        row = self.navigator.current_passage()
         if review is None or row < 0:
             return False
         try:
             beads = merge_beads(passage_beads(review.comparison), row)
         except ValueError as err:
-            show_error(self.window, _sentence(err))
+            show_error(self.parent_widget, _sentence(err))
             return False
         return self.realign(beads, f"Merge passages {row + 1} and {row + 2}", ("merge", row))
 
     def split_passage(self, where: tuple[int, int] | None = None) -> bool:
         review = self.window.review
-        row = self.window.navigator.current_passage()
+        row = self.navigator.current_passage()
         if review is None or row < 0:
             return False
         try:
             beads = passage_beads(review.comparison)
         except ValueError as err:
-            show_error(self.window, _sentence(err))
+            show_error(self.parent_widget, _sentence(err))
             return False
         points = split_points(beads[row])
         if not points:
-            show_error(self.window, f"Passage {row + 1} has only one sentence; there is nothing to split.")
+            show_error(
+                self.parent_widget, f"Passage {row + 1} has only one sentence; there is nothing to split."
+            )
             return False
         if where is None:
             c = review.comparison
@@ -102,12 +106,12 @@ class AlignmentController:
                 f"Right ({language_label(c.right.language.code)})",
             )
             where = SplitPassageDialog.get_split(
-                self.window, row + 1, left, right, points, default_split(beads[row]), labels
+                self.parent_widget, row + 1, left, right, points, default_split(beads[row]), labels
             )
             if where is None:
                 return False
         if review.decision(row).choice == CUSTOM and not ask_yes_no(
-            self.window,
+            self.parent_widget,
             "Split passage",
             f"Passage {row + 1} was edited by hand; splitting it drops the edit (Undo brings it back). Split?",
         ):
@@ -115,7 +119,7 @@ class AlignmentController:
         try:
             new_beads = split_bead(beads, row, *where)
         except ValueError as err:
-            show_error(self.window, _sentence(err))
+            show_error(self.parent_widget, _sentence(err))
             return False
         return self.realign(new_beads, f"Split passage {row + 1}", ("split", row))
 
@@ -135,7 +139,7 @@ class AlignmentController:
             try:
                 rebuilt = realigned(c, beads)
             except (CompareError, ValueError) as err:
-                show_error(self.window, f"The alignment cannot be changed that way ({err}).")
+                show_error(self.parent_widget, f"The alignment cannot be changed that way ({err}).")
                 return False
             self._push(before, rebuilt, text, how)
             return True
@@ -168,13 +172,13 @@ class AlignmentController:
         if self._pending is None or self._pending.job != job:
             return False
         self._pending = None
-        show_error(self.window, f"The alignment cannot be changed that way ({message.rstrip('.')}).")
+        show_error(self.parent_widget, f"The alignment cannot be changed that way ({message.rstrip('.')}).")
         return True
 
     def _push(self, before: Analysis, rebuilt: Analysis, text: str, how: tuple[str, int] | None) -> None:
         review = self.window.review
         assert review is not None
-        old_current = self.window.navigator.current_passage()
+        old_current = self.navigator.current_passage()
         if how is not None and how[0] == "merge":
             decisions, current = merged_decisions(review, how[1], rebuilt), how[1]
         elif how is not None and how[0] == "split":
@@ -197,11 +201,9 @@ class AlignmentController:
             return False
         c = review.comparison
         if path is None:
-            suggestion = str(
-                Path(self.window.files.last_folder()) / (Path(c.left.document.name).stem + ".tmx")
-            )
+            suggestion = str(Path(self.files.last_folder()) / (Path(c.left.document.name).stem + ".tmx"))
             path, chosen = QFileDialog.getSaveFileName(
-                self.window,
+                self.parent_widget,
                 "Export aligned sentences",
                 suggestion,
                 "Translation memory (*.tmx);;Tab-separated (*.tsv)",
@@ -212,7 +214,7 @@ class AlignmentController:
                 path += ".tsv" if chosen.startswith("Tab") else ".tmx"
         if languages is None:
             codes = LanguageCodesDialog.get_codes(
-                self.window,
+                self.parent_widget,
                 bcp47(c.left.language.code),
                 bcp47(c.right.language.code),
                 language_label(c.left.language.code),
@@ -221,14 +223,14 @@ class AlignmentController:
             if codes is None:
                 return False
             languages = codes
-        if self.window.files.may_write(path) is False:
+        if self.files.may_write(path) is False:
             return False
         left_lang, right_lang = (code or None for code in languages)
         write = bitext_tsv if Path(path).suffix.lower() == ".tsv" else bitext_tmx
         try:
             atomic_write(path, write(c, left_lang, right_lang).encode("utf-8"))
         except CompareError as err:
-            show_error(self.window, str(err))
+            show_error(self.parent_widget, str(err))
             return False
         self.window.statusBar().showMessage(f"Exported the aligned sentences to {Path(path).name}.", 5000)
         return True

@@ -4,17 +4,15 @@ is one undo command; what a decision means is :class:`compare.core.review.review
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel
 
 from compare.core.review.review import TAKE_BOTH, Decision
 from compare.qt.commands import DecisionCommand
 from compare.qt.dialogs import EditPassageDialog, ask_note
+from compare.qt.host import Host
 from compare.qt.models import LEFT, language_label
-
-if TYPE_CHECKING:
-    from compare.qt.main_window import MainWindow
+from compare.qt.navigation import Navigator
 
 
 def _label(verb: str, rows: list[int]) -> str:
@@ -24,8 +22,10 @@ def _label(verb: str, rows: list[int]) -> str:
 class DecisionController:
     """Turns the user's choices on the current (or selected) passages into undo commands."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: Host, navigator: Navigator):
         self.window = window
+        self.parent_widget = window.dialog_parent()
+        self.navigator = navigator
 
     def push(self, new: dict[int, Decision], text: str) -> None:
         """Set ``new`` decisions as one undo step (nothing when they change nothing)."""
@@ -38,7 +38,7 @@ class DecisionController:
 
     def take_side(self, side: str) -> None:
         review = self.window.review
-        rows = self.window.navigator.targets()
+        rows = self.navigator.targets()
         if review is None or not rows:
             return
         new = {i: replace(review.side_decision(i, side, review.decision(i)), reviewed=True) for i in rows}
@@ -56,7 +56,7 @@ class DecisionController:
 
     def take_both(self) -> None:
         review = self.window.review
-        rows = self.window.navigator.targets()
+        rows = self.navigator.targets()
         if review is None or not rows:
             return
         new = {i: replace(review.decision(i), choice=TAKE_BOTH, text="", reviewed=True) for i in rows}
@@ -64,11 +64,11 @@ class DecisionController:
 
     def edit_passage(self) -> None:
         review = self.window.review
-        row = self.window.navigator.current_passage()
+        row = self.navigator.current_passage()
         if review is None or row < 0:
             return
         args = (
-            self.window,
+            self.parent_widget,
             row + 1,
             review.side_text(row, "left"),
             review.side_text(row, "right"),
@@ -93,16 +93,16 @@ class DecisionController:
 
     def edit_note(self) -> None:
         review = self.window.review
-        rows = self.window.navigator.targets()
+        rows = self.navigator.targets()
         if review is None or not rows:
             return
-        note = ask_note(self.window, rows[0] + 1, review.decision(rows[0]).note)
+        note = ask_note(self.parent_widget, rows[0] + 1, review.decision(rows[0]).note)
         if note is not None:
             self.push({i: replace(review.decision(i), note=note.strip()) for i in rows}, _label("Note", rows))
 
     def toggle_reviewed(self) -> None:
         review = self.window.review
-        rows = self.window.navigator.targets()
+        rows = self.navigator.targets()
         if review is None or not rows:
             return
         value = not all(review.decision(i).reviewed for i in rows)
@@ -111,7 +111,7 @@ class DecisionController:
 
     def reviewed_and_next(self) -> None:
         review = self.window.review
-        rows = self.window.navigator.targets()
+        rows = self.navigator.targets()
         if review is None or not rows:
             return
         self.push(
@@ -121,4 +121,4 @@ class DecisionController:
         views.table.selectionModel().setCurrentIndex(
             views.model.index(rows[-1], LEFT), QItemSelectionModel.SelectionFlag.NoUpdate
         )
-        self.window.navigator.next_unreviewed()
+        self.navigator.next_unreviewed()

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -134,11 +144,13 @@ class PassageDelegate(QStyledItemDelegate):
             self._palette_key = key
         return self._colors
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         h = self.heights.height(index.row()) if self.heights else 3 * option.fontMetrics.lineSpacing()
         return QSize(STATUS_WIDTH if index.column() == STATUS else 200, h)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         model = index.model()
         if not isinstance(model, PassageTableModel) or model.review is None:
             return super().paint(painter, option, index)

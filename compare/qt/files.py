@@ -5,7 +5,6 @@ unless the user confirms it; nothing unsaved is dropped without asking."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -17,10 +16,9 @@ from compare.core.io.fileio import ProtectedOutput, guard_output
 from compare.core.review.session import save_session, session_to_json
 from compare.qt import settings as app_settings
 from compare.qt.dialogs import ask_unsaved, ask_yes_no, show_error
+from compare.qt.host import Host
+from compare.qt.navigation import Navigator
 from compare.qt.recovery import RecoveryWriter
-
-if TYPE_CHECKING:
-    from compare.qt.main_window import MainWindow
 
 SESSION_FILTER = "News Compare review (*.ncreview);;All files (*)"
 ARTICLE_FILTER = "Plain text (*.txt);;Markdown (*.md);;Web page (*.html);;Word document (*.docx)"
@@ -33,9 +31,11 @@ class FileController(QObject):
     recovery_result = Signal(object)  # None: the recovery file is written; str: why it is not
     RECOVERY_RETRY_MS = 5000
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: Host, navigator: Navigator):
+        super().__init__(window.dialog_parent())
         self.window = window
+        self.parent_widget = window.dialog_parent()
+        self.navigator = navigator
         self.session_path: str | None = None  # the review file the window has open
         self.force_dirty = False  # unsaved work the undo stack does not know of (restored, carried over)
         self.recovery = RecoveryWriter(on_result=self.recovery_result.emit)
@@ -61,7 +61,7 @@ class FileController(QObject):
         """Ask before unsaved decisions are lost; True to go on."""
         if not self.dirty:
             return True
-        answer = ask_unsaved(self.window, what)
+        answer = ask_unsaved(self.parent_widget, what)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_review()
         return answer == QMessageBox.StandardButton.Discard
@@ -76,7 +76,7 @@ class FileController(QObject):
         try:
             guard_output(path, protected)
         except ProtectedOutput as err:
-            return bool(ask_yes_no(self.window, "Replace file", f"{err} Replace it anyway?"))
+            return bool(ask_yes_no(self.parent_widget, "Replace file", f"{err} Replace it anyway?"))
         return None
 
     # --- the review file -------------------------------------------------------------------
@@ -93,7 +93,7 @@ class FileController(QObject):
             return False
         base = review.comparison.side(review.base).document
         suggestion = str(Path(self.last_folder()) / (Path(base.name).stem + ".ncreview"))
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save review", suggestion, SESSION_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Save review", suggestion, SESSION_FILTER)
         return bool(path) and self.save_review_to(path)
 
     def save_review_to(self, path: str) -> bool:
@@ -102,9 +102,9 @@ class FileController(QObject):
         if self.may_write(path, review_too=False) is False:
             return False
         try:
-            save_session(path, review, self.window.navigator.view_state())
+            save_session(path, review, self.navigator.view_state())
         except CompareError as err:
-            show_error(self.window, str(err))
+            show_error(self.parent_widget, str(err))
             return False
         self.session_path = path
         self.window.undo_stack.setClean()
@@ -124,7 +124,10 @@ class FileController(QObject):
             base = review.comparison.side(review.base).document
             name = Path(base.name).stem + ".clean" + (Path(base.name).suffix or ".txt")
             path, chosen = QFileDialog.getSaveFileName(
-                self.window, "Export cleaned article", str(Path(self.last_folder()) / name), ARTICLE_FILTER
+                self.parent_widget,
+                "Export cleaned article",
+                str(Path(self.last_folder()) / name),
+                ARTICLE_FILTER,
             )
             if not path:
                 return False
@@ -136,7 +139,7 @@ class FileController(QObject):
         try:
             used = export_article(review, path, fmt, force=bool(force))
         except CompareError as err:
-            show_error(self.window, str(err))
+            show_error(self.parent_widget, str(err))
             return False
         self.window.statusBar().showMessage(
             f"Exported the cleaned article to {Path(path).name} ({used}).", 5000
@@ -150,7 +153,10 @@ class FileController(QObject):
         if path is None:
             suggestion = str(Path(self.last_folder()) / "changes.html")
             path, _ = QFileDialog.getSaveFileName(
-                self.window, "Export change report", suggestion, "Web page (*.html);;Spreadsheet (*.csv)"
+                self.parent_widget,
+                "Export change report",
+                suggestion,
+                "Web page (*.html);;Spreadsheet (*.csv)",
             )
             if not path:
                 return False
@@ -160,7 +166,7 @@ class FileController(QObject):
         try:
             export_report(review, path, force=bool(force))
         except CompareError as err:
-            show_error(self.window, str(err))
+            show_error(self.parent_widget, str(err))
             return False
         self.window.statusBar().showMessage(f"Exported the change report to {Path(path).name}.", 5000)
         return True
@@ -170,7 +176,7 @@ class FileController(QObject):
         review = self.window.review
         if review is None:
             return
-        view = self.window.navigator.view_state()
+        view = self.navigator.view_state()
         view["session_path"] = self.session_path
         self.recovery.write(session_to_json(review, view))
 

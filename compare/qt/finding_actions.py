@@ -3,22 +3,22 @@ applying a suggestion are in :mod:`compare.core.review.fixes`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from compare.core.checks.finding import Finding
 from compare.core.review.fixes import FixError, fix_decision, plan_fixes
+from compare.core.review.review import Decision
 from compare.qt.commands import DecisionCommand
 from compare.qt.dialogs import PreviewFixesDialog, show_error
-
-if TYPE_CHECKING:
-    from compare.qt.main_window import MainWindow
+from compare.qt.host import Host
+from compare.qt.navigation import Navigator
 
 
 class FindingController:
     """What the findings panel and the Passage menu do with findings."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: Host, navigator: Navigator):
         self.window = window
+        self.parent_widget = window.dialog_parent()
+        self.navigator = navigator
         self._focus_passage = -1  # the passage of the finding last shown, while its span is highlighted
 
     def show_finding(self, finding: Finding) -> None:
@@ -27,12 +27,12 @@ class FindingController:
             return
         self.window.views.model.set_focus(finding)
         self._focus_passage = finding.passage
-        self.window.navigator.go_to(finding.passage)
+        self.navigator.go_to(finding.passage)
         self.window.statusBar().showMessage(finding.message, 8000)
 
     def clear_focus_if_moved(self) -> None:
         model = self.window.views.model
-        if model.focus is not None and self.window.navigator.current_passage() != self._focus_passage:
+        if model.focus is not None and self.navigator.current_passage() != self._focus_passage:
             model.set_focus(None)
 
     def current_finding(self) -> Finding | None:
@@ -40,12 +40,12 @@ class FindingController:
         f = self.window.views.findings_panel.current_finding()
         if f is not None:
             return f
-        row = self.window.navigator.current_passage()
+        row = self.navigator.current_passage()
         return next(
             (x for x in self.window.views.model.passage_findings(row) if x.suggestion is not None), None
         )
 
-    def _push(self, new: dict, text: str) -> None:  # type: ignore[type-arg]
+    def _push(self, new: dict[int, Decision], text: str) -> None:
         review = self.window.review
         assert review is not None
         self.window.undo_stack.push(DecisionCommand(review, new, text, self.window.passages_changed))
@@ -62,7 +62,7 @@ class FindingController:
         try:
             new, fix = fix_decision(review, finding)
         except FixError as err:
-            show_error(self.window, str(err))
+            show_error(self.parent_widget, str(err))
             return False
         if new == review.decision(fix.passage):
             status.showMessage("The suggestion is already applied.", 5000)
@@ -86,12 +86,12 @@ class FindingController:
         new = {i: d for i, d in new.items() if d != review.decision(i)}
         if not new:
             why = ": " + skipped[0][1][0].lower() + skipped[0][1][1:] if skipped else "."
-            show_error(self.window, f"No suggestion of “{rule}” can be applied{why}")
+            show_error(self.parent_widget, f"No suggestion of “{rule}” can be applied{why}")
             return False
         rows = [(fx.passage + 1, fx.before, fx.after, fx.how) for fx in fixes]
         notes = [f"passage {f.passage + 1 if f.passage is not None else '?'}: {why}" for f, why in skipped]
         if confirm and not PreviewFixesDialog.confirm(
-            self.window, f"Apply all “{rule}” suggestions", rows, notes
+            self.parent_widget, f"Apply all “{rule}” suggestions", rows, notes
         ):
             return False
         self._push(new, f"Apply all “{rule}” suggestions ({len(new)} passages)")

@@ -179,7 +179,9 @@ class FindingsModel(RowsTableModel):
 class SnippetDelegate(QStyledItemDelegate):
     """The snippet with the finding's span in bold on a tint (one line, elided by width)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         value = index.data(SNIPPET_ROLE)
         if not value:
             return super().paint(painter, option, index)
@@ -211,7 +213,7 @@ class SnippetDelegate(QStyledItemDelegate):
         x = rect.left() + 4.0
 
         def x_of(cursor: int) -> float:
-            pos = line.cursorToX(cursor)
+            pos: Any = line.cursorToX(cursor)  # (x, cursor) in PySide6
             return float(pos[0] if isinstance(pos, tuple) else pos)
 
         span_start, span_end = x_of(a), x_of(b)
@@ -220,7 +222,7 @@ class SnippetDelegate(QStyledItemDelegate):
         layout.draw(painter, QPointF(x, y))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(min(hint.width(), 420), hint.height())
 

@@ -9,6 +9,7 @@ enough to freeze the window.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -145,4 +146,9 @@ def run_packed(name: str, *args: Any) -> list[bytes]:
     return pack(JOBS[name](*args))
 
 
-JOBS = {"pair": open_pair, "session": open_session, "restore": restore_session, "realign": realign}
+JOBS: dict[str, Callable[..., Loaded]] = {
+    "pair": open_pair,
+    "session": open_session,
+    "restore": restore_session,
+    "realign": realign,
+}

@@ -53,12 +53,12 @@ class MainWindow(QMainWindow):
         })  # fmt: skip
         self.commands.build_menus()
         self.views.build_toolbar(self, self.commands)
-        self.files = FileController(self)
         self.navigator = Navigator(self)
-        self.decisions = DecisionController(self)
-        self.findings = FindingController(self)
-        self.alignment = AlignmentController(self)
-        self.opener = Opener(self)
+        self.files = FileController(self, self.navigator)
+        self.decisions = DecisionController(self, self.navigator)
+        self.findings = FindingController(self, self.navigator)
+        self.alignment = AlignmentController(self, self.navigator, self.files)
+        self.opener = Opener(self, self.files)
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self._connect_signals()
@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         v.findings_panel.apply_rule_requested.connect(fin.apply_rule)
 
     # --- what is open ----------------------------------------------------------------------
+    def dialog_parent(self) -> QWidget:
+        return self
+
     def input_paths(self) -> tuple[str | None, str | None]:
         if self.review is None:
             return None, None

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from compare.core.checks.finding import Finding
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
 from compare.core.text.language import language_name
@@ -102,18 +103,18 @@ class CellCache:
         return text, ranges
 
 
-def findings_by_passage(review: Review) -> dict[int, list[Any]]:
+def findings_by_passage(review: Review) -> dict[int, list[Finding]]:
     """The findings touching each passage (a finding over several passages is in each)."""
-    out: dict[int, list[Any]] = {}
+    out: dict[int, list[Finding]] = {}
     passages = review.passages
     for f in review.findings:
-        k = f.passage
-        if not isinstance(k, int):
+        k, side = f.passage, f.side
+        if k is None or side is None:
             continue
         out.setdefault(k, []).append(f)
         k += 1
-        while k < len(passages) and passages[k].span(f.side)[0] < f.end:
-            if passages[k].span(f.side)[1] > passages[k].span(f.side)[0]:
+        while k < len(passages) and passages[k].span(side)[0] < f.end:
+            if passages[k].span(side)[1] > passages[k].span(side)[0]:
                 out.setdefault(k, []).append(f)
             k += 1
     return out
@@ -406,7 +407,7 @@ class PassageListModel(RowsTableModel):
         review = self.review
         passages = review.passages
 
-        def key(i: int) -> object:
+        def key(i: int) -> Any:
             if column == 1:
                 return (review.analysis.score(i), -i)
             if column == 2:

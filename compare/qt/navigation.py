@@ -3,23 +3,22 @@ that a saved review restores, and hiding identical passages."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog
 
 from compare.core.diff.comparison import EQUAL
+from compare.qt.host import Host
 from compare.qt.models import LEFT, PASSAGE_ROLE
-
-if TYPE_CHECKING:
-    from compare.qt.main_window import MainWindow
 
 
 class Navigator:
     """Moves the current passage of the comparison table and remembers where the view is."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: Host):
         self.window = window
+        self.parent_widget = window.dialog_parent()
         self.views = window.views
         self._scroll_target: tuple[int, int] | None = (
             None  # (row, offset) to scroll to once heights are known
@@ -103,7 +102,12 @@ class Navigator:
             return
         n = len(review.passages)
         number, ok = QInputDialog.getInt(
-            self.window, "Go to passage", f"Passage number (1–{n}):", max(1, self.current_passage() + 1), 1, n
+            self.parent_widget,
+            "Go to passage",
+            f"Passage number (1–{n}):",
+            max(1, self.current_passage() + 1),
+            1,
+            n,
         )
         if ok:
             self.go_to(number - 1)

@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -24,11 +23,10 @@ from compare.core.review.review import Review, other_side, transfer_decisions
 from compare.core.review.session import FileChange, is_session_file
 from compare.qt import settings as app_settings
 from compare.qt.dialogs import ask_yes_no, show_error
+from compare.qt.files import FileController
+from compare.qt.host import Host
 from compare.qt.jobs import Loaded
 from compare.resources import sample_pair
-
-if TYPE_CHECKING:
-    from compare.qt.main_window import MainWindow
 
 OPEN_FILTER = (
     "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)"
@@ -48,9 +46,11 @@ class Opener(QObject):
 
     max_bytes = MAX_INPUT_BYTES
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: Host, files: FileController):
+        super().__init__(window.dialog_parent())
         self.window = window
+        self.parent_widget = window.dialog_parent()
+        self.files = files
         self.pending: dict[str, str] = {}  # a dropped file waiting for its other version, by side
         self._job: int | None = None  # the latest load started (only its result is installed)
         self._restored_from: Path | None = None  # the recovery file the latest load restores
@@ -65,7 +65,7 @@ class Opener(QObject):
 
     # --- starting loads ------------------------------------------------------------------------
     def _start(self, job: str, *args: object, size: int = 0, ask: bool = True) -> bool:
-        if ask and not self.window.files.confirm_discard("open other files"):
+        if ask and not self.files.confirm_discard("open other files"):
             return False
         self._job = self.window.loader.start(job, *args, size=size)
         self.window.update_title()
@@ -80,11 +80,11 @@ class Opener(QObject):
             self.open_pair(paths[0], paths[1])
         elif len(paths) == 1:
             show_error(
-                self.window,
+                self.parent_widget,
                 f"{Path(paths[0]).name} is not a saved review; choose two versions of the article.",
             )
         else:
-            show_error(self.window, "Choose two versions of the article, or one saved review.")
+            show_error(self.parent_widget, "Choose two versions of the article, or one saved review.")
 
     def open_pair(self, left: str, right: str, ask: bool = True, carry: Review | None = None) -> bool:
         """Compare two files; ``carry``: the review whose decisions carry over (reload, swap)."""
@@ -107,7 +107,7 @@ class Opener(QObject):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            show_error(self.window, "The recovered review is damaged and cannot be restored.")
+            show_error(self.parent_widget, "The recovered review is damaged and cannot be restored.")
             return False
         started = self._start("restore", data, size=_size(str(path)) // 2, ask=False)
         self._carry_from = None
@@ -120,19 +120,19 @@ class Opener(QObject):
 
     def open_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Open two versions, or a saved review", self.window.files.last_folder(), OPEN_FILTER
+            self.parent_widget, "Open two versions, or a saved review", self.files.last_folder(), OPEN_FILTER
         )
         if paths:
             self.open_paths(paths)
 
     # --- results -------------------------------------------------------------------------------
     def job_finished(self, job: int, loaded: Loaded) -> None:
-        if job != self._job or self.window.files.closing:
+        if job != self._job or self.files.closing:
             return  # not a load, or not the latest one
         self._job = None
         restored, self._restored_from = self._restored_from, None
         review = loaded.review
-        files = self.window.files
+        files = self.files
         view = dict(loaded.view or {})
         files.session_path = loaded.session_path or (view.get("session_path") if restored else None)
         files.force_dirty = restored is not None
@@ -165,7 +165,7 @@ class Opener(QObject):
         restored, self._restored_from = self._restored_from, None
         if restored is not None:
             message = "The recovered review cannot be restored: " + message[0].lower() + message[1:]
-        show_error(self.window, message)
+        show_error(self.parent_widget, message)
 
     def _carry_decisions(self, review: Review) -> str:
         """After a reload or a swap: keep the decisions whose passages read the same."""
@@ -178,7 +178,7 @@ class Opener(QObject):
             review.base = other_side(old.base)  # the file being cleaned stays the same
         carried, dropped = transfer_decisions(old, review)
         if carried:
-            self.window.files.force_dirty = True
+            self.files.force_dirty = True
         return f"Kept {carried} decision{'s' if carried != 1 else ''}" + (
             f"; dropped {dropped} on passages that changed." if dropped else "."
         )
@@ -187,7 +187,7 @@ class Opener(QObject):
         text = " ".join(c.sentence() for c in changes)
         if any(c.state == "changed" for c in changes):
             text += " Use File ▸ Reload Files to compare the new version; decisions on passages that read the same are kept."
-        QMessageBox.information(self.window, "Files changed since the review", text)
+        QMessageBox.information(self.parent_widget, "Files changed since the review", text)
 
     # --- files on disk ---------------------------------------------------------------------------
     def _watch(self) -> None:
@@ -220,7 +220,7 @@ class Opener(QObject):
         try:
             kept = " Decisions on passages that read the same are kept." if review.decisions() else ""
             if ask_yes_no(
-                self.window, "File changed", f"{Path(path).name} changed on disk. Reload it?{kept}"
+                self.parent_widget, "File changed", f"{Path(path).name} changed on disk. Reload it?{kept}"
             ):
                 self.reload_files(ask=False)
         finally:
@@ -236,15 +236,15 @@ class Opener(QObject):
             and review is not None
             and review.decisions()
             and not ask_yes_no(
-                self.window,
+                self.parent_widget,
                 "Reload",
                 "Reload the files? Decisions on passages that changed are dropped; the others are kept.",
             )
         ):
             return
-        self.window.files.session_path = None
+        self.files.session_path = None
         self.window.undo_stack.clear()
-        self.window.files.force_dirty = False
+        self.files.force_dirty = False
         self.open_pair(left, right, ask=False, carry=review)
 
     def swap_sides(self) -> None:
@@ -252,7 +252,7 @@ class Opener(QObject):
         if review is None:
             return
         if review.decisions() and not ask_yes_no(
-            self.window,
+            self.parent_widget,
             "Swap sides",
             "Swap the sides? The comparison is made again; decisions move with their passages and the same "
             "file stays the one being cleaned.",
@@ -261,12 +261,13 @@ class Opener(QObject):
         left, right = self.window.input_paths()
         if not left or not right or not (os.path.isfile(left) and os.path.isfile(right)):
             show_error(
-                self.window, "The original files are no longer on disk, so the sides cannot be swapped."
+                self.parent_widget,
+                "The original files are no longer on disk, so the sides cannot be swapped.",
             )
             return
         self.window.undo_stack.clear()
-        self.window.files.force_dirty = False
-        self.window.files.session_path = None
+        self.files.force_dirty = False
+        self.files.session_path = None
         self.open_pair(right, left, ask=False, carry=review)
 
     # --- recent files, drag and drop -----------------------------------------------------------

@@ -77,7 +77,10 @@ class OverviewStrip(QWidget):
             row_h = max(2, -(-h // n))
             reviewed_color = QColor(colors.reviewed)
             reviewed_color.setAlpha(120)
-            kind_color = {LEFT_ONLY: QColor(colors.deleted_line), RIGHT_ONLY: QColor(colors.inserted_line)}
+            kind_color: dict[str, QColor] = {
+                LEFT_ONLY: QColor(colors.deleted_line),
+                RIGHT_ONLY: QColor(colors.inserted_line),
+            }
             p = QPainter(img)
             for y, (divergence, kind, reviewed) in best.items():
                 color = reviewed_color if reviewed else kind_color.get(kind, colors.replaced_line)

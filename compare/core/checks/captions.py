@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Document, Hit, Severity, rule, shorten
+from compare.core.checks.finding import Severity
+
+from ._base import Document, Hit, rule, shorten
 
 # NYT-style "Credit…Pool photo by X" (often doubled by a copy-paste: "CreditCredit…").
 _CREDIT_MARK = re.compile(r"(?:Credit|Crédit|Kredit)(?:Credit|Crédit|Kredit)?[ \t]*(?:…|\.\.\.)")

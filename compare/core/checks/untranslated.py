@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from compare.core.checks.finding import Severity
 from compare.core.text.language import cheap_language, cjk_share, language_name, language_probabilities
 from compare.core.text.stopwords import STOPWORDS, WORD_RE, stopword_ratio
 
-from ._base import Document, Hit, Severity, rule, shorten
+from ._base import Document, Hit, rule, shorten
 
 MIN_LETTERS = 40
 MIN_PROBABILITY = 0.95

@@ -248,7 +248,7 @@ def build_passages(
     validate_beads(beads, len(left.segmentation.sentences), len(right.segmentation.sentences))
     lsents = left.segmentation.sentences
     rsents = right.segmentation.sentences
-    rows = []
+    rows: list[tuple[Kind, Span, Span, tuple[int, ...], tuple[int, ...], float]] = []
     jobs: list[tuple[str, int, str, int]] = []
     for (lseg, rseg), (lspan, rspan) in zip(beads, _partition(beads, left, right), strict=True):
         lcontent = _content(left.text, lspan)

@@ -13,12 +13,12 @@ from pathlib import Path
 from compare.core.errors import ExportError
 from compare.core.export.article import check_output_path
 from compare.core.io.fileio import atomic_write
-from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Review
+from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Choice, Review
 
 REPORT_FORMATS = ("html", "csv")
 
 
-def _decision_name(review: Review, choice: str) -> str:
+def _decision_name(review: Review, choice: Choice) -> str:
     return {
         KEEP: f"kept {review.base}",
         TAKE_OTHER: f"took {review.other}",

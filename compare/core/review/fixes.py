@@ -85,9 +85,9 @@ def _fix(review: Review, finding: Finding, decision: Decision, chained: bool = F
     if finding.suggestion is None:
         raise FixError("This finding has no suggestion to apply.")
     index = finding.passage
-    if not isinstance(index, int) or not 0 <= index < len(review.passages):
-        raise FixError("This finding is not in any passage.")
     side = finding.side
+    if index is None or side is None or not 0 <= index < len(review.passages):
+        raise FixError("This finding is not in any passage.")
     s, e = review.passages[index].span(side)
     if not (s <= finding.start <= finding.end <= e):
         raise FixError(f"The finding runs past passage {index + 1}; edit the text by hand.")
@@ -123,10 +123,9 @@ def _fix(review: Review, finding: Finding, decision: Decision, chained: bool = F
 
 def fix_decision(review: Review, finding: Finding) -> tuple[Decision, Fix]:
     """The decision that applies ``finding``'s suggestion to its passage (raises FixError)."""
-    index = finding.passage
-    old = review.decision(index) if isinstance(index, int) else Decision()
+    old = review.decision(finding.passage) if finding.passage is not None else Decision()
     new, fix = _fix(review, finding, old)
-    return review.decision_for_text(index, new.text, old), fix
+    return review.decision_for_text(fix.passage, new.text, old), fix
 
 
 def plan_fixes(
@@ -146,14 +145,14 @@ def plan_fixes(
     )
     for f in ordered:
         index = f.passage
-        decision = pending.get(index, review.decision(index)) if isinstance(index, int) else Decision()
+        decision = pending.get(index, review.decision(index)) if index is not None else Decision()
         try:
-            new, fix = _fix(review, f, decision, chained=index in pending)
+            fixed, fix = _fix(review, f, decision, chained=index in pending)
         except FixError as err:
             skipped.append((f, str(err)))
             continue
-        pending[index] = new
+        pending[fix.passage] = fixed
         fixes.append(fix)
     fixes.sort(key=lambda x: (x.passage, x.finding.start))
-    new = {i: review.decision_for_text(i, d.text, review.decision(i)) for i, d in pending.items()}
-    return new, fixes, skipped
+    decisions = {i: review.decision_for_text(i, d.text, review.decision(i)) for i, d in pending.items()}
+    return decisions, fixes, skipped

@@ -240,11 +240,11 @@ def transfer_decisions(old: Review, new: Review) -> tuple[int, int]:
     moves to the new passage whose base and other texts are exactly those it was made
     on, so it still means the same thing. Returns (carried, dropped).
     """
-    old_docs = {name: old.comparison.side(name).document.path for name in SIDES}
+    old_left, old_right = (old.comparison.side(name).document.path for name in SIDES)
     swapped = (
-        old_docs["left"] == new.comparison.right.document.path
-        and old_docs["right"] == new.comparison.left.document.path
-        and old_docs["left"] != old_docs["right"]
+        old_left == new.comparison.right.document.path
+        and old_right == new.comparison.left.document.path
+        and old_left != old_right
     )
     # The base must be the same file, or "keep" and "take other" would flip meaning.
     new_base = other_side(new.base) if swapped else new.base

@@ -21,7 +21,7 @@ from compare.core.errors import SessionError, os_error_sentence
 from compare.core.io.document import Document, sha256_text
 from compare.core.io.fileio import atomic_write
 from compare.core.limits import MAX_SESSION_BYTES
-from compare.core.review.review import DECISIONS, Decision, Review
+from compare.core.review.review import Choice, Decision, Review
 
 FORMAT = "news-compare-session"
 VERSION = 1
@@ -165,18 +165,16 @@ def session_from_json(data: Any) -> Session:
         try:
             index = int(item["passage"])
             decision = Decision(
-                choice=str(item.get("choice", "keep")),
+                choice=Choice(str(item.get("choice", "keep"))),
                 text=str(item.get("text", "")),
                 note=str(item.get("note", "")),
                 reviewed=bool(item.get("reviewed", False)),
             )
-            if decision.choice not in DECISIONS:
-                raise ValueError
             review.set_decision(index, decision)
         except (KeyError, TypeError, ValueError, IndexError):
             raise SessionError("A decision in the session is damaged.") from None
-    view = data.get("view") if isinstance(data.get("view"), dict) else {}
-    return Session(review, view)
+    view = data.get("view")
+    return Session(review, view if isinstance(view, dict) else {})
 
 
 def load_session(path: str | os.PathLike[str]) -> Session:

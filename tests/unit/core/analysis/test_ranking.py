@@ -14,8 +14,8 @@ from compare.core.checks import Finding, Severity
 from compare.core.diff.comparison import Comparison, Side, compare
 from compare.core.io.document import Document
 
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "ranking_auc.py"
+DATA = Path(__file__).resolve().parents[4].parent / "shared" / "data"
+BENCH = Path(__file__).resolve().parents[4] / "bench" / "ranking_auc.py"
 
 # Measured with bench/ranking_auc.py on the 64 (article, system) pairs of WMT 2021 with MQM:
 # the engine's divergence 0.617, the ranked divergence 0.665.

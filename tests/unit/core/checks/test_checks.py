@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from compare.core.checks import RULES, Finding, Hit, Severity, check_text, rule
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+SHARED = Path(__file__).resolve().parents[4].parent / "shared"
 SAMPLE = SHARED / "samples" / "nato-russia-talks.machine-translated.txt"
 WMT = SHARED / "data" / "wmt21"
 
@@ -116,7 +116,7 @@ def test_no_qt_import() -> None:
     code = "import sys, compare.core.checks; sys.exit(any(m.startswith(('PySide6', 'PyQt')) for m in sys.modules))"
     assert (
         subprocess.run(
-            [sys.executable, "-c", code], check=False, cwd=Path(__file__).resolve().parents[3]
+            [sys.executable, "-c", code], check=False, cwd=Path(__file__).resolve().parents[4]
         ).returncode
         == 0
     )

@@ -118,7 +118,7 @@ def test_machine_against_human_translation_on_gold_alignment() -> None:
 
     from compare.core.align.bilingual import parse_beads, strict_f1
 
-    folder = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "textberg-defr"
+    folder = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "textberg-defr"
     if not folder.is_dir():
         pytest.skip(f"the Text+Berg gold alignment is not at {folder}")
     gold = parse_beads((folder / "dev.defr").read_text(encoding="utf-8"))

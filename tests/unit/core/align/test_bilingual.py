@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from compare.core.align import lexicon as dictionaries
 from compare.core.align.bilingual import Bead, align_bilingual, guess_language, parse_beads, strict_f1
 
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+DATA = Path(__file__).resolve().parents[4].parent / "shared" / "data"
 
 # An English news item and a French edition written for these tests: the French splits
 # sentence 3, merges 4 and 5, leaves out 1 and adds a quotation of its own.
