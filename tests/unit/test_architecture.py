@@ -54,7 +54,9 @@ def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
 def test_there_are_no_import_cycles() -> None:
     graph = grimp.build_graph("compare")
     # the graph holds the imports made for type checking and inside functions too
-    assert "compare.core.diff.comparison" in graph.find_modules_directly_imported_by("compare.core.checks.cross._common")
+    assert "compare.core.diff.comparison" in graph.find_modules_directly_imported_by(
+        "compare.core.checks.cross._common"
+    )
     assert _cycles(graph) == []
 
 
