@@ -53,7 +53,7 @@ class Messages:
 
 @pytest.fixture(autouse=True)
 def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
-    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     box = Messages()
 
@@ -76,7 +76,13 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
             return str(box.answers["note"].pop(0)), True
         return "", False
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", note)
+    from compare.qt.dialogs import NoteDialog
+
+    def get_note(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        text, ok = note()
+        return text if ok else None
+
+    monkeypatch.setattr(NoteDialog, "get_note", staticmethod(get_note))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (box.next_answer("open", []), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (box.next_answer("save", ""), ""))
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel
 
 from compare.core.review.review import TAKE_BOTH, Decision
 from compare.qt.commands import DecisionCommand
-from compare.qt.dialogs import EditPassageDialog, ask_note
+from compare.qt.dialogs import EditPassageDialog, NoteDialog
 from compare.qt.host import Host
 from compare.qt.models import LEFT, language_label
 from compare.qt.navigation import Navigator
@@ -96,7 +96,7 @@ class DecisionController:
         rows = self.navigator.targets()
         if review is None or not rows:
             return
-        note = ask_note(self.parent_widget, rows[0] + 1, review.decision(rows[0]).note)
+        note = NoteDialog.get_note(self.parent_widget, rows[0] + 1, review.decision(rows[0]).note)
         if note is not None:
             self.push({i: replace(review.decision(i), note=note.strip()) for i in rows}, _label("Note", rows))
 

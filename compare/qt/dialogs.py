@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -57,30 +57,26 @@ class EditPassageDialog(QDialog):
             layout.addWidget(title)
             layout.addWidget(view)
             self.references.append(view)
-        layout.addWidget(
-            QLabel(
-                "<b>Translation for the cleaned article</b>"
-                if source is not None
-                else "<b>Text for the cleaned article</b>"
-            )
+        what = "Translation" if source is not None else "Text"
+        editor_label = QLabel(
+            f"<b>&amp;{what} for the cleaned article</b> (Ctrl+Return keeps it, Escape cancels)"
         )
+        editor_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(editor_label)
         _, body, tail = editable_parts(current)
         self.editor = QPlainTextEdit(body)
         self.editor.setAccessibleName("Text for the cleaned article")
+        self.editor.setTabChangesFocus(True)
         f = QFont(self.editor.font())
         f.setPointSizeF(f.pointSizeF() * 1.08)
         self.editor.setFont(f)
         layout.addWidget(self.editor, 1)
+        editor_label.setBuddy(self.editor)
         if "\n" in tail or "\r" in tail:
             kept = QLabel("The paragraph break after this passage is kept as it is.")
             kept.setAccessibleName("Paragraph break kept")
             layout.addWidget(kept)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(keyboard_buttons(self))
         self.editor.setFocus()
 
     def text(self) -> str:
@@ -103,9 +99,47 @@ class EditPassageDialog(QDialog):
             dialog.deleteLater()
 
 
-def ask_note(parent: QWidget | None, number: int, current: str) -> str | None:
-    text, ok = QInputDialog.getMultiLineText(parent, "Note", f"Note on passage {number}:", current)
-    return text if ok else None
+def keyboard_buttons(dialog: QDialog, ok_text: str = "&OK") -> QDialogButtonBox:
+    """OK and Cancel with mnemonics (Alt+O, Alt+C: without them Alt+O types an "o" in the editor),
+    and Ctrl+Return to accept from anywhere in the dialog, also from inside a multi-line editor
+    (where Return starts a new line)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, activated=dialog.accept)
+    return buttons
+
+
+class NoteDialog(QDialog):
+    """A note on one or more passages: a wrapped multi-line editor; Ctrl+Return saves it."""
+
+    def __init__(self, parent: QWidget | None, number: int, current: str):
+        super().__init__(parent)
+        self.setWindowTitle(f"Note on passage {number}")
+        self.resize(520, 260)
+        layout = QVBoxLayout(self)
+        label = QLabel("&Note (Ctrl+Return saves it, Escape cancels):")
+        self.editor = QPlainTextEdit(current)
+        self.editor.setAccessibleName("Note")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        label.setBuddy(self.editor)
+        layout.addWidget(label)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(keyboard_buttons(self))
+        self.editor.setFocus()
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+    @staticmethod
+    def get_note(parent: QWidget | None, number: int, current: str) -> str | None:
+        dialog = NoteDialog(parent, number, current)
+        try:
+            return dialog.editor.toPlainText() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "News Compare") -> None:

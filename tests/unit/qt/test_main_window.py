@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -456,3 +456,82 @@ def test_a_merge_started_during_a_reload_never_drops_the_reload(
             LEFT,
         )[0]
     )
+
+
+from compare.qt.dialogs import NoteDialog  # noqa: E402
+
+REAL_GET_NOTE = NoteDialog.get_note  # taken before the messages fixture replaces it
+
+
+def test_the_edit_and_note_dialogs_work_from_the_keyboard(open_window, pair, qtbot, monkeypatch) -> None:
+    """Ctrl+Return accepts from inside the editor, Tab leaves it, Alt+O is the OK button's
+    mnemonic (it must not type an "o"), Escape cancels; the note editor wraps long lines."""
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from compare.qt.dialogs import EditPassageDialog, NoteDialog
+
+    window = open_window(pair)
+    review = window.review
+    row = next(p.index for p in review.passages if "declined" in review.side_text(p.index, "right"))
+    window.navigator.go_to(row)
+    monkeypatch.setattr(NoteDialog, "get_note", REAL_GET_NOTE)  # the real note dialog, not the test double
+
+    errors: list[BaseException] = []
+
+    def run(keys) -> None:  # type: ignore[no-untyped-def]
+        def act() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(10, act)
+                return
+            dialog.windowHandle().requestActivate()  # as the window manager does for a new dialog
+            QApplication.processEvents()
+            try:
+                keys(dialog)
+            except BaseException as err:  # close the dialog, fail the test after it
+                errors.append(err)
+                dialog.reject()
+
+            def still_open() -> None:
+                if dialog.isVisible():
+                    errors.append(AssertionError("the keys did not close the dialog"))
+                    dialog.reject()
+
+            QTimer.singleShot(3000, still_open)
+
+        QTimer.singleShot(0, act)
+
+    def edit_and_ctrl_return(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, EditPassageDialog)
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(dialog.editor, " Really.")
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Tab)
+        assert not dialog.editor.hasFocus() and "\t" not in dialog.editor.toPlainText()
+        dialog.editor.setFocus()
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    run(edit_and_ctrl_return)
+    window.decisions.edit_passage()
+    assert not errors, errors
+    assert review.passage_text(row).rstrip().endswith("report. Really.")
+    assert review.passage_text(row).endswith("\n\n")
+
+    def note_and_alt_o(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, NoteDialog)
+        assert dialog.editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+        qtbot.keyClicks(dialog.editor, "Check with the desk")
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+
+    run(note_and_alt_o)
+    window.decisions.edit_note()
+    assert not errors, errors
+    assert review.decision(row).note == "Check with the desk"
+
+    def escape(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.editor, " and the lawyers")
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+
+    run(escape)
+    window.decisions.edit_note()
+    assert not errors, errors
+    assert review.decision(row).note == "Check with the desk"
