@@ -189,15 +189,20 @@ def install_advice(packages: Iterable[str]) -> str:
 
 def _library_sentence(missing: list[str], platform: str) -> str:
     known = sorted({SONAME_PACKAGES[name] for name in missing if name in SONAME_PACKAGES})
-    unknown = [name for name in missing if name not in SONAME_PACKAGES]
-    if shutil.which("apt-get") and known:
-        advice = install_advice(known)
-        if unknown:
-            advice += f" and find the packages of {', '.join(unknown)} with `apt-file search`"
-    else:
-        advice = "install the packages of your system that provide them"
-    return (f"the window cannot start: Qt's {platform} platform needs system libraries that are not "
-            f"installed ({', '.join(missing)}); {advice}; the command line works without them "
+    own = [name for name in missing if name.startswith("libQt6")]
+    unknown = [name for name in missing if name not in SONAME_PACKAGES and name not in own]
+    advice = []
+    if known and shutil.which("apt-get"):
+        advice.append(install_advice(known))
+    elif known:
+        advice.append("install the packages of your system that provide them")
+    if unknown:
+        advice.append(f"find the packages of {', '.join(unknown)} with `apt-file search`")
+    if own:
+        advice.append("Qt's own libraries are part of PySide6, so reinstall it "
+                      "(`python3 -m pip install --force-reinstall PySide6-Essentials` in the environment)")
+    return (f"the window cannot start: Qt's {platform} platform needs libraries that cannot be loaded "
+            f"({', '.join(missing)}); {', and '.join(advice)}; the command line works without them "
             f"(news-compare --help).")
 
 

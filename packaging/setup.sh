@@ -55,6 +55,7 @@ finish() {  # finish TEXT: end the step's line with its outcome
   else printf ' %s\n' "$text"; fi
 }
 note() { printf 'setup: %s\n' "$*"; }
+packages_word() { if [ "$1" -eq 1 ]; then echo "1 package"; else echo "$1 packages"; fi; }
 problem() { printf 'setup: %s\n' "$*" >&2; }
 
 # Lines of apt-get and pip output worth showing as a step's progress.
@@ -68,10 +69,13 @@ watch() {  # watch CMD...: run it, its output into the log; on a terminal the li
   "$@" >>"$log" 2>&1 </dev/null &
   pid=$!
   if [ -n "$tty" ]; then
-    local cols last line
+    local cols last line from
     cols=$(tput cols 2>/dev/null || echo 80)
+    from=$(($(wc -l <"$log") + 1))
     while kill -0 "$pid" 2>/dev/null; do
-      last=$(tail -n 40 "$log" | grep -E "$progress" | tail -n 1 | sed -E 's/^ +//')
+      # The latest line of this command's output, a wheel's platform tags left out.
+      last=$(tail -n "+$from" "$log" | grep -E "$progress" | tail -n 1 |
+             sed -E 's/^ +//; s/-[0-9][^ ]*\.(whl|tar\.gz)//')
       line="$label ... $last"
       printf '\r\033[K%s' "${line:0:$((cols - 1))}"
       sleep 0.3
@@ -101,11 +105,11 @@ pyver=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 venv_state() {  # healthy, absent, foreign (not a venv) or the reason it is broken
   if [ ! -e .venv ] && [ ! -L .venv ]; then echo absent; return; fi
   if [ ! -f .venv/pyvenv.cfg ]; then echo foreign; return; fi
-  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c '' 2>/dev/null; then echo "its Python does not run"; return; fi
+  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c '' 2>/dev/null; then echo "its Python did not run"; return; fi
   if ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    echo "its Python is older than 3.11"; return
+    echo "its Python was older than 3.11"; return
   fi
-  if ! .venv/bin/python -c 'import pip' 2>/dev/null; then echo "it has no pip"; return; fi
+  if ! .venv/bin/python -c 'import pip' 2>/dev/null; then echo "it had no pip"; return; fi
   echo healthy
 }
 venv=$(venv_state)
@@ -169,7 +173,8 @@ else
       apt=("${as_root[@]}" DEBIAN_FRONTEND=noninteractive apt-get -q)
       if watch "${apt[@]}" update &&
          watch "${apt[@]}" install -y --no-install-recommends -o Dpkg::Use-Pty=0 "${missing[@]}"; then
-        if [ -n "$dry_run" ]; then finish "${#missing[@]} to install"; else finish "installed ${#missing[@]}: ${missing[*]}"; fi
+        if [ -n "$dry_run" ]; then finish "${#missing[@]} to install"
+        else finish "installed $(packages_word ${#missing[@]}), listed in $log"; fi
       else
         finish "apt-get failed"
         show_log_tail
@@ -199,7 +204,7 @@ else
   fi
   what=created
   if [ "$venv" != absent ]; then
-    what="repaired ($venv)"
+    what="repaired, $venv"
     if [ -n "$dry_run" ]; then printf '  would remove the broken .venv\n'; else rm -rf .venv; fi
   fi
   if ! watch "$python" -m venv .venv; then
@@ -216,7 +221,7 @@ fi
 # --- 3. the program -------------------------------------------------------------------------
 target=.
 [ "$mode" = test ] && target=".[test]"
-begin "News Compare and its libraries (about 110 MB the first time)"
+begin "News Compare and its libraries"
 if watch .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -e "$target"; then
   if [ -n "$dry_run" ]; then
     finish "nothing changed (dry run)"
@@ -224,8 +229,7 @@ if watch .venv/bin/python -m pip install --disable-pip-version-check --progress-
     exit 0
   fi
   count=$(sed -n 's/^Successfully installed //p' "$log" | tail -n 1 | wc -w)
-  if [ "$count" -eq 1 ]; then finish "installed in .venv, 1 package new or updated"
-  else finish "installed in .venv, $count packages new or updated"; fi
+  finish "installed in .venv, $(packages_word "$count") new or updated"
 else
   finish "failed"
   show_log_tail
