@@ -249,10 +249,15 @@ def window_problem(environ: Mapping[str, str] | None = None, *, command: str = "
         missing = missing_libraries(_libraries_of(qt, plugins["xcb"])) if "xcb" in plugins else []
         packages = sorted({SONAME_PACKAGES[m] for m in missing if m in SONAME_PACKAGES})
         return _no_display_sentence([p for p in wanted if p in plugins], environ, command, packages)
-    missing = missing_libraries(_libraries_of(qt, plugins[usable[0]]))
-    if missing:
-        return _library_sentence(missing, usable[0])
-    return None
+    # Qt falls back to the next platform when a plugin cannot load: one whose libraries are all
+    # there is enough; otherwise the first one's missing libraries are the ones to name.
+    first_missing: list[str] = []
+    for platform in usable:
+        missing = missing_libraries(_libraries_of(qt, plugins[platform]))
+        if not missing:
+            return None
+        first_missing = first_missing or missing
+    return _library_sentence(first_missing, usable[0])
 
 
 def command_line(argv: Iterable[str]) -> str:

@@ -127,8 +127,8 @@ fi
 read -r -a packages < <("$python" -I compare/startup.py --debian-packages)
 [ ${#packages[@]} -gt 0 ] || { problem "compare/startup.py did not list the Debian packages the window needs"; exit 1; }
 if [ "$mode" = test ]; then
-  # Screenshots under a virtual screen; desktop-file and AppStream validators.
-  packages+=(xvfb xauth desktop-file-utils appstream)
+  # Screenshots under a virtual screen; desktop-file, AppStream and shell-script checkers.
+  packages+=(xvfb xauth desktop-file-utils appstream shellcheck)
   # FreeDict bilingual dictionaries: optional anchors for the cross-language aligner.
   packages+=(dict-freedict-deu-fra dict-freedict-fra-deu dict-freedict-deu-eng dict-freedict-eng-deu
              dict-freedict-fra-eng dict-freedict-eng-fra)

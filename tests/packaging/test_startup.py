@@ -151,8 +151,14 @@ def test_an_unknown_platform_lists_the_ones_there_are() -> None:
 def test_a_listening_display_and_offscreen_pass(fake_x_display: str) -> None:
     assert startup.window_problem({"DISPLAY": fake_x_display}) is None
     assert startup.window_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
-    assert startup.window_problem({"XDG_SESSION_TYPE": "wayland", "DISPLAY": fake_x_display}) in (
-        None, startup.window_problem({"QT_QPA_PLATFORM": "xcb", "DISPLAY": fake_x_display}))
+
+@needs_qt_on_linux
+def test_a_wayland_session_falls_back_to_x_as_qt_does(fake_x_display: str, tmp_path: Path) -> None:
+    """Wayland's plugin tried first; where its libraries are missing, Qt takes xcb on Xwayland."""
+    (tmp_path / "wayland-7").touch()
+    session = {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-7", "XDG_RUNTIME_DIR": str(tmp_path)}
+    assert startup.window_problem({**session, "DISPLAY": fake_x_display}) is None
+    assert startup.window_problem(session) == startup.window_problem({**session, "QT_QPA_PLATFORM": "wayland"})
 
 
 @needs_qt_on_linux
