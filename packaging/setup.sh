@@ -225,7 +225,7 @@ begin "News Compare and its libraries"
 if watch .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -e "$target"; then
   if [ -n "$dry_run" ]; then
     finish "nothing changed (dry run)"
-    [ ${#unmet[@]} -gt 0 ] && tell_admin "the window would need ${#unmet[@]} system packages"
+    [ ${#unmet[@]} -gt 0 ] && tell_admin "the window would still need $(packages_word ${#unmet[@]})"
     exit 0
   fi
   count=$(sed -n 's/^Successfully installed //p' "$log" | tail -n 1 | wc -w)
@@ -238,7 +238,7 @@ else
 fi
 
 if [ ${#unmet[@]} -gt 0 ]; then
-  tell_admin "the command line works (.venv/bin/news-compare --help), but the window needs ${#unmet[@]} system packages"
+  tell_admin "the command line works (.venv/bin/news-compare --help), but the window still needs $(packages_word ${#unmet[@]})"
   exit 3
 fi
 # The window's own start-up check: no display, a library missing after all.
