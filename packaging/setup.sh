@@ -138,6 +138,9 @@ if [ -n "${NEWS_COMPARE_EXTRA_APT:-}" ]; then read -r -a extra <<<"$NEWS_COMPARE
 
 missing=()
 unmet=()  # missing packages that are still missing after this step
+can_install=
+as_root=()
+cannot=
 begin "system packages"
 if ! command -v dpkg-query >/dev/null 2>&1; then
   finish "not a Debian system: make sure Qt's libraries (OpenGL/EGL, xkbcommon, fontconfig, the xcb libraries) are installed"
@@ -151,22 +154,22 @@ else
   if [ ${#missing[@]} -eq 0 ]; then
     finish "all ${#packages[@]} present"
   else
-    can_install=
-    as_root=()
     if [ "$(id -u)" -eq 0 ]; then
       can_install=1 as_root=(env)
-    elif command -v sudo >/dev/null 2>&1; then
-      if sudo -n true 2>/dev/null; then
-        can_install=1 as_root=(sudo -n)
-      elif [ -n "$dry_run" ]; then
-        can_install=1 as_root=(sudo)
-      elif [ -t 0 ]; then
-        printf '\n'
-        note "${#missing[@]} system packages are missing; sudo asks for your password to install them"
-        sudo -v && can_install=1 as_root=(sudo -n)
-        step=$((step - 1))
-        begin "system packages"
-      fi
+    elif ! command -v sudo >/dev/null 2>&1; then
+      cannot="not root, no sudo"
+    elif sudo -n true 2>/dev/null; then
+      can_install=1 as_root=(sudo -n)
+    elif [ -n "$dry_run" ]; then
+      can_install=1 as_root=(sudo)
+    elif [ -t 0 ]; then
+      printf '\n'
+      note "${#missing[@]} system packages are missing; sudo asks for your password to install them"
+      if sudo -v; then can_install=1 as_root=(sudo -n); else cannot="not root, and sudo refused"; fi
+      step=$((step - 1))
+      begin "system packages"
+    else
+      cannot="not root, and sudo needs a password, which only a terminal can give"
     fi
     if [ -n "$can_install" ]; then
       # sudo passes a VAR=value argument on (implied for sudoers allowed ALL commands).
@@ -181,14 +184,21 @@ else
         unmet=("${missing[@]}")
       fi
     else
-      finish "${#missing[@]} missing, and this user can install none (not root, no sudo)"
+      finish "${#missing[@]} missing, and this user can install none ($cannot)"
       unmet=("${missing[@]}")
     fi
   fi
 fi
 apt_line="apt-get update && apt-get install -y --no-install-recommends ${unmet[*]:-}"
-tell_admin() {
-  problem "$1; someone with root can install what is missing with this one command:"
+tell_admin() {  # tell_admin WHY: the one command that installs what is still missing, for whoever can
+  if [ "$(id -u)" -eq 0 ]; then
+    problem "$1; install what is missing with this one command once apt-get works:"
+  elif [ -n "$can_install" ]; then
+    problem "$1; install what is missing with this one command once apt-get works:"
+    apt_line="sudo sh -c '$apt_line'"
+  else
+    problem "$1; someone with root can install what is missing with this one command:"
+  fi
   printf '  %s\n' "$apt_line" >&2
 }
 
