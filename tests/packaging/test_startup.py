@@ -191,3 +191,12 @@ def test_a_missing_xcb_library_names_its_debian_package(fake_x_display: str) -> 
     assert proc.returncode == 2, proc.stderr
     assert "libxcb-cursor.so.0" in proc.stderr and "apt-get install -y --no-install-recommends libxcb-cursor0" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_the_check_runs_without_importing_qt() -> None:
+    """It must run before Qt: importing PySide6's modules may itself fail on a missing library."""
+    code = ("import sys; from compare import startup; startup.window_problem({'QT_QPA_PLATFORM': 'offscreen'});"
+            "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')));"
+            "print(loaded); sys.exit(1 if loaded else 0)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
