@@ -223,7 +223,7 @@ else
     show_log_tail
     exit 1
   fi
-  watch .venv/bin/python -m pip install -q --disable-pip-version-check --progress-bar off --upgrade pip ||
+  watch .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off --upgrade pip ||
     { finish "failed to update pip"; show_log_tail; exit 1; }
   finish "$what"
 fi
