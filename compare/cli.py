@@ -43,9 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="news-compare",
         description=f"{APP_NAME}: compare two versions of a translated news article.",
-        epilog="Without a subcommand, opens the window: news-compare [LEFT RIGHT | SESSION].",
+        epilog="Without a subcommand, opens the window: news-compare [LEFT RIGHT | SESSION | --sample].",
     )
     parser.add_argument("--version", action="version", version=f"news-compare {__version__}")
+    parser.add_argument("--sample", action="store_true",
+                        help="open the window on the bundled sample pair (a machine translation and its edited copy)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     common = _Parser(add_help=False)
@@ -261,6 +263,8 @@ def run_cli(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv))
     if not args.command:
+        if args.sample:
+            return gui_main(["--sample"])
         parser.print_help()
         return EXIT_SAME
     _exit_cleanly_on_sigterm()
@@ -295,6 +299,12 @@ def _exit_cleanly_on_sigterm() -> None:
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from .startup import command_line, window_problem
+
+    problem = window_problem(command=command_line(argv))  # before Qt, which aborts instead of failing
+    if problem:
+        print(f"news-compare: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         from .qt.app import run_app
     except ImportError as err:
