@@ -25,8 +25,23 @@ DEPENDENCIES = (
 )
 DATA_NOTICE = (
     "Language profiles: langdetect (Apache-2.0, from Google's language-detection). "
-    "Bilingual dictionaries, when installed: FreeDict (GPL)."
+    "Bilingual word lists of the cross-language aligner, built from FreeDict dictionaries "
+    "(https://freedict.org/), each under its dictionary's licence: "
+    "German–French and French–German (FreeDict+WikDict by Karl Bartel, from Wiktionary; CC-BY-SA-3.0); "
+    "German–English and English–German (Ding by Frank Richter and Einhard Leichtfuß; GPL-3+); "
+    "French–English, English–French, English–Spanish, Spanish–English, English–Italian and "
+    "Italian–English (FreeDict contributors; GPL-2+). Details: resources/lexicons/NOTICE."
 )
+
+
+def lexicon_notice() -> str:
+    """The full attribution and licence notice of the shipped word lists ("" if absent)."""
+    from compare.core.align.lexicon import SHIPPED_DIR
+
+    try:
+        return (SHIPPED_DIR / "NOTICE").read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def _licence(dist: metadata.Distribution, name: str) -> str:
