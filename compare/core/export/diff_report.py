@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+from compare.core.align.evidence import CROSS_LANGUAGE, SAME_LANGUAGE, Evidence
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
 from compare.core.text.segmentation import trim_span
 
@@ -41,7 +42,24 @@ def to_json(comparison: Comparison, findings: Sequence[dict[str, Any]] = ()) -> 
         "left": _side_json(comparison, "left"),
         "right": _side_json(comparison, "right"),
         "passages": [passage_json(p) for p in comparison.passages],
+        "alignment": _evidence_json(comparison),
         "findings": list(findings),
+    }
+
+
+def _evidence(comparison: Comparison) -> Evidence:
+    if comparison.evidence is not None:
+        return comparison.evidence
+    return Evidence(CROSS_LANGUAGE if comparison.cross_language else SAME_LANGUAGE)
+
+
+def _evidence_json(comparison: Comparison) -> dict[str, Any]:
+    """``{"method": "cross-language", "lexicons": ["deu-fra", "fra-deu"], "description": ...}``."""
+    evidence = _evidence(comparison)
+    return {
+        "method": evidence.method,
+        "lexicons": [f"{use.source}-{use.target}" for use in evidence.lexicons],
+        "description": evidence.describe(),
     }
 
 
@@ -109,11 +127,16 @@ def to_text(comparison: Comparison, color: bool = False, context: bool = False) 
             if comparison.cross_language and p.kind == CHANGED:
                 marks = []
             lines.append("+ " + _marked(rt, p.right, marks, color, False))
-    lines.append(
-        f"{len(divergent)} of {len(comparison.passages)} passages differ"
-        + (" (different languages: aligned by length, no word diff)" if comparison.cross_language else "")
-    )
+    lines.append(f"{len(divergent)} of {len(comparison.passages)} passages differ ({alignment_note(comparison)})")
     return "\n".join(lines) + "\n"
+
+
+def alignment_note(comparison: Comparison) -> str:
+    """What the alignment rests on, for the last line of a report: "aligned by shared words",
+    or for two languages "different languages: aligned by sentence lengths and anchors ... ;
+    no word diff"."""
+    how = _evidence(comparison).describe()
+    return f"different languages: {how}; no word diff" if comparison.cross_language else how
 
 
 def _content(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -196,7 +219,10 @@ def to_html(comparison: Comparison) -> str:
             f"<td class=t lang='{right.language.base}'>{_html_marked(rt, p.right, rm, 'ins')}{notes['right']}</td></tr>"
         )
     title = f"{left.document.name} ↔ {right.document.name}"
-    summary = f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ"
+    summary = (
+        f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ "
+        f"({html.escape(alignment_note(comparison))})"
+    )
     if comparison.findings:
         summary += f"; {len(comparison.findings)} findings of the artifact checks are listed under their passages"
     return (

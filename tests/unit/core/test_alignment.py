@@ -259,3 +259,28 @@ def test_alignments_do_not_depend_on_the_hash_seed() -> None:
     assert outputs[0] == outputs[1] == outputs[2]
     same, _ = json.loads(outputs[0])
     validate_beads([(tuple(a), tuple(b)) for a, b in same], len(left), len(right))
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+def test_a_comparison_says_which_aligner_and_dictionary_it_used() -> None:
+    from compare.core.align.evidence import CROSS_LANGUAGE, GIVEN, SAME_LANGUAGE, Evidence
+    from compare.core.diff.comparison import compare
+    from compare.core.export.diff_report import to_json, to_text
+    from compare.core.io.document import Document
+
+    english = Document("The storm reached the coast on Monday night. More than 20,000 homes lost power.")
+    edited = Document("The storm hit the coast on Monday night. More than 20,000 homes lost power.")
+    german = Document("Der Sturm erreichte die Küste am Montagabend. Mehr als 20.000 Haushalte hatten keinen Strom.")
+    same = compare(english, edited)
+    assert same.evidence == Evidence(SAME_LANGUAGE)
+    assert to_text(same).rstrip().endswith("(aligned by shared words)")
+    cross = compare(english, german, left_language="en", right_language="de")
+    assert cross.evidence is not None and cross.evidence.method == CROSS_LANGUAGE
+    assert cross.evidence.dictionary == "English–German"
+    assert "English–German dictionary" in to_text(cross).splitlines()[-1]
+    assert "aligned by length" not in to_text(cross)
+    assert to_json(cross)["alignment"]["lexicons"] == ["eng-deu", "deu-eng"]
+    replayed = compare(english, edited, beads=same.beads)
+    assert replayed.evidence == Evidence(GIVEN)
