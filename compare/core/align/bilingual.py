@@ -483,6 +483,7 @@ def _search(
     skip, wlen, wpar, var = params.skip, params.length, params.paragraph, params.variance
     keep, fragment, slack = params.split_keep, params.fragment, params.split_slack
     erfc, log, sqrt = math.erfc, math.log, math.sqrt
+    half_wlen = 0.5 * wlen
     lspans, rspans, lweight, rweight = ls.spans, rs.spans, ls.weight, rs.weight
     llen, rlen, lbreaks, rbreaks = ls.span_len, rs.span_len, ls.breaks, rs.breaks
     inf = math.inf
@@ -503,32 +504,36 @@ def _search(
         """The Gale–Church cost of the lengths of a bead with both sides non-empty."""
         l1 = llen[a - 1][i]
         l2 = rlen[b - 1][j] / ratio
-        delta = abs(l2 - l1) / sqrt(var * (l1 + l2) * 0.5)
-        p = erfc(delta * 0.7071067811865476)
-        return (a + b) * 0.5 * wlen * (-log(p) if p > 1e-12 else 27.6)
+        p = erfc(abs(l2 - l1) / sqrt(var * (l1 + l2)))  # erfc(delta / sqrt 2), delta on var * mean
+        return (a + b) * half_wlen * (-log(p) if p > 1e-12 else 27.6)
 
     def cost(i: int, j: int, a: int, b: int, limit: float) -> float:
-        if a == 0:
+        if not a:
             return skip * b + unm * rweight[b - 1][j]
-        if b == 0:
+        if not b:
             return skip * a + unm * lweight[a - 1][i]
         lw, rw = lweight[a - 1][i], rweight[b - 1][j]
-        c = unm * (lw - rw if lw > rw else rw - lw)
+        gap = lw - rw if lw > rw else rw - lw
+        c = unm * gap
         if a > 1 or b > 1:
             c += wpar * (lbreaks[a - 1][i] + rbreaks[b - 1][j])
         if c >= limit:  # a lower bound: at best every key of the lighter side matches
             return c
         left_keys, right_keys = lspans[a - 1][i], rspans[b - 1][j]
-        shared = weight(left_keys & right_keys)
-        c += unm * (lw + rw - 2 * shared - (lw - rw if lw > rw else rw - lw))
+        inter = left_keys & right_keys
+        shared = sum([idf[k] for k in inter]) if inter else 0.0
+        c += unm * (lw + rw - 2 * shared - gap)
         if c >= limit:
             return c
-        length = lengths(i, j, a, b)
+        l1 = llen[a - 1][i]
+        l2 = rlen[b - 1][j] / ratio
+        p = erfc(abs(l2 - l1) / sqrt(var * (l1 + l2)))
+        length = (a + b) * half_wlen * (-log(p) if p > 1e-12 else 27.6)
         c += length
         if c >= limit or (a == 1 and b == 1):
             return c
-        # A short piece that matches nothing on the other side rides along for the
-        # price of a merge; make it pay what leaving it alone would cost.
+        # A fragment that matches nothing on the other side rides along for the price of a
+        # merge; make it pay what leaving it alone would cost.
         if a > 1:
             for x in range(i, i + a):
                 if lfrag[x] and not lspans[0][x] & right_keys:
@@ -551,7 +556,8 @@ def _search(
                     return inf  # two beads joined: the search prices the split instead
         return c
 
-    path = band_search(n, m, lo, hi, _SHAPES, cost)
+    alone = ([skip + unm * w for w in lweight[0]], [skip + unm * w for w in rweight[0]])
+    path = band_search(n, m, lo, hi, _SHAPES, cost, alone)
     assert path is not None  # _band keeps a path from (0, 0) to (n, m) in the band
     return path
 

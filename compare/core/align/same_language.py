@@ -153,16 +153,20 @@ def band_search(
     hi: Sequence[int],
     shapes: Sequence[Shape],
     cost: Callable[[int, int, int, int, float], float],
+    alone: tuple[Sequence[float], Sequence[float]],
 ) -> list[tuple[int, int, int, int]] | None:
     """Least-cost monotone path of beads from (0, 0) to (n, m) through allowed cells.
 
     Row ``i`` may use columns ``lo[i]..hi[i]`` (``lo[0] == 0``, ``hi[n] == m``).
     ``cost(i, j, a, b, limit)`` prices the bead of left ``i:i+a`` against right
     ``j:j+b`` on top of its shape's fixed cost; it may stop early and return any value
-    >= ``limit`` once the bead cannot win (``math.inf`` refuses it). Ties go to the shape
-    listed first. Returns the path as ``(i, j, a, b)`` beads, or ``None`` when the band
-    holds no path. Both aligners search with it; they differ in how they price beads.
+    >= ``limit`` once the bead cannot win (``math.inf`` refuses it). The 1-0 and 0-1 beads
+    cost ``alone[0][i]`` and ``alone[1][j]`` instead (the most frequent beads to price, so
+    they are looked up, not called). Ties go to the shape listed first. Returns the path as
+    ``(i, j, a, b)`` beads, or ``None`` when the band holds no path. Both aligners search
+    with it; they differ in how they price beads.
     """
+    left_alone, right_alone = alone
     inf = math.inf
     costs: list[list[float]] = []
     backs: list[list[int]] = []
@@ -182,7 +186,12 @@ def band_search(
                 c = (costs[pi][pj - lo[pi]] if a else row_cost[pj - row_lo]) + fixed
                 if c >= best:
                     continue
-                c += cost(pi, pj, a, b, best - c)
+                if not a and b == 1:
+                    c += right_alone[pj]
+                elif not b and a == 1:
+                    c += left_alone[pi]
+                else:
+                    c += cost(pi, pj, a, b, best - c)
                 if c < best:
                     best, arg = c, t
             row_cost[j - row_lo] = best
@@ -389,14 +398,16 @@ def _align_block(
     n, m = i1 - i0, j1 - j0
     if n == 0 or m == 0:
         return [((i,), ()) for i in range(i0, i1)] + [((), (j,)) for j in range(j0, j1)]
-    cost = _lexical_cost(left.sub(i0, i1), right.sub(j0, j1), weight)
+    sub_left, sub_right = left.sub(i0, i1), right.sub(j0, j1)
+    cost = _lexical_cost(sub_left, sub_right, weight)
     shapes = [(a, b, penalty * weight.unit) for (a, b), penalty in SHAPES.items()]
+    alone = ([cost(i, 0, 1, 0) for i in range(n)], [cost(0, j, 0, 1) for j in range(m)])
     path = None
     if n * m > FULL_DP_CELLS:
         lo, hi = _anchor_band(left, right, i0, n, j0, m)
-        path = band_search(n, m, lo, hi, shapes, cost)
+        path = band_search(n, m, lo, hi, shapes, cost, alone)
     if path is None:
-        path = band_search(n, m, [0] * (n + 1), [m] * (n + 1), shapes, cost)
+        path = band_search(n, m, [0] * (n + 1), [m] * (n + 1), shapes, cost, alone)
     assert path is not None  # the full band always holds a path
     return [(tuple(range(i0 + i, i0 + i + a)), tuple(range(j0 + j, j0 + j + b))) for i, j, a, b in path]
 
