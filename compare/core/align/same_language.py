@@ -401,7 +401,7 @@ def _align_block(
     sub_left, sub_right = left.sub(i0, i1), right.sub(j0, j1)
     cost = _lexical_cost(sub_left, sub_right, weight)
     shapes = [(a, b, penalty * weight.unit) for (a, b), penalty in SHAPES.items()]
-    alone = ([cost(i, 0, 1, 0) for i in range(n)], [cost(0, j, 0, 1) for j in range(m)])
+    alone = ([cost(i, 0, 1, 0, math.inf) for i in range(n)], [cost(0, j, 0, 1, math.inf) for j in range(m)])
     path = None
     if n * m > FULL_DP_CELLS:
         lo, hi = _anchor_band(left, right, i0, n, j0, m)
