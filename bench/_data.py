@@ -89,7 +89,7 @@ def _split() -> dict[str, str]:
 
 
 def part_of(folder: Path) -> str:
-    """"fit" or "held-out" for an article folder (see above)."""
+    """ "fit" or "held-out" for an article folder (see above)."""
     return _split()[article_id(folder)]
 
 

@@ -25,13 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _data import DATA, build_megabyte_pair
-from _old import base_revision, old_module
+from _data import DATA, build_megabyte_pair  # noqa: E402
+from _old import base_revision, old_module  # noqa: E402
 
-from compare.core.align import bilingual
-from compare.core.align import same_language as alignment
-from compare.core.diff.comparison import make_side
-from compare.core.io.document import Document
+from compare.core.align import bilingual  # noqa: E402
+from compare.core.align import same_language as alignment  # noqa: E402
+from compare.core.diff.comparison import make_side  # noqa: E402
+from compare.core.io.document import Document  # noqa: E402
 
 
 def _pair(runs: int, old: Callable[[], object], new: Callable[[], object]) -> tuple[float, float]:

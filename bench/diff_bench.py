@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _data import build_megabyte_pair  # noqa: E402
+from _data import build_megabyte_pair
 
 
 def timed(cmd: list[str]) -> tuple[float, int, int]:
@@ -31,7 +31,7 @@ def timed(cmd: list[str]) -> tuple[float, int, int]:
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"{cmd[0]} failed: {err.decode(errors='replace')}")
-    _, status = os.waitpid(proc.pid, os.WNOHANG) if False else (0, 0)
+    _, _status = os.waitpid(proc.pid, os.WNOHANG) if False else (0, 0)
     return elapsed, proc.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 

@@ -10,7 +10,7 @@ of (error, no-error) passage pairs that the ranking orders right (ties count hal
 the (article, system) pairs that have both classes.
 
 Printed: the baseline (the engine's divergence as it is) and the ranked divergence
-(:func:`compare.core.analysis.ranking.rank_divergence`), per article and overall, and the cross-rule
+(the scores of :func:`compare.core.analysis.analysis.analyse`), per article and overall, and the cross-rule
 false alarms on human-vs-human pairs (reference vs reference-C / reference-D, en-de) per 1,000
 words.
 
@@ -29,10 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from compare.core.analysis.analysis import analyse
 from compare.core.checks.cross import check_comparison
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.io.document import Document
-from compare.core.analysis.ranking import all_findings, rank_divergence
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 WMT = DATA / "wmt21"
@@ -94,8 +94,8 @@ def load_cases(wmt: Path = WMT) -> list[Case]:
 
 
 def auc(scores: Sequence[float], labels: Sequence[int | None]) -> float | None:
-    pos = [s for s, y in zip(scores, labels) if y == 1]
-    neg = [s for s, y in zip(scores, labels) if y == 0]
+    pos = [s for s, y in zip(scores, labels, strict=False) if y == 1]
+    neg = [s for s, y in zip(scores, labels, strict=False) if y == 0]
     if not pos or not neg:
         return None
     good = sum(1.0 if a > b else 0.5 if a == b else 0.0 for a in pos for b in neg)
@@ -110,7 +110,7 @@ def baseline(case: Case) -> tuple[float, ...]:
 
 
 def ranked(case: Case) -> tuple[float, ...]:
-    return rank_divergence(case.comparison, all_findings(case.comparison))
+    return analyse(case.comparison).scores
 
 
 def evaluate(cases: Sequence[Case], scorer: Scorer) -> tuple[float, dict[str, float]]:

@@ -47,14 +47,15 @@ class StallMeter:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000)
-    parser.add_argument("--thread", action="store_true", help="compare on a thread instead of a child process")
+    parser.add_argument(
+        "--thread", action="store_true", help="compare on a thread instead of a child process"
+    )
     args = parser.parse_args()
 
     from _data import build_megabyte_pair
-
-    import compare.qt  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
+    import compare.qt  # noqa: F401
     from compare.qt.app import ensure_application
     from compare.qt.main_window import MainWindow
 
@@ -79,16 +80,16 @@ def main() -> int:
         return time.perf_counter() - start
 
     meter.start()
-    t0 = time.perf_counter()
-    window.open_pair(str(left), str(right), ask=False)
+    time.perf_counter()
+    window.opener.open_pair(str(left), str(right), ask=False)
     load = run_until(lambda: window.ready)
     load_stall = meter.worst()
     t_installed = time.perf_counter()
-    measure = run_until(lambda: window.heights.done)
+    measure = run_until(lambda: window.views.heights.done)
     measure_stall = meter.worst(t_installed)
 
     # scroll through the whole comparison, one page at a time, painting each page
-    bar = window.table.verticalScrollBar()
+    bar = window.views.table.verticalScrollBar()
     t_scroll = time.perf_counter()
     pages = 0
     worst_page = 0.0
@@ -96,7 +97,7 @@ def main() -> int:
     for value in range(0, bar.maximum() + 1, step * 25):  # every 25th page, to keep the run short
         t = time.perf_counter()
         bar.setValue(value)
-        window.table.viewport().repaint()
+        window.views.table.viewport().repaint()
         app.processEvents()
         worst_page = max(worst_page, time.perf_counter() - t)
         pages += 1
@@ -104,20 +105,26 @@ def main() -> int:
 
     # a decision on a passage deep in the article: the article pane and autosave follow
     t_dec = time.perf_counter()
-    window.go_to(len(window.review.passages) - 10)
-    window.take_left()
+    window.navigator.go_to(len(window.review.passages) - 10)
+    window.decisions.take_left()
     app.processEvents()
     decision_time = time.perf_counter() - t_dec
-    run_until(lambda: (window.recovery.flush() or True))
+    run_until(lambda: window.files.recovery.flush() or True)
     meter.timer.stop()
 
     c = window.review.comparison
     size = len(c.left.text.encode()) + len(c.right.text.encode())
-    print(f"pair: {size / 1e6:.2f} MB, {len(c.passages)} passages, {len(c.divergent)} divergent "
-          f"({'thread' if args.thread else 'child process'})")
+    print(
+        f"pair: {size / 1e6:.2f} MB, {len(c.passages)} passages, {len(c.divergent)} divergent "
+        f"({'thread' if args.thread else 'child process'})"
+    )
     print(f"load (open to window filled): {load:.2f} s, longest stall meanwhile: {load_stall * 1000:.0f} ms")
-    print(f"row heights measured in the background: {measure:.2f} s, longest stall: {measure_stall * 1000:.0f} ms")
-    print(f"scrolling: {pages} jumps, slowest page paint {worst_page * 1000:.0f} ms, longest stall {scroll_stall * 1000:.0f} ms")
+    print(
+        f"row heights measured in the background: {measure:.2f} s, longest stall: {measure_stall * 1000:.0f} ms"
+    )
+    print(
+        f"scrolling: {pages} jumps, slowest page paint {worst_page * 1000:.0f} ms, longest stall {scroll_stall * 1000:.0f} ms"
+    )
     print(f"one decision (table, article pane, autosave queued): {decision_time * 1000:.0f} ms")
     print(f"longest event-loop stall overall: {meter.worst() * 1000:.0f} ms (target: under 100 ms)")
     window.undo_stack.setClean()

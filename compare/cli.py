@@ -12,30 +12,15 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+
+from compare.core.errors import CompareError
+from compare.core.io.fileio import ProtectedOutput
+from compare.core.limits import MAX_INPUT_BYTES, MIB
 
 from . import APP_NAME, __version__
-from .core.errors import CompareError
-from compare.core.io.fileio import ProtectedOutput
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
-SEVERITY_RANK = {"info": 0, "minor": 1, "major": 2}
 SUBCOMMANDS = ("diff", "export", "check", "align")
-
-
-def resource_path(*parts: str) -> Path:
-    """A bundled resource, from a source checkout, an installed wheel or a bundle."""
-    here = Path(__file__).resolve().parent
-    for root in (here / "resources", here.parent / "resources", Path(getattr(sys, "_MEIPASS", here)) / "resources"):
-        candidate = root.joinpath(*parts)
-        if candidate.exists():
-            return candidate
-    return here / "resources" / Path(*parts)
-
-
-def sample_pair() -> tuple[Path, Path]:
-    folder = resource_path("samples")
-    return folder / "nato-russia-talks.machine-translated.txt", folder / "nato-russia-talks.edited.txt"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,41 +49,67 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     common = _Parser(add_help=False)
-    common.add_argument("--max-size", type=_size, default=20 * 1024 * 1024, metavar="MB",
-                        help="refuse files larger than this many megabytes (default 20)")
+    common.add_argument(
+        "--max-size",
+        type=_size,
+        default=MAX_INPUT_BYTES,
+        metavar="MB",
+        help=f"refuse files larger than this many megabytes (default {MAX_INPUT_BYTES // MIB})",
+    )
 
     d = sub.add_parser("diff", parents=[common], help="align two versions and show where they differ")
     d.add_argument("left")
     d.add_argument("right")
     d.add_argument("--format", choices=("text", "json", "html"), default="text")
     d.add_argument("--output", "-o", help="write the report to this file instead of standard output")
-    d.add_argument("--segment", choices=("auto", "lines"), default="auto",
-                   help="auto: paragraphs and sentences; lines: every non-empty line is one unit")
-    d.add_argument("--base", choices=("left", "right"), default="right",
-                   help="the version being cleaned (default right)")
-    d.add_argument("--save-session", metavar="FILE", help="also save a review session to resume in the window")
+    d.add_argument(
+        "--segment",
+        choices=("auto", "lines"),
+        default="auto",
+        help="auto: paragraphs and sentences; lines: every non-empty line is one unit",
+    )
+    d.add_argument(
+        "--base", choices=("left", "right"), default="right", help="the version being cleaned (default right)"
+    )
+    d.add_argument(
+        "--save-session", metavar="FILE", help="also save a review session to resume in the window"
+    )
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     d.add_argument("--all", action="store_true", help="text format: show identical passages too")
     d.add_argument("--no-checks", action="store_true", help="do not run the artifact checks")
-    d.add_argument("--force", action="store_true", help="allow --output or --save-session to replace an input file")
+    d.add_argument(
+        "--force", action="store_true", help="allow --output or --save-session to replace an input file"
+    )
 
     e = sub.add_parser("export", help="write the reconciled article of a saved review session")
     e.add_argument("session")
     e.add_argument("--output", "-o", required=True)
     e.add_argument("--format", choices=("txt", "md"))
-    e.add_argument("--take-all", choices=("left", "right"),
-                   help="take every passage from this side (ignores the session's decisions)")
-    e.add_argument("--force", action="store_true",
-                   help="allow --output to replace an input file of the review (never the review itself)")
+    e.add_argument(
+        "--take-all",
+        choices=("left", "right"),
+        help="take every passage from this side (ignores the session's decisions)",
+    )
+    e.add_argument(
+        "--force",
+        action="store_true",
+        help="allow --output to replace an input file of the review (never the review itself)",
+    )
 
     c = sub.add_parser("check", parents=[common], help="find machine-translation artifacts in one version")
     c.add_argument("file")
     c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--fail-on", choices=("major", "minor"), default="minor",
-                   help="exit 1 when a finding is at or above this severity (default minor)")
+    c.add_argument(
+        "--fail-on",
+        choices=("major", "minor"),
+        default="minor",
+        help="exit 1 when a finding is at or above this severity (default minor)",
+    )
     c.add_argument("--language", help="language code, instead of detecting it")
 
-    a = sub.add_parser("align", parents=[common], help="align a source and its translation sentence by sentence")
+    a = sub.add_parser(
+        "align", parents=[common], help="align a source and its translation sentence by sentence"
+    )
     a.add_argument("left")
     a.add_argument("right")
     a.add_argument("--format", choices=("tmx", "tsv", "json"), default="tsv")
@@ -114,7 +125,9 @@ def _inputs(args: argparse.Namespace, *names: str) -> list[tuple[str, str | None
     return [(f"the {name} input file", getattr(args, name)) for name in names]
 
 
-def _write_output(text: str, output: str | None, protected: list[tuple[str, str | None]], force: bool) -> None:
+def _write_output(
+    text: str, output: str | None, protected: list[tuple[str, str | None]], force: bool
+) -> None:
     """Write a report to ``output`` (``-`` or none: standard output), never over an input
     unless ``force``."""
     if output and output != "-":
@@ -127,29 +140,16 @@ def _write_output(text: str, output: str | None, protected: list[tuple[str, str 
         sys.stdout.flush()
 
 
-def _finding_dict(f) -> dict:  # type: ignore[no-untyped-def]
-    return {
-        "rule": f.rule,
-        "severity": str(getattr(f.severity, "value", f.severity)),
-        "start": f.start,
-        "end": f.end,
-        "message": f.message,
-        "suggestion": f.suggestion,
-    }
-
-
 def cmd_diff(args: argparse.Namespace) -> int:
+    from compare.core.analysis.analysis import Analysis, analyse
     from compare.core.diff.comparison import compare
-    from compare.core.io.loading import load_document
     from compare.core.export.diff_report import to_html, to_json, to_text
+    from compare.core.io.loading import load_document
 
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
     comparison = compare(left, right, segment=args.segment, parallel=True)
-    if not args.no_checks:
-        from compare.core.analysis.analysis import analyse
-
-        comparison = analyse(comparison)
+    analysis = Analysis.unchecked(comparison) if args.no_checks else analyse(comparison)
     inputs = _inputs(args, "left", "right")
     if args.save_session:
         from compare.core.io.fileio import guard_output, same_file
@@ -159,17 +159,19 @@ def cmd_diff(args: argparse.Namespace) -> int:
         if same_file(args.save_session, args.output) or args.save_session == args.output:
             raise CompareError("--save-session and --output name the same file; choose two names.")
         guard_output(args.save_session, inputs, force=args.force)
-        save_session(args.save_session, Review(comparison, args.base))
+        save_session(args.save_session, Review(analysis, args.base))
     if args.format == "json":
-        findings = [f.to_json() for f in comparison.findings]
-        out = json.dumps(to_json(comparison, findings), ensure_ascii=False) + "\n"
+        out = json.dumps(to_json(analysis), ensure_ascii=False) + "\n"
     elif args.format == "html":
-        out = to_html(comparison)
+        out = to_html(analysis)
     else:
         color = args.color == "always" or (
-            args.color == "auto" and not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            args.color == "auto"
+            and not args.output
+            and sys.stdout.isatty()
+            and not os.environ.get("NO_COLOR")
         )
-        out = to_text(comparison, color=color, context=args.all)
+        out = to_text(analysis, color=color, context=args.all)
     _write_output(out, args.output, inputs, args.force)
     return EXIT_SAME if not comparison.divergent else EXIT_DIFFERENT
 
@@ -177,7 +179,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from compare.core.export.article import export_review
     from compare.core.io.fileio import guard_output
-    from compare.core.review.review import Decision, Review
+    from compare.core.review.review import Choice, Decision, Review
     from compare.core.review.session import files_changed, load_session
 
     # The review itself is never replaced by the article, --force or not.
@@ -189,31 +191,36 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.take_all:
         review = Review(review.comparison, review.base)
         if args.take_all != review.base:
-            review.apply_all(range(len(review.passages)), Decision(choice="take-other"))
+            review.apply_all(range(len(review.passages)), Decision(choice=Choice.TAKE_OTHER))
     fmt = export_review(review, args.output, args.format, force=args.force)
     changed = len(review.changed_indices())
-    print(f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)",
-          file=sys.stderr)
+    print(
+        f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)",
+        file=sys.stderr,
+    )
     return EXIT_SAME
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .core.checks import check_text
-    from compare.core.text.language import detect_language
+    from compare.core.checks import check_text
+    from compare.core.checks.finding import Severity
     from compare.core.io.loading import load_document
+    from compare.core.text.language import detect_language
 
     doc = load_document(args.file, args.max_size)
     language = args.language or detect_language(doc.text).base
     findings = check_text(doc.text, language)
-    threshold = SEVERITY_RANK[args.fail_on]
-    failing = any(SEVERITY_RANK[str(getattr(f.severity, "value", f.severity))] >= threshold for f in findings)
+    threshold = Severity(args.fail_on).rank
+    failing = any(f.severity.rank >= threshold for f in findings)
     if args.format == "json":
-        out = json.dumps({"schema": 1, "findings": [_finding_dict(f) for f in findings]}, ensure_ascii=False) + "\n"
+        out = (
+            json.dumps({"schema": 1, "findings": [f.to_json() for f in findings]}, ensure_ascii=False) + "\n"
+        )
     else:
         lines = []
         for f in findings:
             line = doc.text.count("\n", 0, f.start) + 1
-            sev = str(getattr(f.severity, "value", f.severity))
+            sev = str(f.severity)
             fix = f" → suggest {f.suggestion!r}" if f.suggestion is not None else ""
             lines.append(f"{doc.name}:{line}: {sev} [{f.rule}] {f.message}{fix}")
         lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {doc.name}")
@@ -223,17 +230,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
-    from compare.core.export.bitext import bitext_json, bitext_tmx, bitext_tsv
     from compare.core.diff.comparison import compare
+    from compare.core.export.bitext import bitext_json, bitext_tmx, bitext_tsv
     from compare.core.io.loading import load_document
 
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
-    comparison = compare(left, right, segment=args.segment, left_language=args.left_lang,
-                         right_language=args.right_lang, force_bilingual=True)
+    comparison = compare(
+        left,
+        right,
+        segment=args.segment,
+        left_language=args.left_lang,
+        right_language=args.right_lang,
+        force_bilingual=True,
+    )
     writer = {"tmx": bitext_tmx, "tsv": bitext_tsv, "json": bitext_json}[args.format]
-    _write_output(writer(comparison, args.left_lang, args.right_lang), args.output,
-                  _inputs(args, "left", "right"), args.force)
+    _write_output(
+        writer(comparison, args.left_lang, args.right_lang),
+        args.output,
+        _inputs(args, "left", "right"),
+        args.force,
+    )
     return EXIT_SAME
 
 
@@ -247,6 +264,9 @@ def run_cli(argv: Sequence[str]) -> int:
         parser.print_help()
         return EXIT_SAME
     _exit_cleanly_on_sigterm()
+    from compare.userdata import setup_logging
+
+    setup_logging(to_file=False)
     try:
         return COMMANDS[args.command](args)
     except ProtectedOutput as err:
@@ -278,8 +298,10 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     try:
         from .qt.app import run_app
     except ImportError as err:
-        print(f"news-compare: the window cannot start ({err}); the command line still works, see --help.",
-              file=sys.stderr)
+        print(
+            f"news-compare: the window cannot start ({err}); the command line still works, see --help.",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     return run_app(argv)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import metadata
+from typing import Any
 
 # Distribution name -> licence, for packages whose metadata does not say it plainly.
 KNOWN = {
@@ -20,8 +21,16 @@ KNOWN = {
     "regex": "Apache-2.0",
 }
 DEPENDENCIES = (
-    "PySide6-Essentials", "shiboken6", "diff-match-patch", "langdetect", "sentencex",
-    "charset-normalizer", "ftfy", "platformdirs", "python-docx", "lxml",
+    "PySide6-Essentials",
+    "shiboken6",
+    "diff-match-patch",
+    "langdetect",
+    "sentencex",
+    "charset-normalizer",
+    "ftfy",
+    "platformdirs",
+    "python-docx",
+    "lxml",
 )
 DATA_NOTICE = (
     "Language profiles: langdetect (Apache-2.0, from Google's language-detection). "
@@ -30,22 +39,12 @@ DATA_NOTICE = (
     "German–French and French–German (FreeDict+WikDict by Karl Bartel, from Wiktionary; CC-BY-SA-3.0); "
     "German–English and English–German (Ding by Frank Richter and Einhard Leichtfuß; GPL-3+); "
     "French–English, English–French, English–Spanish, Spanish–English, English–Italian and "
-    "Italian–English (FreeDict contributors; GPL-2+). Details: resources/lexicons/NOTICE."
+    "Italian–English (FreeDict contributors; GPL-2+). The full notice ships as lexicons/NOTICE."
 )
 
 
-def lexicon_notice() -> str:
-    """The full attribution and licence notice of the shipped word lists ("" if absent)."""
-    from compare.core.align.lexicon import SHIPPED_DIR
-
-    try:
-        return (SHIPPED_DIR / "NOTICE").read_text(encoding="utf-8")
-    except OSError:
-        return ""
-
-
 def _licence(dist: metadata.Distribution, name: str) -> str:
-    meta = dist.metadata
+    meta: Any = dist.metadata  # an email.message.Message underneath; .get is documented there
     expression = meta.get("License-Expression")
     if expression:
         return expression
@@ -54,7 +53,9 @@ def _licence(dist: metadata.Distribution, name: str) -> str:
     text = (meta.get("License") or "").strip()
     if text and len(text) < 60 and "\n" not in text:
         return text
-    classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    classifiers = [
+        c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
     return ", ".join(classifiers) or "see the package"
 
 

@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from compare.core.align.bilingual import _P
-from compare.core.align.lexicon import DictdLexicon, lexicon_header
+from compare.core.align.bilingual import _P  # noqa: E402
+from compare.core.align.lexicon import DictdLexicon, lexicon_header  # noqa: E402
 
 # Directions shipped: German, French and English with each other, and English with Spanish
 # and Italian (the other large European news languages FreeDict covers in both directions).

@@ -6,8 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-
+import pytest
 
 # Harmless limits of the offscreen platform (it cannot resize native windows).
 OFFSCREEN_NOISE = (r"This plugin does not support propagateSizeHints\(\)",)
@@ -62,6 +61,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
         def show(_parent, _title, text="", *args, **kwargs):
             box.shown.append((kind, str(text)))
             return box.next_answer(kind, default)
+
         return show
 
     monkeypatch.setattr(QMessageBox, "warning", static("warning", QMessageBox.StandardButton.Ok))
@@ -139,7 +139,7 @@ def open_window(qtbot):  # type: ignore[no-untyped-def]
 
 def _wait_loaded(qtbot, window, timeout=30000):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.ready, timeout=timeout)
-    window.heights.finish()
+    window.views.heights.finish()
 
 
 @pytest.fixture

@@ -11,16 +11,18 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import APP_NAME
-from . import recovery
-from .dialogs import RecoveryDialog, show_error
-from .main_window import MainWindow
-from .settings import APPLICATION, ORGANIZATION
+from compare import APP_NAME
+from compare.qt import recovery
+from compare.qt.dialogs import RecoveryDialog, show_error
+from compare.qt.main_window import MainWindow
+from compare.qt.settings import APPLICATION, ORGANIZATION
+from compare.userdata import setup_logging
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="news-compare", add_help=True,
-                                description=f"{APP_NAME}: compare two versions of a news article.")
+    p = argparse.ArgumentParser(
+        prog="news-compare", add_help=True, description=f"{APP_NAME}: compare two versions of a news article."
+    )
     p.add_argument("paths", nargs="*", help="LEFT RIGHT (two versions) or SESSION (a saved review)")
     p.add_argument("--sample", action="store_true", help="open the bundled sample pair")
     # For smoke tests of installs and bundles: exit 0 once the comparison is shown,
@@ -30,13 +32,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def ensure_application(argv: Sequence[str] = ()) -> QApplication:
+    setup_logging(to_file=True)
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "news-compare", *argv])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationDisplayName(APP_NAME)
-    from ..cli import resource_path
+    from compare.resources import resource_path
 
     icon = resource_path("icons", "news-compare.svg")
     if icon.exists():
@@ -68,12 +71,12 @@ def offer_recovery(window: MainWindow) -> bool:
     if not chosen:
         return False
     first, *rest = chosen
-    restored = window.restore_recovery(found[first].path)
+    restored = window.opener.restore_recovery(found[first].path)
     for k in rest:
         extra = MainWindow(process_threshold=window.loader.process_threshold)
         extra.restore_settings()
         extra.show()
-        extra.restore_recovery(found[k].path)
+        extra.opener.restore_recovery(found[k].path)
         extra_windows.append(extra)
     return restored
 
@@ -88,12 +91,14 @@ def build_window(argv: Sequence[str] | None = None, *, process_threshold: int | 
     if offer_recovery(window):
         return window
     if args.sample:
-        window.open_sample()
+        window.opener.open_sample()
     elif args.paths:
         if len(args.paths) > 2:
-            QTimer.singleShot(0, lambda: show_error(window, "Give two versions of the article, or one saved review."))
+            QTimer.singleShot(
+                0, lambda: show_error(window, "Give two versions of the article, or one saved review.")
+            )
         else:
-            window.open_paths(args.paths)
+            window.opener.open_paths(args.paths)
     return window
 
 

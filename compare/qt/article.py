@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from compare.core.review.review import CUSTOM, KEEP, Review
-from .theme import colors_for
+from compare.qt.theme import colors_for
 
 
 def _display(text: str) -> str:

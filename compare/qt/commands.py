@@ -6,15 +6,16 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtGui import QUndoCommand
 
-from compare.core.diff.comparison import Comparison
+from compare.core.analysis.analysis import Analysis
 from compare.core.review.review import Decision, Review
 
 
 class DecisionCommand(QUndoCommand):
     """Set decisions on one or more passages in one undo step."""
 
-    def __init__(self, review: Review, new: Mapping[int, Decision], text: str,
-                 notify: Callable[[list[int]], None]):
+    def __init__(
+        self, review: Review, new: Mapping[int, Decision], text: str, notify: Callable[[list[int]], None]
+    ):
         super().__init__(text)
         self.review = review
         self.new = dict(new)
@@ -41,19 +42,27 @@ class AlignmentCommand(QUndoCommand):
     """Replace the alignment (merge or split passages): the comparison and every decision
     change together, and undo puts back the previous comparison and decisions exactly."""
 
-    def __init__(self, review: Review, comparison: Comparison, decisions: Mapping[int, Decision], text: str,
-                 notify: Callable[[int], None], current: int, old_current: int):
+    def __init__(
+        self,
+        review: Review,
+        analysis: Analysis,
+        decisions: Mapping[int, Decision],
+        text: str,
+        notify: Callable[[int], None],
+        current: int,
+        old_current: int,
+    ):
         super().__init__(text)
         self.review = review
-        self.old = (review.comparison, review.decisions(), old_current)
-        self.new = (comparison, dict(decisions), current)
+        self.old = (review.analysis, review.decisions(), old_current)
+        self.new = (analysis, dict(decisions), current)
         self.notify = notify
 
-    def _install(self, state: tuple[Comparison, dict[int, Decision], int]) -> None:
-        comparison, decisions, current = state
+    def _install(self, state: tuple[Analysis, dict[int, Decision], int]) -> None:
+        analysis, decisions, current = state
         for i in list(self.review.decisions()):
             self.review.set_decision(i, Decision())
-        self.review.comparison = comparison
+        self.review.analysis = analysis
         for i, d in decisions.items():
             self.review.set_decision(i, d)
         self.notify(current)

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, QObject, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,10 +33,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
+from compare.core.checks.finding import worst_first
 from compare.core.diff.comparison import EQUAL
 from compare.core.review.review import CUSTOM
-from .models import DELETED, INSERTED, LEFT, REPLACED, RIGHT, STATUS, PassageTableModel, decision_glyphs
-from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, Colors, colors_for
+from compare.qt.models import (
+    DELETED,
+    INSERTED,
+    LEFT,
+    REPLACED,
+    RIGHT,
+    STATUS,
+    PassageTableModel,
+    decision_glyphs,
+)
+from compare.qt.theme import SEVERITY_GLYPHS, Colors, colors_for
 
 PAD_X, PAD_Y = 10, 7
 STATUS_WIDTH = 64
@@ -93,8 +113,11 @@ def _finding_format(severity: str, focused: bool, tint: bool, colors: Colors) ->
     diff to show) also a light tint; the finding clicked in the panel, a strong background."""
     fmt = QTextCharFormat()
     color = colors.severity(severity)
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline if severity != "info"
-                          else QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.WaveUnderline
+        if severity != "info"
+        else QTextCharFormat.UnderlineStyle.DotLine
+    )
     fmt.setUnderlineColor(color)
     if focused:
         fmt.setBackground(colors.focus)
@@ -121,11 +144,13 @@ class PassageDelegate(QStyledItemDelegate):
             self._palette_key = key
         return self._colors
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         h = self.heights.height(index.row()) if self.heights else 3 * option.fontMetrics.lineSpacing()
         return QSize(STATUS_WIDTH if index.column() == STATUS else 200, h)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         model = index.model()
         if not isinstance(model, PassageTableModel) or model.review is None:
             return super().paint(painter, option, index)
@@ -136,7 +161,12 @@ class PassageDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(rect)
         decided = model.review.decision(row)
-        if col != STATUS and kind != EQUAL and (decided.reviewed or decided.choice != "keep") and model.chosen(row, col):
+        if (
+            col != STATUS
+            and kind != EQUAL
+            and (decided.reviewed or decided.choice != "keep")
+            and model.chosen(row, col)
+        ):
             painter.fillRect(rect, colors.chosen_bg)
             painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), colors.chosen_bar)
         if col == STATUS:
@@ -149,11 +179,22 @@ class PassageDelegate(QStyledItemDelegate):
         if model.is_paragraph_start(row):
             painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 2), colors.paragraph_line)
         if option.state & QStyle.StateFlag.State_HasFocus and col == STATUS:
-            painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), option.palette.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(
+                QRect(rect.left(), rect.top(), 3, rect.height()),
+                option.palette.color(QPalette.ColorRole.Highlight),
+            )
         painter.restore()
 
-    def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, model: PassageTableModel,
-                    row: int, col: int, colors: Colors, dim: bool) -> None:
+    def _paint_text(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        model: PassageTableModel,
+        row: int,
+        col: int,
+        colors: Colors,
+        dim: bool,
+    ) -> None:
         text, ranges = model.cell(row, col)
         found = model.cell_findings(row, col)
         rect = option.rect
@@ -163,8 +204,11 @@ class PassageDelegate(QStyledItemDelegate):
             f.setItalic(True)
             painter.setFont(f)
             side = "left" if col == LEFT else "right"
-            painter.drawText(rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             f"(nothing on the {side})")
+            painter.drawText(
+                rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                f"(nothing on the {side})",
+            )
             return
         layout = QTextLayout(layout_text(text), option.font)
         if ranges or found:
@@ -173,7 +217,7 @@ class PassageDelegate(QStyledItemDelegate):
             spans = [(a, b, _format(kind, colors)) for a, b, kind in ranges]
             tint = model.review is not None and model.review.comparison.cross_language
             # info first, the focused finding last: later formats win where they overlap
-            for a, b, severity, focused in sorted(found, key=lambda f: (f[3], -SEVERITY_ORDER.get(f[2], 3))):
+            for a, b, severity, focused in sorted(found, key=lambda f: (f[3], -worst_first(f[2]))):
                 spans.append((a, b, _finding_format(severity, focused, tint, colors)))
             for a, b, fmt in spans:
                 if b <= a:
@@ -188,8 +232,14 @@ class PassageDelegate(QStyledItemDelegate):
         painter.setPen(colors.dim_text if dim else colors.text)
         layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y))
 
-    def _paint_status(self, painter: QPainter, option: QStyleOptionViewItem, model: PassageTableModel,
-                      row: int, colors: Colors) -> None:
+    def _paint_status(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        model: PassageTableModel,
+        row: int,
+        colors: Colors,
+    ) -> None:
         assert model.review is not None
         rect = option.rect.adjusted(6, PAD_Y, -4, -4)
         p = model.review.passages[row]
@@ -199,24 +249,42 @@ class PassageDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(colors.dim_text)
         fm = QFontMetrics(small)
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()), int(Qt.AlignmentFlag.AlignLeft), str(row + 1))
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            str(row + 1),
+        )
         if p.kind != EQUAL:
             # divergence bar: longer means more changed
-            w = max(3, int((rect.width() - 4) * p.divergence))
-            bar = QColor(colors.deleted_line if p.kind == "left-only" else colors.inserted_line if p.kind == "right-only" else colors.replaced_line)
+            w = max(3, int((rect.width() - 4) * model.divergence(row)))
+            bar = QColor(
+                colors.deleted_line
+                if p.kind == "left-only"
+                else colors.inserted_line
+                if p.kind == "right-only"
+                else colors.replaced_line
+            )
             painter.fillRect(QRect(rect.left(), rect.top() + fm.height() + 2, w, 3), bar)
         found = model.passage_findings(row)
         if found:
-            worst = min(found, key=lambda f: SEVERITY_ORDER.get(f.severity, 3)).severity
+            worst = min(found, key=lambda f: worst_first(f.severity)).severity
             mark = SEVERITY_GLYPHS.get(worst, "●") + (str(len(found)) if len(found) > 1 else "")
             painter.setPen(colors.severity(worst))
-            painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()),
-                             int(Qt.AlignmentFlag.AlignRight), mark)
+            painter.drawText(
+                QRect(rect.left(), rect.top(), rect.width(), fm.height()),
+                int(Qt.AlignmentFlag.AlignRight),
+                mark,
+            )
         glyphs = decision_glyphs(model.review, d)
         if glyphs:
-            painter.setPen(colors.custom if d.choice == CUSTOM else colors.reviewed if d.reviewed else colors.text)
-            painter.drawText(QRect(rect.left(), rect.top() + fm.height() + 7, rect.width(), fm.height() + 2),
-                             int(Qt.AlignmentFlag.AlignLeft), glyphs)
+            painter.setPen(
+                colors.custom if d.choice == CUSTOM else colors.reviewed if d.reviewed else colors.text
+            )
+            painter.drawText(
+                QRect(rect.left(), rect.top() + fm.height() + 7, rect.width(), fm.height() + 2),
+                int(Qt.AlignmentFlag.AlignLeft),
+                glyphs,
+            )
 
 
 class RowHeights(QObject):

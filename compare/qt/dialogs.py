@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QFont
-
-from compare.core.review.editing import editable_parts, with_edited_body
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from compare.core.review.review import editable_parts, with_edited_body
+
 
 class EditPassageDialog(QDialog):
     """An editor filled with the passage's current text; the two versions shown above.
@@ -32,8 +32,15 @@ class EditPassageDialog(QDialog):
     shown above the editor, read-only: the editor holds the translation being fixed.
     """
 
-    def __init__(self, parent: QWidget | None, number: int, left: str, right: str, current: str,
-                 source: tuple[str, str] | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        number: int,
+        left: str,
+        right: str,
+        current: str,
+        source: tuple[str, str] | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(f"Edit passage {number}")
         self.resize(720, 520)
@@ -50,8 +57,13 @@ class EditPassageDialog(QDialog):
             layout.addWidget(title)
             layout.addWidget(view)
             self.references.append(view)
-        layout.addWidget(QLabel("<b>Translation for the cleaned article</b>" if source is not None
-                                else "<b>Text for the cleaned article</b>"))
+        layout.addWidget(
+            QLabel(
+                "<b>Translation for the cleaned article</b>"
+                if source is not None
+                else "<b>Text for the cleaned article</b>"
+            )
+        )
         _, body, tail = editable_parts(current)
         self.editor = QPlainTextEdit(body)
         self.editor.setAccessibleName("Text for the cleaned article")
@@ -63,7 +75,9 @@ class EditPassageDialog(QDialog):
             kept = QLabel("The paragraph break after this passage is kept as it is.")
             kept.setAccessibleName("Paragraph break kept")
             layout.addWidget(kept)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -74,8 +88,14 @@ class EditPassageDialog(QDialog):
         return with_edited_body(self.current, self.editor.toPlainText())
 
     @staticmethod
-    def get_text(parent: QWidget | None, number: int, left: str, right: str, current: str,
-                 source: tuple[str, str] | None = None) -> str | None:
+    def get_text(
+        parent: QWidget | None,
+        number: int,
+        left: str,
+        right: str,
+        current: str,
+        source: tuple[str, str] | None = None,
+    ) -> str | None:
         dialog = EditPassageDialog(parent, number, left, right, current, source)
         try:
             return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -98,29 +118,44 @@ def ask_unsaved(parent: QWidget | None, what: str = "close") -> QMessageBox.Stan
         parent,
         "Unsaved review",
         f"The review has decisions that are not saved. Save them before you {what}?",
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Save,
     )
 
 
 def ask_yes_no(parent: QWidget | None, title: str, message: str) -> bool:
-    answer = QMessageBox.question(parent, title, message,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.Yes)
+    answer = QMessageBox.question(
+        parent,
+        title,
+        message,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
 class PreviewFixesDialog(QDialog):
     """The suggestions about to be applied, before → after, to confirm or cancel."""
 
-    def __init__(self, parent: QWidget | None, title: str, rows: Sequence[tuple[int, str, str, str]],
-                 skipped: Sequence[str] = ()):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        rows: Sequence[tuple[int, str, str, str]],
+        skipped: Sequence[str] = (),
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(820, 480)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(rows)} change{'s' if len(rows) != 1 else ''} to the cleaned article, "
-                                "as one step (Undo takes them all back):"))
+        layout.addWidget(
+            QLabel(
+                f"{len(rows)} change{'s' if len(rows) != 1 else ''} to the cleaned article, "
+                "as one step (Undo takes them all back):"
+            )
+        )
         self.list = QListWidget()
         self.list.setAccessibleName("Changes")
         self.list.setWordWrap(True)
@@ -132,15 +167,21 @@ class PreviewFixesDialog(QDialog):
             note = QLabel("Not applied: " + " ".join(skipped))
             note.setWordWrap(True)
             layout.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Apply")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     @staticmethod
-    def confirm(parent: QWidget | None, title: str, rows: Sequence[tuple[int, str, str, str]],
-                skipped: Sequence[str] = ()) -> bool:
+    def confirm(
+        parent: QWidget | None,
+        title: str,
+        rows: Sequence[tuple[int, str, str, str]],
+        skipped: Sequence[str] = (),
+    ) -> bool:
         dialog = PreviewFixesDialog(parent, title, rows, skipped)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
@@ -153,18 +194,31 @@ class SplitPassageDialog(QDialog):
 
     NONE = "(none: the first part has nothing from this side)"
 
-    def __init__(self, parent: QWidget | None, number: int, left: Sequence[str], right: Sequence[str],
-                 points: Sequence[tuple[int, int]], default: tuple[int, int], labels: tuple[str, str] = ("Left", "Right")):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        number: int,
+        left: Sequence[str],
+        right: Sequence[str],
+        points: Sequence[tuple[int, int]],
+        default: tuple[int, int],
+        labels: tuple[str, str] = ("Left", "Right"),
+    ):
         super().__init__(parent)
         self.setWindowTitle(f"Split passage {number}")
         self.resize(860, 420)
         self.points = set(points)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Select the last sentence of the first part on each side; "
-                                "the rest becomes the next passage."))
+        layout.addWidget(
+            QLabel(
+                "Select the last sentence of the first part on each side; the rest becomes the next passage."
+            )
+        )
         grid = QGridLayout()
         self.lists: list[QListWidget] = []
-        for col, (label, sentences, k) in enumerate(((labels[0], left, default[0]), (labels[1], right, default[1]))):
+        for col, (label, sentences, k) in enumerate(
+            ((labels[0], left, default[0]), (labels[1], right, default[1]))
+        ):
             grid.addWidget(QLabel(f"<b>{label}</b>"), 0, col)
             view = QListWidget()
             view.setAccessibleName(f"{label} sentences")
@@ -177,7 +231,9 @@ class SplitPassageDialog(QDialog):
             grid.addWidget(view, 1, col)
             self.lists.append(view)
         layout.addLayout(grid, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Split")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -191,9 +247,15 @@ class SplitPassageDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.choice() in self.points)
 
     @staticmethod
-    def get_split(parent: QWidget | None, number: int, left: Sequence[str], right: Sequence[str],
-                  points: Sequence[tuple[int, int]], default: tuple[int, int],
-                  labels: tuple[str, str] = ("Left", "Right")) -> tuple[int, int] | None:
+    def get_split(
+        parent: QWidget | None,
+        number: int,
+        left: Sequence[str],
+        right: Sequence[str],
+        points: Sequence[tuple[int, int]],
+        default: tuple[int, int],
+        labels: tuple[str, str] = ("Left", "Right"),
+    ) -> tuple[int, int] | None:
         dialog = SplitPassageDialog(parent, number, left, right, points, default, labels)
         try:
             return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -215,7 +277,9 @@ class LanguageCodesDialog(QDialog):
         self.right_edit.setAccessibleName("Right language code")
         form.addRow(f"Left ({left_name}):", self.left_edit)
         form.addRow(f"Right ({right_name}):", self.right_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -224,7 +288,9 @@ class LanguageCodesDialog(QDialog):
         return self.left_edit.text().strip(), self.right_edit.text().strip()
 
     @staticmethod
-    def get_codes(parent: QWidget | None, left: str, right: str, left_name: str, right_name: str) -> tuple[str, str] | None:
+    def get_codes(
+        parent: QWidget | None, left: str, right: str, left_name: str, right_name: str
+    ) -> tuple[str, str] | None:
         dialog = LanguageCodesDialog(parent, left, right, left_name, right_name)
         try:
             return dialog.codes() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -245,8 +311,12 @@ class RecoveryDialog(QDialog):
         self._discard = discard
         self._alive = list(range(len(labels)))  # positions in the caller's list, of rows still shown
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("News Compare did not close properly last time. These reviews have "
-                                "changes that were not saved:"))
+        layout.addWidget(
+            QLabel(
+                "News Compare did not close properly last time. These reviews have "
+                "changes that were not saved:"
+            )
+        )
         self.list = QListWidget()
         self.list.setAccessibleName("Unsaved reviews")
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
@@ -273,9 +343,12 @@ class RecoveryDialog(QDialog):
         if not rows:
             return
         n = len(rows)
-        if not ask_yes_no(self, "Discard reviews",
-                          f"Discard {'this review' if n == 1 else f'these {n} reviews'}? "
-                          "The decisions in it are lost for good."):
+        if not ask_yes_no(
+            self,
+            "Discard reviews",
+            f"Discard {'this review' if n == 1 else f'these {n} reviews'}? "
+            "The decisions in it are lost for good.",
+        ):
             return
         for r in rows:
             if self._discard(self._alive[r]):

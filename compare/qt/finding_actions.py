@@ -1,84 +1,101 @@
-"""Findings in the window: jump to one, apply a suggestion, apply all of a rule (a mixin of the
-main window). The semantics of applying a suggestion are in :mod:`compare.core.review.editing`."""
+"""Findings in the window: jump to one, apply a suggestion, apply all of a rule. The semantics of
+applying a suggestion are in :mod:`compare.core.review.fixes`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from compare.core.checks.finding import Finding
+from compare.core.review.fixes import FixError, fix_decision, plan_fixes
+from compare.core.review.review import Decision
+from compare.qt.commands import DecisionCommand
+from compare.qt.dialogs import PreviewFixesDialog, show_error
+from compare.qt.host import Host
+from compare.qt.navigation import Navigator
 
-from compare.core.review.editing import FixError, fix_decision, plan_fixes
-from .commands import DecisionCommand
-from .dialogs import PreviewFixesDialog, show_error
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+class FindingController:
+    """What the findings panel and the Passage menu do with findings."""
 
+    def __init__(self, window: Host, navigator: Navigator):
+        self.window = window
+        self.parent_widget = window.dialog_parent()
+        self.navigator = navigator
+        self._focus_passage = -1  # the passage of the finding last shown, while its span is highlighted
 
-class FindingActions:
-    """Methods of :class:`MainWindow` that act on findings."""
-
-    def show_finding(self: MainWindow, finding: Any) -> None:
+    def show_finding(self, finding: Finding) -> None:
         """Select the finding's passage, scroll to it and highlight the span."""
-        if self.review is None or not isinstance(finding.passage, int):
+        if self.window.review is None or finding.passage is None:
             return
-        self.model.set_focus(finding)
+        self.window.views.model.set_focus(finding)
         self._focus_passage = finding.passage
-        self.go_to(finding.passage)
-        self.statusBar().showMessage(finding.message, 8000)
+        self.navigator.go_to(finding.passage)
+        self.window.statusBar().showMessage(finding.message, 8000)
 
-    def _clear_focus_if_moved(self: MainWindow) -> None:
-        if self.model.focus is not None and self.current_passage() != getattr(self, "_focus_passage", -1):
-            self.model.set_focus(None)
+    def clear_focus_if_moved(self) -> None:
+        model = self.window.views.model
+        if model.focus is not None and self.navigator.current_passage() != self._focus_passage:
+            model.set_focus(None)
 
-    def current_finding(self: MainWindow) -> Any:
+    def current_finding(self) -> Finding | None:
         """The finding selected in the panel, else the first with a suggestion in the current passage."""
-        f = self.findings_panel.current_finding()
+        f = self.window.views.findings_panel.current_finding()
         if f is not None:
             return f
-        row = self.current_passage()
-        return next((x for x in self.model.passage_findings(row) if x.suggestion is not None), None)
+        row = self.navigator.current_passage()
+        return next(
+            (x for x in self.window.views.model.passage_findings(row) if x.suggestion is not None), None
+        )
 
-    def apply_suggestion(self: MainWindow, finding: Any = None) -> bool:
-        if self.review is None:
+    def _push(self, new: dict[int, Decision], text: str) -> None:
+        review = self.window.review
+        assert review is not None
+        self.window.undo_stack.push(DecisionCommand(review, new, text, self.window.passages_changed))
+
+    def apply_suggestion(self, finding: Finding | None = None) -> bool:
+        review = self.window.review
+        if review is None:
             return False
         finding = finding if finding is not None else self.current_finding()
+        status = self.window.statusBar()
         if finding is None:
-            self.statusBar().showMessage("Select a finding with a suggestion first.", 5000)
+            status.showMessage("Select a finding with a suggestion first.", 5000)
             return False
         try:
-            new, fix = fix_decision(self.review, finding)
+            new, fix = fix_decision(review, finding)
         except FixError as err:
-            show_error(self, str(err))
+            show_error(self.parent_widget, str(err))
             return False
-        if new == self.review.decision(fix.passage):
-            self.statusBar().showMessage("The suggestion is already applied.", 5000)
+        if new == review.decision(fix.passage):
+            status.showMessage("The suggestion is already applied.", 5000)
             return False
-        self.undo_stack.push(DecisionCommand(self.review, {fix.passage: new},
-                                             f"Apply suggestion: {finding.rule} (passage {fix.passage + 1})",
-                                             self.passages_changed))
-        self.statusBar().showMessage(f"Passage {fix.passage + 1}: {fix.how}.", 6000)
+        self._push({fix.passage: new}, f"Apply suggestion: {finding.rule} (passage {fix.passage + 1})")
+        status.showMessage(f"Passage {fix.passage + 1}: {fix.how}.", 6000)
         return True
 
-    def apply_rule(self: MainWindow, rule: str | None = None, confirm: bool = True) -> bool:
+    def apply_rule(self, rule: str | None = None, confirm: bool = True) -> bool:
         """Every suggestion of one rule, previewed, as one undo step."""
-        if self.review is None:
+        review = self.window.review
+        if review is None:
             return False
         if rule is None:
             f = self.current_finding()
-            rule = f.rule if f is not None else self.findings_panel.model.rule
+            rule = f.rule if f is not None else self.window.views.findings_panel.model.rule
         if not rule:
             return False
-        findings = [f for f in self.review.comparison.findings if f.rule == rule and f.suggestion is not None]
-        new, fixes, skipped = plan_fixes(self.review, findings)
-        new = {i: d for i, d in new.items() if d != self.review.decision(i)}
+        findings = [f for f in review.findings if f.rule == rule and f.suggestion is not None]
+        new, fixes, skipped = plan_fixes(review, findings)
+        new = {i: d for i, d in new.items() if d != review.decision(i)}
         if not new:
-            show_error(self, f"No suggestion of “{rule}” can be applied"
-                             + (": " + skipped[0][1][0].lower() + skipped[0][1][1:] if skipped else "."))
+            why = ": " + skipped[0][1][0].lower() + skipped[0][1][1:] if skipped else "."
+            show_error(self.parent_widget, f"No suggestion of “{rule}” can be applied{why}")
             return False
         rows = [(fx.passage + 1, fx.before, fx.after, fx.how) for fx in fixes]
-        notes = [f"passage {f.passage + 1 if isinstance(f.passage, int) else '?'}: {why}" for f, why in skipped]
-        if confirm and not PreviewFixesDialog.confirm(self, f"Apply all “{rule}” suggestions", rows, notes):
+        notes = [f"passage {f.passage + 1 if f.passage is not None else '?'}: {why}" for f, why in skipped]
+        if confirm and not PreviewFixesDialog.confirm(
+            self.parent_widget, f"Apply all “{rule}” suggestions", rows, notes
+        ):
             return False
-        self.undo_stack.push(DecisionCommand(self.review, new, f"Apply all “{rule}” suggestions ({len(new)} passages)",
-                                             self.passages_changed))
-        self.statusBar().showMessage(f"Applied {len(fixes)} “{rule}” suggestions in {len(new)} passages.", 6000)
+        self._push(new, f"Apply all “{rule}” suggestions ({len(new)} passages)")
+        self.window.statusBar().showMessage(
+            f"Applied {len(fixes)} “{rule}” suggestions in {len(new)} passages.", 6000
+        )
         return True

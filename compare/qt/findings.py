@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from compare.core.review.editing import snippet
+from compare.core.checks.finding import worst_first
+from compare.core.review.fixes import snippet
 from compare.core.review.review import Review
-from .models import RowsTableModel
-from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, colors_for
+from compare.qt.models import RowsTableModel
+from compare.qt.theme import SEVERITY_GLYPHS, colors_for
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,7 +62,7 @@ class FindingsModel(RowsTableModel):
     def set_review(self, review: Review | None) -> None:
         self.beginResetModel()
         self.review = review
-        self.all = list(review.comparison.findings) if review else []
+        self.all = list(review.findings) if review else []
         self._snippets = {}
         if self.rule is not None and self.rule not in self.rules():
             self.rule = None
@@ -124,7 +125,9 @@ class FindingsModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f.message
             if f.suggestion is not None:
-                tip += "\n\nSuggestion: " + (f"replace with “{f.suggestion}”" if f.suggestion else "delete it")
+                tip += "\n\nSuggestion: " + (
+                    f"replace with “{f.suggestion}”" if f.suggestion else "delete it"
+                )
             return tip
         if role == Qt.ItemDataRole.ForegroundRole and col == SEVERITY_COL:
             return colors_for(self._palette()).severity(f.severity)
@@ -142,7 +145,9 @@ class FindingsModel(RowsTableModel):
 
         return QApplication.palette()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return None
@@ -161,7 +166,7 @@ class FindingsModel(RowsTableModel):
 
         def key(f: Any) -> Any:
             if column == SEVERITY_COL:
-                return (SEVERITY_ORDER.get(f.severity, 3), position(f))
+                return (worst_first(f.severity), position(f))
             if column == RULE_COL:
                 return (f.rule, position(f))
             if column == SIDE_COL:
@@ -174,7 +179,9 @@ class FindingsModel(RowsTableModel):
 class SnippetDelegate(QStyledItemDelegate):
     """The snippet with the finding's span in bold on a tint (one line, elided by width)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         value = index.data(SNIPPET_ROLE)
         if not value:
             return super().paint(painter, option, index)
@@ -204,8 +211,9 @@ class SnippetDelegate(QStyledItemDelegate):
         y = rect.top() + (rect.height() - line.height()) / 2
         # keep the span in view when the excerpt is wider than the column
         x = rect.left() + 4.0
+
         def x_of(cursor: int) -> float:
-            pos = line.cursorToX(cursor)
+            pos: Any = line.cursorToX(cursor)  # (x, cursor) in PySide6
             return float(pos[0] if isinstance(pos, tuple) else pos)
 
         span_start, span_end = x_of(a), x_of(b)
@@ -214,7 +222,7 @@ class SnippetDelegate(QStyledItemDelegate):
         layout.draw(painter, QPointF(x, y))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(min(hint.width(), 420), hint.height())
 
@@ -238,10 +246,14 @@ class FindingsPanel(QWidget):
         self.counts_label = QLabel()
         self.counts_label.setAccessibleName("Findings by severity")
         self.apply_button = QPushButton("Apply Suggestion")
-        self.apply_button.setToolTip("Put the suggested fix of the selected finding into the cleaned article (undoable)")
+        self.apply_button.setToolTip(
+            "Put the suggested fix of the selected finding into the cleaned article (undoable)"
+        )
         self.apply_button.clicked.connect(self._apply_clicked)
         self.apply_rule_button = QPushButton("Apply All of This Rule…")
-        self.apply_rule_button.setToolTip("Preview and apply every suggestion of the selected finding's rule, as one undo step")
+        self.apply_rule_button.setToolTip(
+            "Preview and apply every suggestion of the selected finding's rule, as one undo step"
+        )
         self.apply_rule_button.clicked.connect(self._apply_rule_clicked)
 
         self.table = QTableView()
@@ -259,7 +271,13 @@ class FindingsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((SEVERITY_COL, 78), (RULE_COL, 150), (SIDE_COL, 48), (PASSAGE_COL, 40), (SNIPPET_COL, 360)):
+        for col, width in (
+            (SEVERITY_COL, 78),
+            (RULE_COL, 150),
+            (SIDE_COL, 48),
+            (PASSAGE_COL, 40),
+            (SNIPPET_COL, 360),
+        ):
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)

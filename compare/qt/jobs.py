@@ -9,10 +9,11 @@ enough to freeze the window.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from compare.core.analysis.analysis import analyse
+from compare.core.analysis.analysis import Analysis, analyse
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
@@ -33,19 +34,18 @@ class Loaded:
     file_changes: list[FileChange] = field(default_factory=list)
 
 
-def _prepare(comparison: Comparison) -> Comparison:
-    """Run the artifact checks (findings, ranked divergence) and compute the lazy values the
-    window shows, so the UI thread never does."""
-    if not comparison.findings:
-        comparison = analyse(comparison)
+def _prepare(comparison: Comparison) -> Analysis:
+    """Run the artifact checks (findings, ranking) and compute the lazy values the window shows,
+    so the UI thread never does."""
+    analysis = analyse(comparison)
     for side in (comparison.left, comparison.right):
         _ = side.words
-    return comparison
+    return analysis
 
 
 def _analysed(review: Review) -> Review:
-    # the passages stay the same (only their divergence is re-ranked): decisions still fit
-    review.comparison = _prepare(review.comparison)
+    # the passages stay the same (the analysis adds findings and scores): decisions still fit
+    review.analysis = _prepare(review.comparison)
     return review
 
 
@@ -64,13 +64,19 @@ def restore_session(data: dict[str, Any]) -> Loaded:
     return Loaded(_analysed(session.review), session.view, None, files_changed(session.review))
 
 
-def realign(left: Document, right: Document, segment: str, left_language: str | None,
-            right_language: str | None, beads: list[Any]) -> Loaded:
+def realign(
+    left: Document,
+    right: Document,
+    segment: str,
+    left_language: str | None,
+    right_language: str | None,
+    beads: list[Any],
+) -> Loaded:
     """The comparison rebuilt from a changed alignment (merge / split of passages)."""
-    from compare.core.review.editing import realign_documents
+    from compare.core.review.realign import realign_documents
 
     rebuilt = realign_documents(left, right, segment, left_language, right_language, beads)
-    for side in (rebuilt.left, rebuilt.right):
+    for side in (rebuilt.comparison.left, rebuilt.comparison.right):
         _ = side.words
     return Loaded(Review(rebuilt), {})
 
@@ -78,21 +84,49 @@ def realign(left: Document, right: Document, segment: str, left_language: str | 
 # --- transport -----------------------------------------------------------------------
 def pack(loaded: Loaded) -> list[bytes]:
     review = loaded.review
-    c = review.comparison
+    a = review.analysis
+    c = a.comparison
     head = pickle.dumps(
-        (c.left, c.right, c.cross_language, c.segment, c.findings, review.base, review.decisions(),
-         loaded.view, loaded.session_path, loaded.file_changes, len(c.passages)),
+        (
+            c.left,
+            c.right,
+            c.cross_language,
+            c.segment,
+            a.findings,
+            a.scores,
+            a.checked,
+            review.base,
+            review.decisions(),
+            loaded.view,
+            loaded.session_path,
+            loaded.file_changes,
+            len(c.passages),
+        ),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
     chunks = [head]
     for i in range(0, len(c.passages), CHUNK):
-        chunks.append(pickle.dumps(c.passages[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
+        chunks.append(pickle.dumps(c.passages[i : i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
     return chunks
 
 
 def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield)."""
-    left, right, cross, segment, findings, base, decisions, view, session_path, changes, n = pickle.loads(chunks[0])
+    (
+        left,
+        right,
+        cross,
+        segment,
+        findings,
+        scores,
+        checked,
+        base,
+        decisions,
+        view,
+        session_path,
+        changes,
+        n,
+    ) = pickle.loads(chunks[0])
     passages: list[Any] = []
     for chunk in chunks[1:]:
         passages.extend(pickle.loads(chunk))
@@ -100,8 +134,8 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
             pause()
     if len(passages) != n:
         raise ValueError("incomplete result")
-    comparison = Comparison(left, right, tuple(passages), cross, segment, findings)
-    review = Review(comparison, base)
+    comparison = Comparison(left, right, tuple(passages), cross, segment)
+    review = Review(Analysis(comparison, findings, scores, checked), base)
     for i, d in decisions.items():
         review.set_decision(i, d)
     return Loaded(review, view, session_path, changes)
@@ -112,4 +146,9 @@ def run_packed(name: str, *args: Any) -> list[bytes]:
     return pack(JOBS[name](*args))
 
 
-JOBS = {"pair": open_pair, "session": open_session, "restore": restore_session, "realign": realign}
+JOBS: dict[str, Callable[..., Loaded]] = {
+    "pair": open_pair,
+    "session": open_session,
+    "restore": restore_session,
+    "realign": realign,
+}

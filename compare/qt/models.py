@@ -10,9 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..core.checks.untranslated import language_name
+from compare.core.checks.finding import Finding
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
+from compare.core.text.language import language_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -102,18 +103,18 @@ class CellCache:
         return text, ranges
 
 
-def findings_by_passage(review: Review) -> dict[int, list[Any]]:
+def findings_by_passage(review: Review) -> dict[int, list[Finding]]:
     """The findings touching each passage (a finding over several passages is in each)."""
-    out: dict[int, list[Any]] = {}
+    out: dict[int, list[Finding]] = {}
     passages = review.passages
-    for f in review.comparison.findings:
-        k = f.passage
-        if not isinstance(k, int):
+    for f in review.findings:
+        k, side = f.passage, f.side
+        if k is None or side is None:
             continue
         out.setdefault(k, []).append(f)
         k += 1
-        while k < len(passages) and passages[k].span(f.side)[0] < f.end:
-            if passages[k].span(f.side)[1] > passages[k].span(f.side)[0]:
+        while k < len(passages) and passages[k].span(side)[0] < f.end:
+            if passages[k].span(side)[1] > passages[k].span(side)[0]:
                 out.setdefault(k, []).append(f)
             k += 1
     return out
@@ -196,6 +197,10 @@ class PassageTableModel(QAbstractTableModel):
     def passage_findings(self, row: int) -> list[Any]:
         return self.findings.get(row, [])
 
+    def divergence(self, row: int) -> float:
+        """How much the passage diverges, for sorting and bars (the analysis' rank score)."""
+        return self.review.analysis.score(row) if self.review is not None else 0.0
+
     # --- shape ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         if parent.isValid() or self.review is None:
@@ -250,8 +255,10 @@ class PassageTableModel(QAbstractTableModel):
             d = self.review.decision(row)
             parts = [f"Passage {row + 1}: {KIND_LABELS[p.kind]}"]
             if p.kind != EQUAL:
-                parts.append(f"divergence {p.divergence:.2f}")
-                parts.append(decision_label(self.review, d) + (", reviewed" if d.reviewed else ", not reviewed"))
+                parts.append(f"divergence {self.review.analysis.score(row):.2f}")
+                parts.append(
+                    decision_label(self.review, d) + (", reviewed" if d.reviewed else ", not reviewed")
+                )
             if d.note:
                 parts.append(f"Note: {d.note}")
             for f in self.findings.get(row, ()):
@@ -268,7 +275,7 @@ class PassageTableModel(QAbstractTableModel):
         if role == DECISION_ROLE:
             return self.review.decision(row)
         if role == DIVERGENCE_ROLE:
-            return p.divergence
+            return self.review.analysis.score(row)
         if role == CHOSEN_ROLE:
             return self.chosen(row, col)
         if role == PASSAGE_ROLE:
@@ -277,7 +284,9 @@ class PassageTableModel(QAbstractTableModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -363,12 +372,15 @@ class PassageListModel(RowsTableModel):
             if col == 0:
                 return str(i + 1)
             if col == 1:
-                return f"{p.divergence:.2f}"
+                return f"{self.review.analysis.score(i):.2f}"
             if col == 2:
                 return KIND_LABELS[p.kind]
             if col == 3:
                 return decision_label(self.review, d) + (" ✓" if d.reviewed else "")
-            text = self.review.side_text(i, self.review.base).strip() or self.review.side_text(i, self.review.other).strip()
+            text = (
+                self.review.side_text(i, self.review.base).strip()
+                or self.review.side_text(i, self.review.other).strip()
+            )
             text = " ".join(text.split())
             return text[:120] + ("…" if len(text) > 120 else "")
         if role == PASSAGE_ROLE:
@@ -377,7 +389,9 @@ class PassageListModel(RowsTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
@@ -393,9 +407,9 @@ class PassageListModel(RowsTableModel):
         review = self.review
         passages = review.passages
 
-        def key(i: int) -> object:
+        def key(i: int) -> Any:
             if column == 1:
-                return (passages[i].divergence, -i)
+                return (review.analysis.score(i), -i)
             if column == 2:
                 return (passages[i].kind, i)
             if column == 3:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import Review
-from .theme import colors_for
+from compare.qt.theme import colors_for
 
 
 class OverviewStrip(QWidget):
@@ -63,6 +63,7 @@ class OverviewStrip(QWidget):
             # one mark per pixel row: the strongest passage that falls on it
             best: dict[int, tuple[float, str, bool]] = {}
             decisions = self.review.decisions()
+            scores = self.review.analysis.scores
             for passage in self.review.passages:
                 if passage.kind == EQUAL:
                     continue
@@ -70,12 +71,16 @@ class OverviewStrip(QWidget):
                 d = decisions.get(passage.index)
                 reviewed = bool(d and d.reviewed)
                 old = best.get(y)
-                if old is None or (not reviewed and (old[2] or passage.divergence > old[0])):
-                    best[y] = (passage.divergence, passage.kind, reviewed)
+                score = scores[passage.index]
+                if old is None or (not reviewed and (old[2] or score > old[0])):
+                    best[y] = (score, passage.kind, reviewed)
             row_h = max(2, -(-h // n))
             reviewed_color = QColor(colors.reviewed)
             reviewed_color.setAlpha(120)
-            kind_color = {LEFT_ONLY: QColor(colors.deleted_line), RIGHT_ONLY: QColor(colors.inserted_line)}
+            kind_color: dict[str, QColor] = {
+                LEFT_ONLY: QColor(colors.deleted_line),
+                RIGHT_ONLY: QColor(colors.inserted_line),
+            }
             p = QPainter(img)
             for y, (divergence, kind, reviewed) in best.items():
                 color = reviewed_color if reviewed else kind_color.get(kind, colors.replaced_line)
@@ -97,8 +102,10 @@ class OverviewStrip(QWidget):
             frame.setAlpha(60)
             p.fillRect(QRect(0, y1, self.width(), y2 - y1), frame)
             if self.current >= 0:
-                p.fillRect(QRect(0, self._y(self.current, n), self.width(), 2),
-                           self.palette().color(QPalette.ColorRole.Highlight))
+                p.fillRect(
+                    QRect(0, self._y(self.current, n), self.width(), 2),
+                    self.palette().color(QPalette.ColorRole.Highlight),
+                )
         p.end()
 
     def passage_at(self, y: float) -> int:

@@ -24,23 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import CompareError
+from compare.core.errors import CompareError
 from compare.core.io.fileio import atomic_write, process_alive
+from compare.userdata import data_dir
 
 PREFIX = "recovery-"
 SUFFIX = ".ncsession"
 _NAME = re.compile(rf"^{re.escape(PREFIX)}(\d+)(?:-(\d+))?{re.escape(SUFFIX)}$")
 MAX_RECOVERY_BYTES = 400 * 1024 * 1024  # two 20 MB texts and their alignment fit many times over
 _numbers = itertools.count(1)
-
-
-def data_dir() -> Path:
-    override = os.environ.get("NEWS_COMPARE_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("news-compare", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -74,7 +66,9 @@ def _describe(path: Path, saved: float) -> Recovered:
             p = doc.get("path") if isinstance(doc, dict) else None
             names.append(Path(p).name if isinstance(p, str) and p else "untitled")
         decisions = data.get("decisions")
-        return Recovered(path, saved, names[0], names[1], len(decisions) if isinstance(decisions, list) else 0, True)
+        return Recovered(
+            path, saved, names[0], names[1], len(decisions) if isinstance(decisions, list) else 0, True
+        )
     except (OSError, ValueError, AttributeError, TypeError):
         return Recovered(path, saved, "", "", 0, False)
 
@@ -136,7 +130,9 @@ class RecoveryWriter:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as err:
-                raise CompareError(f"the folder {self.path.parent} cannot be created ({err.strerror or err})") from None
+                raise CompareError(
+                    f"the folder {self.path.parent} cannot be created ({err.strerror or err})"
+                ) from None
             # compact: the C encoder, one short hold of the interpreter lock, not a long contest
             data = json.dumps(snapshot, ensure_ascii=False).encode("utf-8", "surrogatepass")
             with self._lock:
@@ -147,7 +143,9 @@ class RecoveryWriter:
             self.error = None
         except (OSError, CompareError) as err:
             text = str(err).rstrip(".")
-            self.error = f"Crash recovery is not working: {text[0].lower() + text[1:] if text else 'unknown error'}."
+            self.error = (
+                f"Crash recovery is not working: {text[0].lower() + text[1:] if text else 'unknown error'}."
+            )
         if self.on_result is not None:
             self.on_result(self.error)
 

@@ -19,9 +19,8 @@ def recent_files() -> list[list[str]]:
     """Recent openings, newest first: [left, right] pairs or [session]."""
     value = settings().value("recent", [])
     out: list[list[str]] = []
-    if isinstance(value, str):
-        value = [value]
-    for item in value or []:
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    for item in items:
         parts = [p for p in str(item).split("\n") if p]
         if parts and all(os.path.exists(p) for p in parts):
             out.append(parts)

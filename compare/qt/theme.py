@@ -28,17 +28,20 @@ class Colors:
     text: QColor
     selection: QColor
     reviewed: QColor
-    major: QColor = field(default_factory=lambda: QColor("#d55e00"))  # findings, by severity (also told by glyph: ▲ ◆ ●)
+    major: QColor = field(
+        default_factory=lambda: QColor("#d55e00")
+    )  # findings, by severity (also told by glyph: ▲ ◆ ●)
     minor: QColor = field(default_factory=lambda: QColor("#9a6b00"))
     info: QColor = field(default_factory=lambda: QColor("#6b6b6b"))
-    focus: QColor = field(default_factory=lambda: QColor("#ffe27a"))  # the span of the finding clicked in the findings panel
+    focus: QColor = field(
+        default_factory=lambda: QColor("#ffe27a")
+    )  # the span of the finding clicked in the findings panel
 
     def severity(self, severity: str) -> QColor:
         return {"major": self.major, "minor": self.minor}.get(severity, self.info)
 
 
 SEVERITY_GLYPHS = {"major": "▲", "minor": "◆", "info": "●"}
-SEVERITY_ORDER = {"major": 0, "minor": 1, "info": 2}
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -54,19 +57,42 @@ def colors_for(palette: QPalette) -> Colors:
         highlight.setAlpha(70)
         return Colors(
             dark=True,
-            deleted=QColor("#6b3d07"), inserted=QColor("#103f63"), replaced=QColor("#553057"),
-            deleted_line=QColor("#f0a050"), inserted_line=QColor("#6cc0f5"), replaced_line=QColor("#e29ad0"),
-            chosen_bar=QColor("#3cc29a"), chosen_bg=QColor(60, 194, 154, 28), custom=QColor("#f0e442"),
-            row_line=QColor(255, 255, 255, 28), paragraph_line=QColor(255, 255, 255, 110),
-            dim_text=dim, text=text, selection=highlight, reviewed=QColor("#3cc29a"),
-            major=QColor("#ff8a4c"), minor=QColor("#e6b400"), info=QColor("#a8a8a8"), focus=QColor("#7a5a00"),
+            deleted=QColor("#6b3d07"),
+            inserted=QColor("#103f63"),
+            replaced=QColor("#553057"),
+            deleted_line=QColor("#f0a050"),
+            inserted_line=QColor("#6cc0f5"),
+            replaced_line=QColor("#e29ad0"),
+            chosen_bar=QColor("#3cc29a"),
+            chosen_bg=QColor(60, 194, 154, 28),
+            custom=QColor("#f0e442"),
+            row_line=QColor(255, 255, 255, 28),
+            paragraph_line=QColor(255, 255, 255, 110),
+            dim_text=dim,
+            text=text,
+            selection=highlight,
+            reviewed=QColor("#3cc29a"),
+            major=QColor("#ff8a4c"),
+            minor=QColor("#e6b400"),
+            info=QColor("#a8a8a8"),
+            focus=QColor("#7a5a00"),
         )
     highlight.setAlpha(45)
     return Colors(
         dark=False,
-        deleted=QColor("#fdd9b0"), inserted=QColor("#cde6fb"), replaced=QColor("#f1d6ea"),
-        deleted_line=QColor("#b35c00"), inserted_line=QColor("#0064a8"), replaced_line=QColor("#9c4a86"),
-        chosen_bar=QColor("#009e73"), chosen_bg=QColor(0, 158, 115, 22), custom=QColor("#8a6d00"),
-        row_line=QColor(0, 0, 0, 22), paragraph_line=QColor(0, 0, 0, 95),
-        dim_text=dim, text=text, selection=highlight, reviewed=QColor("#007a5a"),
+        deleted=QColor("#fdd9b0"),
+        inserted=QColor("#cde6fb"),
+        replaced=QColor("#f1d6ea"),
+        deleted_line=QColor("#b35c00"),
+        inserted_line=QColor("#0064a8"),
+        replaced_line=QColor("#9c4a86"),
+        chosen_bar=QColor("#009e73"),
+        chosen_bg=QColor(0, 158, 115, 22),
+        custom=QColor("#8a6d00"),
+        row_line=QColor(0, 0, 0, 22),
+        paragraph_line=QColor(0, 0, 0, 95),
+        dim_text=dim,
+        text=text,
+        selection=highlight,
+        reviewed=QColor("#007a5a"),
     )

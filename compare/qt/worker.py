@@ -1,23 +1,26 @@
 """Background loading: reading, aligning and diffing never run on the UI thread.
 
-Small inputs run on a QThreadPool thread. Large ones run in a child process: the
-comparison is pure Python, and a CPU-bound thread would hold the interpreter lock
-and starve the window. Every job carries a generation number; a result that
-arrives after a newer job started is stale and dropped by the caller.
+Small inputs run on a QThreadPool thread. Large ones run in a child process: the comparison is
+pure Python, and a CPU-bound thread would hold the interpreter lock and starve the window. Every
+job has a number of its own, reported with its result: whoever started a job knows which result
+answers it, and checks on arrival whether it still applies (a load is not made stale by a
+realignment, nor the other way round).
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import time
-import traceback
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..core.errors import CompareError
-from . import jobs
+from compare.core.errors import CompareError
+from compare.qt import jobs
+
+log = logging.getLogger(__name__)
 
 PROCESS_THRESHOLD = 200_000  # bytes of input above which the job runs in a child process
 
@@ -27,10 +30,10 @@ def _yield_gil() -> None:
 
 
 class _Job(QRunnable):
-    def __init__(self, loader: Loader, generation: int, name: str, args: tuple[Any, ...], in_process: bool):
+    def __init__(self, loader: Loader, number: int, name: str, args: tuple[Any, ...], in_process: bool):
         super().__init__()
         self.loader = loader
-        self.generation = generation
+        self.number = number
         self.name = name
         self.args = args
         self.in_process = in_process
@@ -45,37 +48,43 @@ class _Job(QRunnable):
             else:
                 result = jobs.JOBS[self.name](*self.args)
         except CompareError as err:
-            loader.failed.emit(self.generation, str(err))
+            loader.report_failure(self.number, str(err))
         except MemoryError:
-            loader.failed.emit(self.generation, "There is not enough memory to compare these files.")
-        except Exception as err:  # a bug: say so plainly, keep the window alive
-            traceback.print_exc()
-            loader.failed.emit(self.generation, f"The files could not be compared ({type(err).__name__}: {err}).")
+            loader.report_failure(self.number, "There is not enough memory to compare these files.")
+        except Exception as err:  # a bug: log it, say so plainly, keep the window alive
+            if not loader.closed:
+                log.exception("background job %s failed", self.name)
+            loader.report_failure(
+                self.number, f"The files could not be compared ({type(err).__name__}: {err})."
+            )
         else:
-            loader.finished.emit(self.generation, result)
+            loader.report_result(self.number, result)
 
 
 class Loader(QObject):
-    """Runs load jobs off the UI thread and reports through signals."""
+    """Runs jobs (see :data:`jobs.JOBS`) off the UI thread and reports through signals."""
 
-    finished = Signal(int, object)  # generation, jobs.Loaded
-    failed = Signal(int, str)  # generation, one plain sentence
+    finished = Signal(int, object)  # job number, jobs.Loaded
+    failed = Signal(int, str)  # job number, one plain sentence
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, process_threshold: int = PROCESS_THRESHOLD):
         super().__init__(parent)
         self.process_threshold = process_threshold
-        self.generation = 0
+        self._numbers = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._executor: ProcessPoolExecutor | None = None
         self._running: set[int] = set()
+        self.closed = False
         self.finished.connect(self._done)
         self.failed.connect(self._done)
 
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._executor = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
         return self._executor
 
     @property
@@ -83,20 +92,28 @@ class Loader(QObject):
         return bool(self._running)
 
     def start(self, name: str, *args: Any, size: int = 0) -> int:
-        """Start job ``name`` (see :data:`jobs.JOBS`); returns its generation."""
-        self.generation += 1
+        """Start job ``name``; returns its number (the first argument of its result signal)."""
+        self._numbers += 1
         in_process = size > self.process_threshold
         if in_process:
             self.executor()  # create it on the UI thread
         was_busy = self.busy
-        self._running.add(self.generation)
-        self._pool.start(_Job(self, self.generation, name, args, in_process))
+        self._running.add(self._numbers)
+        self._pool.start(_Job(self, self._numbers, name, args, in_process))
         if not was_busy:
             self.busy_changed.emit(True)
-        return self.generation
+        return self._numbers
 
-    def _done(self, generation: int, _result: object) -> None:
-        self._running.discard(generation)
+    def report_result(self, number: int, result: object) -> None:
+        if not self.closed:
+            self.finished.emit(number, result)
+
+    def report_failure(self, number: int, message: str) -> None:
+        if not self.closed:
+            self.failed.emit(number, message)
+
+    def _done(self, number: int, _result: object) -> None:
+        self._running.discard(number)
         if not self._running:
             self.busy_changed.emit(False)
 
@@ -104,7 +121,13 @@ class Loader(QObject):
         return self._pool.waitForDone(msecs)
 
     def shutdown(self) -> None:
-        self._pool.waitForDone(60000)
+        """Stop at once: a job in a child process is killed (its result is not wanted any more);
+        a job on a thread is small and finishes."""
+        self.closed = True
         if self._executor is not None:
+            # ProcessPoolExecutor has no public way to stop a running task: end its processes.
+            for process in list(getattr(self._executor, "_processes", {}).values()):
+                process.terminate()
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+        self._pool.waitForDone(30000)

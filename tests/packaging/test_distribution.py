@@ -20,7 +20,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if proc.returncode != 0:
         pytest.fail(f"building the wheel failed: {proc.stderr[-2000:]}")
@@ -63,7 +64,9 @@ def test_installed_wheel_uses_the_word_lists_it_ships(wheel: Path, tmp_path: Pat
         "assert str(lexicon.SHIPPED_DIR).startswith(sys.argv[1]), lexicon.SHIPPED_DIR;"
         "print(found.get('gletscher'))"
     )
-    proc = subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr
     assert "glacier" in proc.stdout
 
@@ -74,16 +77,22 @@ def test_installed_wheel_finds_its_sample_pair(wheel: Path, tmp_path: Path) -> N
     zipfile.ZipFile(wheel).extractall(site)
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "from compare.cli import sample_pair; a, b = sample_pair();"
+        "from compare.resources import sample_pair; a, b = sample_pair();"
         "assert a.is_file() and b.is_file(), (a, b); assert str(a).startswith(sys.argv[1]); print(a)"
     )
-    proc = subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils is not installed")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None, reason="desktop-file-utils is not installed"
+)
 def test_desktop_entry_validates() -> None:
-    proc = subprocess.run(["desktop-file-validate", str(DESKTOP / "news-compare.desktop")], capture_output=True, text=True)
+    proc = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP / "news-compare.desktop")], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "error" not in proc.stdout
 
@@ -92,13 +101,17 @@ def test_desktop_entry_validates() -> None:
 def test_metainfo_validates() -> None:
     files = list(DESKTOP.glob("*.metainfo.xml"))
     assert files
-    proc = subprocess.run(["appstreamcli", "validate", "--no-net", *map(str, files)], capture_output=True, text=True)
+    proc = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", *map(str, files)], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_desktop_entry_names_the_icon_and_text_types() -> None:
     entry = (DESKTOP / "news-compare.desktop").read_text(encoding="utf-8")
-    assert "Icon=news-compare" in entry and "MimeType=text/plain;" in entry and "Exec=news-compare %F" in entry
+    assert (
+        "Icon=news-compare" in entry and "MimeType=text/plain;" in entry and "Exec=news-compare %F" in entry
+    )
     assert (ROOT / "resources" / "icons" / "hicolor" / "scalable" / "apps" / "news-compare.svg").is_file()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.cli import sample_pair
+from compare.resources import sample_pair
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -44,7 +44,8 @@ def test_diff_json_schema(pair) -> None:  # type: ignore[no-untyped-def]
     text_l = left.read_text(encoding="utf-8")
     text_r = right.read_text(encoding="utf-8")
     assert [text_l[s:e] for s, e in data["left"]["segments"]][1:3] == [
-        "Talks eased tensions between Moscow and Russia.", "West."
+        "Talks eased tensions between Moscow and Russia.",
+        "West.",
     ]
     passages = data["passages"]
     assert [p["kind"] for p in passages] == ["equal", "changed", "equal"]
@@ -76,7 +77,9 @@ def test_diff_text_marks_changes(pair) -> None:  # type: ignore[no-untyped-def]
 def test_diff_html_report_and_session(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     report = tmp_path / "report.html"
     session = tmp_path / "review.json"
-    out = run("diff", *map(str, pair), "--format", "html", "--output", str(report), "--save-session", str(session))
+    out = run(
+        "diff", *map(str, pair), "--format", "html", "--output", str(report), "--save-session", str(session)
+    )
     assert out.returncode == 1, out.stderr
     page = report.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<del>Russia.</del>" in page and "<ins>the</ins>" in page
@@ -148,10 +151,16 @@ def test_check_lists_the_sample_artifacts_and_exit_codes() -> None:
     data = json.loads(out.stdout)
     assert data["schema"] == 1
     rules = [f["rule"] for f in data["findings"]]
-    assert {"caption-credit", "sentence-fragment", "stray-period", "doubled-punctuation", "trailing-byline"} <= set(rules)
+    assert {
+        "caption-credit",
+        "sentence-fragment",
+        "stray-period",
+        "doubled-punctuation",
+        "trailing-byline",
+    } <= set(rules)
     text = mt.read_text(encoding="utf-8")
     period = next(f for f in data["findings"] if f["rule"] == "doubled-punctuation")
-    assert text[period["start"]:period["end"]].replace(" ", "") == ".." and period["suggestion"] == "."
+    assert text[period["start"] : period["end"]].replace(" ", "") == ".." and period["suggestion"] == "."
     assert set(data["findings"][0]) == {"rule", "severity", "start", "end", "message", "suggestion"}
     clean = run("check", str(edited))
     assert clean.returncode == 0 and "0 findings" in clean.stdout

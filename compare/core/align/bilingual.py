@@ -136,7 +136,7 @@ def guess_language(sentences: Sequence[str]) -> str | None:
         return None
     if not counts:
         return None
-    (best, top), *rest = counts.most_common(2) + [("", 0)]
+    (best, top), *rest = [*counts.most_common(2), ("", 0)]
     return best if top >= 3 and top >= 1.5 * rest[0][1] else None
 
 
@@ -267,20 +267,14 @@ class _Side:
         self.lengths = [max(1, len("".join(s.split()))) for s in sentences]
         # Captions, credits and headings do not end like a sentence.
         self.ended = [bool(_SENTENCE_END.search(s)) for s in sentences]
-        if paragraphs is None or len(paragraphs) != self.n:
-            pars = [0] * self.n
-        else:
-            pars = list(paragraphs)
+        pars = [0] * self.n if paragraphs is None or len(paragraphs) != self.n else list(paragraphs)
         self.spans: list[list[frozenset[int]]] = []
         self.weight: list[list[float]] = []
         self.span_len: list[list[int]] = []
         self.breaks: list[list[int]] = []
         for a in range(1, _MAX_SPAN + 1):
             count = max(0, self.n - a + 1)
-            if a == 1:
-                spans = singles
-            else:
-                spans = [self.spans[a - 2][i] | singles[i + a - 1] for i in range(count)]
+            spans = singles if a == 1 else [self.spans[a - 2][i] | singles[i + a - 1] for i in range(count)]
             self.spans.append(spans)
             self.weight.append([sum([idf[k] for k in keys]) for keys in spans])
             self.span_len.append([sum(self.lengths[i : i + a]) for i in range(count)])
@@ -320,10 +314,7 @@ def _build(
     equally often on both sides, its k-th occurrence on the left paired with its k-th
     occurrence on the right.
     """
-    if use_dictionary:
-        setups = _lexicons(left, right, left_lang, right_lang)
-    else:
-        setups = ((None, None), (None, None))
+    setups = _lexicons(left, right, left_lang, right_lang) if use_dictionary else ((None, None), (None, None))
     used = tuple(
         LexiconUse(lexicon.pair[0], lexicon.pair[1], lexicon.origin)  # type: ignore[attr-defined]
         for lexicon, _ in setups
@@ -491,10 +482,12 @@ def _search(
     # ``fragment`` times it if it does not end like a sentence (a caption, a credit).
     lmean, rmean = sum(ls.lengths) / n, sum(rs.lengths) / m
     lfrag = [
-        x < params.tiny * lmean or (x < fragment * lmean and not e) for x, e in zip(ls.lengths, ls.ended)
+        x < params.tiny * lmean or (x < fragment * lmean and not e)
+        for x, e in zip(ls.lengths, ls.ended, strict=False)
     ]
     rfrag = [
-        x < params.tiny * rmean or (x < fragment * rmean and not e) for x, e in zip(rs.lengths, rs.ended)
+        x < params.tiny * rmean or (x < fragment * rmean and not e)
+        for x, e in zip(rs.lengths, rs.ended, strict=False)
     ]
 
     def weight(keys: frozenset[int]) -> float:

@@ -29,12 +29,13 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import sys
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
+
+from compare.resources import resource_path
 
 __all__ = [
     "DICTD_DIR",
@@ -54,19 +55,8 @@ __all__ = [
 DICTD_DIR = Path(os.environ.get("NEWS_COMPARE_DICTD", "/usr/share/dictd"))
 
 
-def _shipped_dir() -> Path:
-    """``resources/lexicons`` of an installed wheel (``compare/resources``), a source checkout or
-    a PyInstaller bundle."""
-    here = Path(__file__).resolve().parents[2]  # the ``compare`` package
-    bundle = Path(getattr(sys, "_MEIPASS", here))
-    for root in (here / "resources", here.parent / "resources", bundle / "resources"):
-        if (root / "lexicons").is_dir():
-            return root / "lexicons"
-    return here / "resources" / "lexicons"
-
-
 #: The word lists shipped with the package.
-SHIPPED_DIR = _shipped_dir()
+SHIPPED_DIR = resource_path("lexicons")
 
 
 class Lexicon(Protocol):

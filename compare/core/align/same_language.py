@@ -107,7 +107,9 @@ class _Units:
         self.paragraphs = list(paragraphs) if paragraphs is not None else None
         self.sets = [_indexed(c) for c in counts]
         # Characters in words, per sentence: translations keep lengths roughly in proportion.
-        self.lengths = list(lengths) if lengths is not None else [sum(len(w) * n for w, n in c.items()) for c in counts]
+        self.lengths = (
+            list(lengths) if lengths is not None else [sum(len(w) * n for w, n in c.items()) for c in counts]
+        )
         self._cache: dict[tuple[int, int], frozenset[str]] = {}
 
     def group(self, i: int, j: int) -> frozenset[str]:
@@ -198,7 +200,7 @@ def band_search(
             row_back[j - row_lo] = arg
         costs.append(row_cost)
         backs.append(row_back)
-    if not lo[n] <= m <= hi[n] or (n or m) and backs[n][m - lo[n]] < 0:
+    if not lo[n] <= m <= hi[n] or ((n or m) and backs[n][m - lo[n]] < 0):
         return None
     path = []
     i, j = n, m
@@ -255,7 +257,7 @@ def _anchor_band(
         if arg >= 0 and arg_sim >= 0.5 and (not matches or arg > matches[-1][1]):
             matches.append((i, arg))
             last_i, last_j = i, arg
-    return _band_around([(0, 0)] + matches + [(n, m)], n, m, BAND)
+    return _band_around([(0, 0), *matches, (n, m)], n, m, BAND)
 
 
 def _band_around(points: list[tuple[int, int]], n: int, m: int, width: int) -> tuple[list[int], list[int]]:
@@ -310,7 +312,10 @@ def _weights(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) ->
                     df[t] += 1
     n = len(left) + len(right)
     weights = _Weights(
-        {t: round(max(0.1, math.log((n + 1) / (c + 0.5))) * _QUANTUM) / _QUANTUM for t, c in sorted(df.items())}
+        {
+            t: round(max(0.1, math.log((n + 1) / (c + 0.5))) * _QUANTUM) / _QUANTUM
+            for t, c in sorted(df.items())
+        }
     )
     if weights:
         weights.unit = sum(weights.values()) / len(weights)
@@ -329,7 +334,9 @@ def _piece_penalty(piece_total: float, contribution: float, alone: float) -> flo
     return penalty
 
 
-def _lexical_cost(left: _Units, right: _Units, weight: _Weights) -> Callable[[int, int, int, int, float], float]:
+def _lexical_cost(
+    left: _Units, right: _Units, weight: _Weights
+) -> Callable[[int, int, int, int, float], float]:
     """``cost(i, j, a, b, limit)`` of the bead left ``i:i+a`` against right ``j:j+b``
     (the shape's fixed penalty apart); it returns early, with a value >= ``limit``, once
     the bead cannot win."""
@@ -370,8 +377,10 @@ def _lexical_cost(left: _Units, right: _Units, weight: _Weights) -> Callable[[in
         if a > 1 and b > 1:
             matched = wsum(a_set & b_set)
             for k in range(i0 + 1, i1):
-                for l in range(j0 + 1, j1):
-                    kept = wsum(left.group(i0, k) & right.group(j0, l)) + wsum(left.group(k, i1) & right.group(l, j1))
+                for t in range(j0 + 1, j1):
+                    kept = wsum(left.group(i0, k) & right.group(j0, t)) + wsum(
+                        left.group(k, i1) & right.group(t, j1)
+                    )
                     if kept >= SPLIT_KEEP * matched:
                         return math.inf  # two beads joined: the DP prices the split instead
         # Each sentence of a merged side must earn its place: a piece that leaves
@@ -427,9 +436,7 @@ def _unique_anchors(left: Sequence[str], right: Sequence[str]) -> list[tuple[int
     for j, s in enumerate(right):
         count_r[s] += 1
         where_r[s] = j
-    pairs = [
-        (i, where_r[s]) for i, s in enumerate(left) if count_l[s] == 1 and count_r.get(s) == 1
-    ]
+    pairs = [(i, where_r[s]) for i, s in enumerate(left) if count_l[s] == 1 and count_r.get(s) == 1]
     chain = _longest_increasing(pairs)
     # Grow each anchor over identical neighbours.
     taken_l = {i for i, _ in chain}
@@ -483,7 +490,7 @@ def align_same_language(
     weight = _weights(left_units.sets, right_units.sets)
     beads: list[Bead] = []
     i = j = 0
-    for ai, aj in _unique_anchors(left, right) + [(len(left), len(right))]:
+    for ai, aj in [*_unique_anchors(left, right), (len(left), len(right))]:
         if ai > i or aj > j:
             beads.extend(_align_block(left_units, right_units, weight, i, ai, j, aj))
         if ai < len(left):

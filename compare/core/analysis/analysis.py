@@ -1,81 +1,78 @@
-"""Findings of a comparison in one list, and passages ranked with them.
+"""The analysis of a comparison: one value that the command line, the window and the exports read.
 
-Single-version artifact checks run on both sides, cross-version checks on the aligned
-passages; each finding is tied to its side and passage, and every passage's
-divergence is recomputed so that passages most likely to change the meaning sort
-first (see :mod:`compare.core.analysis.ranking`).
+:func:`analyse` runs the single-version artifact checks on both versions and the cross-version
+checks on the aligned passages, places every finding on its side and in its passage, and ranks
+the passages with them (:mod:`compare.core.analysis.ranking`). The comparison is never changed:
+the ranking is a score per passage next to it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
 
-from compare.core.diff.comparison import Comparison
-
-
-@dataclass(frozen=True)
-class SideFinding:
-    """A finding located in one version of a comparison."""
-
-    side: str  # "left" | "right"
-    rule: str
-    severity: str  # "major" | "minor" | "info"
-    start: int
-    end: int
-    message: str
-    suggestion: str | None
-    passage: int | None  # the passage that holds ``start``
-    scope: str  # "version" (one text on its own) or "cross" (the two versions compared)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "side": self.side,
-            "rule": self.rule,
-            "severity": self.severity,
-            "start": self.start,
-            "end": self.end,
-            "message": self.message,
-            "suggestion": self.suggestion,
-            "passage": self.passage,
-            "scope": self.scope,
-        }
+from compare.core.analysis.ranking import locate, rank_divergence
+from compare.core.checks import check_text
+from compare.core.checks.cross import check_comparison
+from compare.core.checks.finding import Finding, Scope
+from compare.core.diff.comparison import SIDES, Comparison
+from compare.core.text.language import UNKNOWN
 
 
-def findings_of(comparison: Comparison) -> tuple[SideFinding, ...]:
-    from compare.core.analysis.ranking import all_findings, locate
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """A comparison, what the checks found in it, and how each passage ranks.
 
+    ``scores[i]`` is passage ``i``'s divergence with its findings taken into account (0 for an
+    identical passage without findings); sort by it to see the passages most likely to change the
+    meaning first. Without checks (:meth:`unchecked`) it is the engine's own divergence.
+    """
+
+    comparison: Comparison
+    findings: tuple[Finding, ...]
+    scores: tuple[float, ...]
+    checked: bool
+
+    @classmethod
+    def unchecked(cls, comparison: Comparison) -> Analysis:
+        return cls(comparison, (), tuple(p.divergence for p in comparison.passages), False)
+
+    def score(self, passage: int) -> float:
+        return self.scores[passage]
+
+    @cached_property
+    def ranked(self) -> tuple[int, ...]:
+        """Passage indices, most divergent first (ties in document order)."""
+        return tuple(sorted(range(len(self.scores)), key=lambda i: (-self.scores[i], i)))
+
+    @cached_property
+    def by_passage(self) -> dict[int, tuple[Finding, ...]]:
+        """The findings that start in each passage."""
+        out: dict[int, list[Finding]] = {}
+        for f in self.findings:
+            if f.passage is not None:
+                out.setdefault(f.passage, []).append(f)
+        return {k: tuple(v) for k, v in out.items()}
+
+
+def version_findings(comparison: Comparison) -> list[Finding]:
+    """The single-version findings of both sides, each placed on its side and passage."""
     out = []
-    for item in all_findings(comparison):
-        if isinstance(item, tuple):
-            side, f = item
-            scope = "version"
-            passage = locate(comparison, side, f.start)
-        else:
-            side, f, scope = item.side, item, "cross"
-            passage = item.passage
-        out.append(
-            SideFinding(
-                side=side,
-                rule=f.rule,
-                severity=str(getattr(f.severity, "value", f.severity)),
-                start=f.start,
-                end=f.end,
-                message=f.message,
-                suggestion=f.suggestion,
-                passage=passage,
-                scope=scope,
+    for side in SIDES:
+        version = comparison.side(side)
+        language = version.language.base if version.language.code != UNKNOWN else None
+        for f in check_text(version.text, language):
+            out.append(
+                dataclasses.replace(
+                    f, side=side, passage=locate(comparison, side, f.start), scope=Scope.VERSION
+                )
             )
-        )
-    out.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side, f.start, f.rule))
-    return tuple(out)
+    return out
 
 
-def analyse(comparison: Comparison) -> Comparison:
-    """The comparison with its findings attached and its passages ranked by them."""
-    from compare.core.analysis.ranking import with_ranked_divergence
-
-    findings = findings_of(comparison)
-    ranked = with_ranked_divergence(comparison, findings)
-    return dataclasses.replace(ranked, findings=findings)
+def analyse(comparison: Comparison) -> Analysis:
+    """Check both versions and the passages between them, and rank the passages."""
+    findings = version_findings(comparison) + check_comparison(comparison)
+    findings.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side or "", f.start, f.rule))
+    return Analysis(comparison, tuple(findings), rank_divergence(comparison, findings), True)

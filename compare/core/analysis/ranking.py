@@ -10,26 +10,18 @@ amounts, but it never saturates), so an identical passage with no finding stays 
 by the new divergence puts the passages most likely to need an editor first. The values are not
 on the engine's scale: use them to sort, not against the engine's thresholds.
 
-Findings may be given as:
-
-- :class:`~compare.core.checks.cross.CrossFinding` (they know their side and passage),
-- ``(side, finding)`` pairs, ``side`` being ``"left"`` or ``"right"`` and ``finding`` a
-  single-version :class:`~compare.core.checks.Finding` with offsets into that side's text,
-- dicts with ``side``, ``rule``, ``severity``, ``start`` (and optionally ``passage``), as the
-  command line's JSON report writes them.
-
-:func:`all_findings` runs the single-version checks on both sides and the cross-version checks.
+Findings are :class:`~compare.core.checks.finding.Finding` objects placed on their side and passage
+(see :func:`compare.core.analysis.analysis.analyse`).
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 import weakref
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
+from compare.core.checks.finding import Finding, Severity
 from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage, _changed_words
 from compare.core.text.segmentation import WORD_RE
 
@@ -37,18 +29,16 @@ __all__ = [
     "CAPITAL_WEIGHT",
     "RULE_WEIGHTS",
     "SEVERITY_WEIGHTS",
-    "all_findings",
     "capitalised_changes",
     "finding_weight",
     "locate",
     "rank_divergence",
     "ranked_divergence_of",
-    "with_ranked_divergence",
 ]
 
 #: Changed words a finding counts for, by severity, when its rule has no weight of its own
 #: (the single-version checks).
-SEVERITY_WEIGHTS: dict[str, float] = {"major": 6.0, "minor": 1.0, "info": 0.0}
+SEVERITY_WEIGHTS: dict[Severity, float] = {Severity.MAJOR: 6.0, Severity.MINOR: 1.0, Severity.INFO: 0.0}
 
 #: Extra changed words for each changed word that starts with a capital letter: names, and in
 #: German every noun, carry more meaning than the small words around them. On WMT 2021 this is
@@ -74,32 +64,13 @@ RULE_WEIGHTS: dict[str, float] = {
 CROSS_LANGUAGE_ONLY = {"length-ratio"}
 
 
-def _field(f: Any, name: str, default: Any = None) -> Any:
-    if isinstance(f, Mapping):
-        return f.get(name, default)
-    return getattr(f, name, default)
-
-
-def _normalise(f: Any) -> tuple[str, Any]:
-    """(side, finding) from any of the accepted forms."""
-    if isinstance(f, tuple) and len(f) == 2 and isinstance(f[0], str):
-        return f[0], f[1]
-    side = _field(f, "side")
-    if side not in ("left", "right"):
-        raise ValueError(f"a finding without a side (give (side, finding) pairs): {f!r}")
-    return side, f
-
-
-def finding_weight(f: Any, cross_language: bool = False) -> float:
+def finding_weight(f: Finding, cross_language: bool = False) -> float:
     """How many changed words the finding ``f`` counts for."""
-    rule = str(_field(f, "rule", ""))
-    if rule in CROSS_LANGUAGE_ONLY and not cross_language:
+    if f.rule in CROSS_LANGUAGE_ONLY and not cross_language:
         return 0.0
-    if rule in RULE_WEIGHTS:
-        return RULE_WEIGHTS[rule]
-    severity = _field(f, "severity", "info")
-    severity = str(getattr(severity, "value", severity))
-    return SEVERITY_WEIGHTS.get(severity, 0.0)
+    if f.rule in RULE_WEIGHTS:
+        return RULE_WEIGHTS[f.rule]
+    return SEVERITY_WEIGHTS.get(Severity(f.severity), 0.0)
 
 
 _STARTS: weakref.WeakKeyDictionary[Comparison, dict[str, list[int]]] = weakref.WeakKeyDictionary()
@@ -145,19 +116,19 @@ def capitalised_changes(comparison: Comparison, passage: Passage) -> int:
     return n
 
 
-def rank_divergence(comparison: Comparison, findings: Iterable[Any]) -> tuple[float, ...]:
-    """Each passage's divergence (0..1) with its findings taken into account."""
+def rank_divergence(comparison: Comparison, findings: Iterable[Finding]) -> tuple[float, ...]:
+    """Each passage's divergence (0..1) with its findings (placed in their passages) taken into
+    account."""
     extra = [CAPITAL_WEIGHT * capitalised_changes(comparison, p) for p in comparison.passages]
     for f in findings:
-        side, finding = _normalise(f)
-        weight = finding_weight(finding, comparison.cross_language)
+        weight = finding_weight(f, comparison.cross_language)
         if weight <= 0:
             continue
-        index = _field(finding, "passage")
-        if not isinstance(index, int) or not 0 <= index < len(extra):
-            index = locate(comparison, side, int(_field(finding, "start", 0)))
-            if index is None:
-                continue
+        index = f.passage
+        if index is None and f.side is not None:
+            index = locate(comparison, f.side, f.start)
+        if index is None or not 0 <= index < len(extra):
+            continue
         extra[index] += weight
     return tuple(
         ranked_divergence_of(_raw_amount(comparison, p) + extra[i]) for i, p in enumerate(comparison.passages)
@@ -189,27 +160,3 @@ def ranked_divergence_of(weighted_words: float) -> float:
     if weighted_words <= 0:
         return 0.0
     return weighted_words / (weighted_words + 8.0)
-
-
-def with_ranked_divergence(comparison: Comparison, findings: Iterable[Any]) -> Comparison:
-    """A new comparison whose passages carry the ranked divergence."""
-    ranked = rank_divergence(comparison, findings)
-    passages = tuple(
-        p if p.divergence == d else dataclasses.replace(p, divergence=d)
-        for p, d in zip(comparison.passages, ranked)
-    )
-    return dataclasses.replace(comparison, passages=passages)
-
-
-def all_findings(comparison: Comparison) -> list[Any]:
-    """Single-version findings of both sides, as (side, finding), and the cross-version ones."""
-    from compare.core.checks import check_text
-    from compare.core.checks.cross import check_comparison
-
-    out: list[Any] = []
-    for side in ("left", "right"):
-        s = comparison.side(side)
-        language = s.language.base if s.language.code != "unknown" else None
-        out.extend((side, f) for f in check_text(s.text, language))
-    out.extend(check_comparison(comparison))
-    return out

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from compare.core.checks.finding import Finding, Severity
+
 from . import captions, encoding, punctuation, quotes, sentences, untranslated, words  # noqa: F401  (register)
-from ._base import RULES, Document, Finding, Hit, Paragraph, Rule, Severity, rule, run_rules, split_paragraphs
+from ._base import RULES, Document, Hit, Paragraph, Rule, rule, run_rules, split_paragraphs
 
 
 def check_text(text: str, language: str | None = None, rules: Iterable[str] | None = None) -> list[Finding]:

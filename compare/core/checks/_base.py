@@ -8,34 +8,12 @@ one-line description, and :func:`check_text` turns hits into :class:`Finding` ob
 from __future__ import annotations
 
 import bisect
-import enum
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-
-class Severity(str, enum.Enum):
-    """How much an artifact matters to an editor."""
-
-    MAJOR = "major"
-    MINOR = "minor"
-    INFO = "info"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One artifact found in a text: ``text[start:end]`` is the offending snippet."""
-
-    rule: str
-    severity: Severity
-    start: int
-    end: int
-    message: str
-    suggestion: str | None = None
+from compare.core.checks.finding import Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -141,9 +119,9 @@ class Document:
 
     @cached_property
     def detected_language(self) -> str | None:
-        from ._langid import detect_document_language
+        from compare.core.text.language import detect_document_language
 
-        return detect_document_language(self.paragraphs)
+        return detect_document_language([p.text for p in self.paragraphs])
 
     def paragraph_after(self, para: Paragraph) -> Paragraph | None:
         i = para.index + 1

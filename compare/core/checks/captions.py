@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Document, Hit, Severity, rule, shorten
+from compare.core.checks.finding import Severity
+
+from ._base import Document, Hit, rule, shorten
 
 # NYT-style "Credit…Pool photo by X" (often doubled by a copy-paste: "CreditCredit…").
 _CREDIT_MARK = re.compile(r"(?:Credit|Crédit|Kredit)(?:Credit|Crédit|Kredit)?[ \t]*(?:…|\.\.\.)")
@@ -26,7 +28,7 @@ def _credit_start(text: str) -> Iterator[tuple[int, str]]:
     for m in _CREDIT_LINE.finditer(text):
         s = m.start()
         rest = text[s:]
-        if len(rest.split()) > 14 or _SENTENCE_END.search(rest) and len(rest.split()) > 8:
+        if len(rest.split()) > 14 or (_SENTENCE_END.search(rest) and len(rest.split()) > 8):
             continue  # too long for a credit line: a sentence that mentions a photo
         if s == 0:
             yield s, "start"

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 import ftfy
 from ftfy import badness
 
-from ._base import Document, Hit, Severity, rule, shorten
+from compare.core.checks.finding import Severity
+
+from ._base import Document, Hit, rule, shorten
 
 _MERGE_GAP = 3  # differences closer than this are one finding
 

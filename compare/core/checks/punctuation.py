@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Document, Hit, Severity, quote_snippet, rule
+from compare.core.checks.finding import Severity
+
+from ._base import Document, Hit, quote_snippet, rule
 from ._lexicon import is_abbreviation_token
 from .quotes import quote_pairs, spaced_apostrophes
 

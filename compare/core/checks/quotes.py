@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ._base import Document, Hit, Severity, quote_snippet, rule, shorten
+from compare.core.checks.finding import Severity
+
+from ._base import Document, Hit, quote_snippet, rule, shorten
 
 DOUBLE_MARKS = '"“”„«»'
 SINGLE_MARKS = "'‘’‚‹›"

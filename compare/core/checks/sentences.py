@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Document, Hit, Paragraph, Severity, quote_snippet, rule, shorten
-from ._lexicon import INTERJECTIONS, is_abbreviation_token, wordset
+from compare.core.checks.finding import Severity
+from compare.core.text.stopwords import wordset
+
+from ._base import Document, Hit, Paragraph, quote_snippet, rule, shorten
+from ._lexicon import INTERJECTIONS, is_abbreviation_token
 
 _OPENERS = "([{\"'“„«‹‘‚"
 

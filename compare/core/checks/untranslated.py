@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._base import Document, Hit, Severity, rule, shorten
-from ._langid import SAMPLE_CHARS, _cjk_share, cheap_language, detect_probabilities
-from ._lexicon import STOPWORDS, WORD_RE, stopword_ratio
+from compare.core.checks.finding import Severity
+from compare.core.text.language import cheap_language, cjk_share, language_name, language_probabilities
+from compare.core.text.stopwords import STOPWORDS, WORD_RE, stopword_ratio
+
+from ._base import Document, Hit, rule, shorten
 
 MIN_LETTERS = 40
 MIN_PROBABILITY = 0.95
@@ -14,43 +16,7 @@ MIN_PROBABILITY = 0.95
 # rule trusts the stopword opinion alone (a document that long and that mixed is rare).
 MAX_DETECTIONS = 250
 _CJK_LANGS = {"zh", "ja", "ko"}
-
-_NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
-    "zh": "Chinese",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-    "pl": "Polish",
-    "cs": "Czech",
-    "sv": "Swedish",
-    "da": "Danish",
-    "no": "Norwegian",
-    "fi": "Finnish",
-    "tr": "Turkish",
-    "ar": "Arabic",
-    "he": "Hebrew",
-    "el": "Greek",
-    "hu": "Hungarian",
-    "ro": "Romanian",
-    "ca": "Catalan",
-    "hi": "Hindi",
-    "bg": "Bulgarian",
-    "hr": "Croatian",
-    "sk": "Slovak",
-    "sl": "Slovenian",
-}
-
-
-def language_name(code: str) -> str:
-    return _NAMES.get(code, code)
+SAMPLE_CHARS = 300  # of a paragraph, for langdetect: enough to tell, and cheap
 
 
 @rule(
@@ -100,14 +66,14 @@ def _foreign_language(text: str, lang: str) -> tuple[str | None, int]:
     letters = sum(1 for c in text if c.isalpha())
     if letters < MIN_LETTERS:
         return None, 0
-    cjk = _cjk_share(text)
+    cjk = cjk_share(text)
     if lang in _CJK_LANGS:
         if cjk >= 0.3:
             return None, 0  # a paragraph in the document's script
     elif cjk < 0.3 and lang in STOPWORDS and cheap_language(text) == lang:
         return None, 0
     sample = text[:SAMPLE_CHARS]
-    probs = detect_probabilities(sample)
+    probs = language_probabilities(sample)
     if not probs:
         return None, 1
     best, prob = probs[0]

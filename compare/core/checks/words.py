@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._base import Document, Hit, Severity, quote_snippet, rule
-from ._lexicon import ALL_LEGIT_DOUBLES, LEGIT_DOUBLES, PARTICLES, PHRASAL_VERBS, wordset
+from compare.core.checks.finding import Severity
+from compare.core.text.stopwords import wordset
+
+from ._base import Document, Hit, quote_snippet, rule
+from ._lexicon import ALL_LEGIT_DOUBLES, LEGIT_DOUBLES, PARTICLES, PHRASAL_VERBS
 
 _DOUBLED = re.compile(r"\b(?P<w>[^\W\d_]+)(?P<ws>[ \t\u00a0]+)(?P=w)\b", re.IGNORECASE)
 _RUN_TOGETHER = re.compile(r"\b(?P<w>[^\W\d_a-z][^\W\d_A-Z]{2,})(?P=w)\b")

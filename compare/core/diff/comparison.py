@@ -8,13 +8,14 @@ whitespace to the first passage that has text on that side).
 
 from __future__ import annotations
 
+import enum
 import math
 import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from compare.core.align.bilingual import align_bilingual_with_evidence
@@ -27,8 +28,32 @@ from compare.core.text.segmentation import FORCED_LINES, WORD_RE, Segmentation, 
 
 Span = tuple[int, int]
 
-EQUAL, CHANGED, LEFT_ONLY, RIGHT_ONLY = "equal", "changed", "left-only", "right-only"
-KINDS = (EQUAL, CHANGED, LEFT_ONLY, RIGHT_ONLY)
+
+class Side(enum.StrEnum):
+    """Which version: the left or the right one."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def other(self) -> Side:
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
+
+SIDES = (Side.LEFT, Side.RIGHT)
+
+
+class Kind(enum.StrEnum):
+    """What a passage is: the same on both sides, changed, or on one side only."""
+
+    EQUAL = "equal"
+    CHANGED = "changed"
+    LEFT_ONLY = "left-only"
+    RIGHT_ONLY = "right-only"
+
+
+EQUAL, CHANGED, LEFT_ONLY, RIGHT_ONLY = Kind.EQUAL, Kind.CHANGED, Kind.LEFT_ONLY, Kind.RIGHT_ONLY
+KINDS = tuple(Kind)
 
 
 @dataclass(frozen=True)
@@ -36,7 +61,7 @@ class Passage:
     """A group of sentences on each side that correspond (an alignment bead)."""
 
     index: int
-    kind: str
+    kind: Kind
     left: Span
     right: Span
     left_segments: tuple[int, ...]
@@ -56,7 +81,7 @@ class Passage:
 
 
 @dataclass(frozen=True, eq=False)
-class Side:
+class Version:
     """One version: the document, where its sentences are, and its language."""
 
     document: Document
@@ -81,10 +106,10 @@ class Side:
         return word_count(self.text)
 
 
-def make_side(document: Document, segment: str = "auto", language: str | None = None) -> Side:
+def make_side(document: Document, segment: str = "auto", language: str | None = None) -> Version:
     lang = Language(language, 1.0) if language else detect_language(document.text)
     seg = segment_text(document.text, lang.base if lang.code != UNKNOWN else None, segment)
-    return Side(document, seg, lang)
+    return Version(document, seg, lang)
 
 
 def _paragraphs(seg: Segmentation) -> tuple[int, ...] | None:
@@ -106,20 +131,21 @@ def same_language(left: Language, right: Language) -> bool:
 
 @dataclass(frozen=True, eq=False)
 class Comparison:
-    left: Side
-    right: Side
+    left: Version
+    right: Version
     passages: tuple[Passage, ...]
     cross_language: bool
     segment: str = "auto"
-    findings: tuple = field(default=())  # filled by the checks, when they run
     evidence: Evidence | None = None  # what the alignment rests on (None: not recorded)
 
-    def side(self, name: str) -> Side:
+    def side(self, name: str) -> Version:
         return self.left if name == "left" else self.right
 
     @property
     def beads(self) -> list[Bead]:
-        return [(p.left_segments, p.right_segments) for p in self.passages if p.left_segments or p.right_segments]
+        return [
+            (p.left_segments, p.right_segments) for p in self.passages if p.left_segments or p.right_segments
+        ]
 
     @property
     def divergent(self) -> list[Passage]:
@@ -133,12 +159,10 @@ class Comparison:
 def _extents(seg: Segmentation, text_len: int) -> list[int]:
     """End of each sentence's share of the text: up to where the next one starts."""
     starts = [s for s, _ in seg.sentences]
-    return starts[1:] + [text_len]
+    return [*starts[1:], text_len]
 
 
-def _partition(
-    beads: Sequence[Bead], left: Side, right: Side
-) -> list[tuple[Span, Span]]:
+def _partition(beads: Sequence[Bead], left: Version, right: Version) -> list[tuple[Span, Span]]:
     """Spans of each bead on both sides, so that they tile both texts."""
     out: list[tuple[Span, Span]] = []
     cursors = {"left": 0, "right": 0}
@@ -167,7 +191,7 @@ def _partition(
 
 
 def _content(text: str, span: Span) -> str:
-    return text[span[0]:span[1]].strip()
+    return text[span[0] : span[1]].strip()
 
 
 def divergence_of(changed_words: float) -> float:
@@ -215,8 +239,8 @@ def _run_diffs(jobs: list[tuple[str, int, str, int]], parallel: bool) -> list[tu
 
 def build_passages(
     beads: Sequence[Bead],
-    left: Side,
-    right: Side,
+    left: Version,
+    right: Version,
     cross_language: bool,
     parallel: bool = False,
     known_changes: Sequence[tuple[Change, ...] | None] | None = None,
@@ -226,9 +250,9 @@ def build_passages(
     validate_beads(beads, len(left.segmentation.sentences), len(right.segmentation.sentences))
     lsents = left.segmentation.sentences
     rsents = right.segmentation.sentences
-    rows = []
+    rows: list[tuple[Kind, Span, Span, tuple[int, ...], tuple[int, ...], float]] = []
     jobs: list[tuple[str, int, str, int]] = []
-    for (lseg, rseg), (lspan, rspan) in zip(beads, _partition(beads, left, right)):
+    for (lseg, rseg), (lspan, rspan) in zip(beads, _partition(beads, left, right), strict=True):
         lcontent = _content(left.text, lspan)
         rcontent = _content(right.text, rspan)
         if not rseg:
@@ -273,7 +297,9 @@ def build_passages(
         # Both sides are whitespace only: one passage holds them.
         kind = EQUAL if left.text == right.text else CHANGED
         passages.append(
-            Passage(0, kind, (0, len(left.text)), (0, len(right.text)), (), (), 0.0 if kind == EQUAL else 0.01)
+            Passage(
+                0, kind, (0, len(left.text)), (0, len(right.text)), (), (), 0.0 if kind == EQUAL else 0.01
+            )
         )
     return tuple(passages)
 

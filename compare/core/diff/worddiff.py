@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from compare.core.text.segmentation import _CJK
+from compare.core.text.scripts import CJK as _CJK
 
 Span = tuple[int, int]
 
@@ -50,7 +50,7 @@ def _key(token: str) -> str:
     word = token.rstrip()
     if len(word) == len(token):
         return token
-    gap = token[len(word):]
+    gap = token[len(word) :]
     return word + "\n" if gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2 else word
 
 
@@ -66,9 +66,7 @@ def _encode(text: str, spans: list[Span], table: dict[str, str]) -> str:
     return "".join(out)
 
 
-def word_diff(
-    left_text: str, left_span: Span, right_text: str, right_span: Span
-) -> tuple[Change, ...]:
+def word_diff(left_text: str, left_span: Span, right_text: str, right_span: Span) -> tuple[Change, ...]:
     """Changes between ``left_text[left_span]`` and ``right_text[right_span]``.
 
     Offsets in the result are into the full texts.

@@ -1,23 +1,26 @@
-"""Write the reconciled article: .txt in the base's encoding and newline style, .md.
+"""Write the cleaned article: .txt in the base's encoding and newline style, .md, .html, .docx.
 
-Writes are atomic. The reconciled text is written exactly: no passage the user did
-not change is touched.
+Writes are atomic and never replace an input unless the caller says the user confirmed it. The
+text formats are the reconciled text exactly: no passage the user did not change is touched.
 """
 
 from __future__ import annotations
 
+import html
+import io
 import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from compare.core.io.document import NEWLINE_STRINGS, Document, convert_newlines
 from compare.core.errors import ExportError
+from compare.core.io.document import NEWLINE_STRINGS, Document, convert_newlines
 from compare.core.io.fileio import atomic_write, guard_output
 from compare.core.review.review import Review
 from compare.core.text.segmentation import BLANK_LINES
 
-FORMATS = ("txt", "md")
+FORMATS = ("txt", "md")  # the reconciled text itself (also what ``news-compare export`` writes)
+ARTICLE_FORMATS = ("txt", "md", "html", "docx")
 
 _MD_BLOCK_START = re.compile(r"^(\s{0,3})([#>+\-*]|\d{1,9}[.)])(?=\s)", re.MULTILINE)
 
@@ -38,7 +41,7 @@ def encode_txt(review: Review, text: str | None = None) -> bytes:
     try:
         return base.encode(text)
     except UnicodeEncodeError as err:
-        bad = text[err.start:err.end]
+        bad = text[err.start : err.end]
         raise ExportError(
             f"The article contains {bad!r}, which the base's encoding {base.encoding} cannot store; "
             "export as Markdown (UTF-8) instead."
@@ -63,7 +66,9 @@ def markdown_text(review: Review) -> str:
 
 def review_inputs(review: Review) -> list[tuple[str, str | None]]:
     """The files a review was made from, as (what, path) for :func:`guard_output`."""
-    return [(f"the {name} input file", review.comparison.side(name).document.path) for name in ("left", "right")]
+    return [
+        (f"the {name} input file", review.comparison.side(name).document.path) for name in ("left", "right")
+    ]
 
 
 def check_output_path(
@@ -90,3 +95,98 @@ def export_review(
     data = encode_txt(review) if fmt == "txt" else markdown_text(review).encode("utf-8")
     atomic_write(path, data)
     return fmt
+
+
+# --- rich formats: web page and Word document --------------------------------------------
+_SUFFIX_FORMAT = {
+    "txt": "txt",
+    "text": "txt",
+    "md": "md",
+    "markdown": "md",
+    "html": "html",
+    "htm": "html",
+    "docx": "docx",
+}
+
+
+def article_format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    if fmt:
+        if fmt not in ARTICLE_FORMATS:
+            raise ExportError(f"Unknown export format {fmt!r}; use one of {', '.join(ARTICLE_FORMATS)}.")
+        return fmt
+    return _SUFFIX_FORMAT.get(Path(path).suffix.lower().lstrip("."), "txt")
+
+
+def article_paragraphs(review: Review) -> list[str]:
+    """The reconciled article as paragraphs of running text."""
+    side = review.comparison.side(review.base)
+    text = convert_newlines(review.reconciled_text(), "lf").replace("\r", "\n")
+    if side.segmentation.mode == BLANK_LINES:
+        blocks = re.split(r"\n[ \t]*\n\s*", text)
+        paras = [" ".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks]
+    else:
+        paras = [line.strip() for line in text.split("\n")]
+    return [p for p in paras if p]
+
+
+def _title(review: Review) -> str:
+    doc = review.comparison.side(review.base).document
+    return Path(doc.name).stem if doc.path else "Article"
+
+
+def article_html(review: Review) -> str:
+    paras = article_paragraphs(review)
+    lang = review.comparison.side(review.base).language.base
+    lang_attr = f' lang="{html.escape(lang)}"' if lang and lang != "unknown" else ""
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
+    return (
+        f'<!DOCTYPE html>\n<html{lang_attr}>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(_title(review))}</title>\n"
+        "<style>body{max-width:42em;margin:2em auto;font:1.05em/1.55 Georgia,serif;padding:0 1em}</style>\n"
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def article_docx(review: Review) -> bytes:
+    try:
+        import docx  # python-docx
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise ExportError("Word export needs the python-docx package, which is not installed.") from None
+    document = docx.Document()
+    document.core_properties.title = _title(review)
+    lang = review.comparison.side(review.base).language.base
+    if lang and lang != "unknown":
+        document.core_properties.language = lang
+    for p in article_paragraphs(review):
+        document.add_paragraph(_xml_safe(p))
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _XML_BAD.sub("", text)
+
+
+def export_article(
+    review: Review,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    force: bool = False,
+    also: Iterable[tuple[str, str | None]] = (),
+) -> str:
+    """Write the cleaned article as txt, md, html or docx; returns the format used."""
+    fmt = article_format_for(path, fmt)
+    if fmt in ("txt", "md"):
+        return export_review(review, path, fmt, force=force, also=also)
+    check_output_path(review, path, force, also)
+    data = article_html(review).encode("utf-8") if fmt == "html" else article_docx(review)
+    atomic_write(path, data)
+    return fmt
+
+
+# --- change report ---------------------------------------------------------------------

@@ -88,7 +88,7 @@ def bitext_tmx(comparison: Comparison, left_lang: str | None = None, right_lang:
 def bitext_json(comparison: Comparison, left_lang: str | None = None, right_lang: str | None = None) -> str:
     ll, rl = languages(comparison, left_lang, right_lang)
     beads = []
-    for p, (_, left, right) in zip(comparison.passages, bitext_rows(comparison)):
+    for p, (_, left, right) in zip(comparison.passages, bitext_rows(comparison), strict=True):
         beads.append(
             {
                 "left_segments": list(p.left_segments),
@@ -99,6 +99,9 @@ def bitext_json(comparison: Comparison, left_lang: str | None = None, right_lang
                 "right_span": list(p.right),
             }
         )
-    return json.dumps(
-        {"schema": 1, "left_language": ll, "right_language": rl, "beads": beads}, ensure_ascii=False
-    ) + "\n"
+    return (
+        json.dumps(
+            {"schema": 1, "left_language": ll, "right_language": rl, "beads": beads}, ensure_ascii=False
+        )
+        + "\n"
+    )

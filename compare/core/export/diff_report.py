@@ -4,46 +4,49 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import Any
 
 from compare.core.align.evidence import CROSS_LANGUAGE, SAME_LANGUAGE, Evidence
+from compare.core.analysis.analysis import Analysis
+from compare.core.checks.finding import Finding
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
 from compare.core.text.segmentation import trim_span
 
 SCHEMA = 1
 
 
-def _side_json(comparison: Comparison, name: str) -> dict[str, Any]:
+def _side_json(comparison: Comparison, name: str) -> dict[str, object]:
     side = comparison.side(name)
     return {
         "path": side.document.path,
-        "encoding": side.document.encoding + ("-sig" if side.document.bom and side.document.encoding == "utf-8" else ""),
+        "encoding": side.document.encoding
+        + ("-sig" if side.document.bom and side.document.encoding == "utf-8" else ""),
         "newline": side.document.newline,
         "language": side.language.code,
         "segments": [[s, e] for s, e in side.segmentation.sentences],
     }
 
 
-def passage_json(p: Passage) -> dict[str, Any]:
+def passage_json(p: Passage, divergence: float) -> dict[str, object]:
     return {
         "kind": p.kind,
         "left": list(p.left),
         "right": list(p.right),
         "left_segments": list(p.left_segments),
         "right_segments": list(p.right_segments),
-        "divergence": p.divergence,
+        "divergence": round(divergence, 4),
         "changes": [{"left": list(c.left), "right": list(c.right)} for c in p.changes],
     }
 
 
-def to_json(comparison: Comparison, findings: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+def to_json(analysis: Analysis) -> dict[str, object]:
+    comparison = analysis.comparison
     return {
         "schema": SCHEMA,
         "left": _side_json(comparison, "left"),
         "right": _side_json(comparison, "right"),
-        "passages": [passage_json(p) for p in comparison.passages],
+        "passages": [passage_json(p, analysis.score(p.index)) for p in comparison.passages],
         "alignment": _evidence_json(comparison),
-        "findings": list(findings),
+        "findings": [f.to_json() for f in analysis.findings],
     }
 
 
@@ -53,7 +56,7 @@ def _evidence(comparison: Comparison) -> Evidence:
     return Evidence(CROSS_LANGUAGE if comparison.cross_language else SAME_LANGUAGE)
 
 
-def _evidence_json(comparison: Comparison) -> dict[str, Any]:
+def _evidence_json(comparison: Comparison) -> dict[str, object]:
     """``{"method": "cross-language", "lexicons": ["deu-fra", "fra-deu"], "description": ...}``."""
     evidence = _evidence(comparison)
     return {
@@ -80,7 +83,9 @@ def _trimmed(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]], color: bool, deleted: bool) -> str:
+def _marked(
+    text: str, span: tuple[int, int], marks: list[tuple[int, int]], color: bool, deleted: bool
+) -> str:
     out = []
     pos = span[0]
     for s, e in _trimmed(text, marks):
@@ -92,7 +97,7 @@ def _marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]], colo
         else:
             out.append(("[-" if deleted else "{+") + text[s:e] + ("-]" if deleted else "+}"))
         pos = e
-    out.append(text[pos:span[1]])
+    out.append(text[pos : span[1]])
     return "".join(out).strip()
 
 
@@ -100,8 +105,9 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def to_text(comparison: Comparison, color: bool = False, context: bool = False) -> str:
+def to_text(analysis: Analysis, color: bool = False, context: bool = False) -> str:
     """Changed passages with inline marks: [-deleted-] on the left, {+inserted+} on the right."""
+    comparison = analysis.comparison
     lt, rt = comparison.left.text, comparison.right.text
     lname, rname = comparison.left.document.name, comparison.right.document.name
     lines = [
@@ -112,10 +118,10 @@ def to_text(comparison: Comparison, color: bool = False, context: bool = False) 
     for p in comparison.passages:
         if p.kind == EQUAL and not context:
             continue
-        head = f"@@ passage {p.index + 1}: {p.kind} {p.shape}, left line {_line_of(lt, p.left[0])}, right line {_line_of(rt, p.right[0])}, divergence {p.divergence:.2f}"
+        head = f"@@ passage {p.index + 1}: {p.kind} {p.shape}, left line {_line_of(lt, p.left[0])}, right line {_line_of(rt, p.right[0])}, divergence {analysis.score(p.index):.2f}"
         lines.append((_BOLD + head + _RESET) if color else head)
         if p.kind == EQUAL:
-            lines.append("  " + lt[p.left[0]:p.left[1]].strip())
+            lines.append("  " + lt[p.left[0] : p.left[1]].strip())
             continue
         if p.kind in (CHANGED, LEFT_ONLY):
             marks = [c.left for c in p.changes] if p.kind == CHANGED and p.changes else [_content(lt, p.left)]
@@ -123,11 +129,15 @@ def to_text(comparison: Comparison, color: bool = False, context: bool = False) 
                 marks = []
             lines.append("- " + _marked(lt, p.left, marks, color, True))
         if p.kind in (CHANGED, RIGHT_ONLY):
-            marks = [c.right for c in p.changes] if p.kind == CHANGED and p.changes else [_content(rt, p.right)]
+            marks = (
+                [c.right for c in p.changes] if p.kind == CHANGED and p.changes else [_content(rt, p.right)]
+            )
             if comparison.cross_language and p.kind == CHANGED:
                 marks = []
             lines.append("+ " + _marked(rt, p.right, marks, color, False))
-    lines.append(f"{len(divergent)} of {len(comparison.passages)} passages differ ({alignment_note(comparison)})")
+    lines.append(
+        f"{len(divergent)} of {len(comparison.passages)} passages differ ({alignment_note(comparison)})"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -174,11 +184,11 @@ def _html_marked(text: str, span: tuple[int, int], marks: list[tuple[int, int]],
         out.append(html.escape(text[pos:s]))
         out.append(f"<{tag}>{html.escape(text[s:e])}</{tag}>")
         pos = e
-    out.append(html.escape(text[pos:span[1]]))
+    out.append(html.escape(text[pos : span[1]]))
     return "".join(out).strip().replace("\n", "<br>")
 
 
-def _html_findings(findings: list[Any]) -> str:
+def _html_findings(findings: Sequence[Finding]) -> str:
     if not findings:
         return ""
     items = "".join(
@@ -189,13 +199,14 @@ def _html_findings(findings: list[Any]) -> str:
     return f"<ul class=f>{items}</ul>"
 
 
-def to_html(comparison: Comparison) -> str:
+def to_html(analysis: Analysis) -> str:
+    comparison = analysis.comparison
     lt, rt = comparison.left.text, comparison.right.text
     left, right = comparison.left, comparison.right
     lpar = left.segmentation.sentence_paragraph
-    by_passage: dict[tuple[int, str], list[Any]] = {}
-    for f in comparison.findings:
-        if getattr(f, "passage", None) is not None:
+    by_passage: dict[tuple[int, str], list[Finding]] = {}
+    for f in analysis.findings:
+        if f.passage is not None and f.side is not None:
             by_passage.setdefault((f.passage, f.side), []).append(f)
     rows = []
     for p in comparison.passages:
@@ -207,11 +218,17 @@ def to_html(comparison: Comparison) -> str:
             lm, rm = [], [_content(rt, p.right)]
         else:
             lm, rm = [], []
-        new_para = bool(p.left_segments) and p.index > 0 and (
-            p.left_segments[0] == 0 or lpar[p.left_segments[0]] != lpar[p.left_segments[0] - 1]
+        new_para = (
+            bool(p.left_segments)
+            and p.index > 0
+            and (p.left_segments[0] == 0 or lpar[p.left_segments[0]] != lpar[p.left_segments[0] - 1])
         )
         classes = [p.kind] + (["para"] if new_para else [])
-        label = "" if p.kind == EQUAL else f"<span class=kind>{p.kind} {p.shape} · {p.divergence:.2f}</span>"
+        label = (
+            ""
+            if p.kind == EQUAL
+            else f"<span class=kind>{p.kind} {p.shape} · {analysis.score(p.index):.2f}</span>"
+        )
         notes = {name: _html_findings(by_passage.get((p.index, name), [])) for name in ("left", "right")}
         rows.append(
             f"<tr class='{' '.join(classes)}' id='p{p.index + 1}'><td class=n>{p.index + 1}{label}</td>"
@@ -223,8 +240,10 @@ def to_html(comparison: Comparison) -> str:
         f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ "
         f"({html.escape(alignment_note(comparison))})"
     )
-    if comparison.findings:
-        summary += f"; {len(comparison.findings)} findings of the artifact checks are listed under their passages"
+    if analysis.findings:
+        summary += (
+            f"; {len(analysis.findings)} findings of the artifact checks are listed under their passages"
+        )
     return (
         "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"

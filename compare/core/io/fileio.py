@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from compare.core.errors import ExportError
+from compare.core.errors import ExportError, os_error_sentence
 
 STDOUT = "-"
 _STALE_SECONDS = 600  # a temporary file of an unknown writer older than this is left over
@@ -131,7 +131,7 @@ def _write_in_place(path: Path, data: bytes) -> None:
     except OSError as err:
         if err.errno == errno.ENXIO:
             raise ExportError(f"{path} is a named pipe that nobody reads.") from None
-        raise ExportError(f"Cannot write {path}: {err.strerror or err}.") from None
+        raise ExportError(os_error_sentence(err, path, "written")) from None
     try:
         os.set_blocking(fd, True)
         view = memoryview(data)
@@ -139,7 +139,7 @@ def _write_in_place(path: Path, data: bytes) -> None:
             n = os.write(fd, view)
             view = view[n:]
     except OSError as err:
-        raise ExportError(f"Cannot write {path}: {err.strerror or err}.") from None
+        raise ExportError(os_error_sentence(err, path, "written")) from None
     finally:
         os.close(fd)
 
@@ -157,7 +157,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     except FileNotFoundError:
         st = None
     except OSError as err:
-        raise ExportError(f"Cannot write {given}: {err.strerror or err}.") from None
+        raise ExportError(os_error_sentence(err, given, "written")) from None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise ExportError(f"{given} is a folder; choose a file name.")
     if st is not None and not stat.S_ISREG(st.st_mode):
@@ -172,10 +172,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     _sweep_stale(folder, target.name)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=folder)
-    except PermissionError:
-        raise ExportError(f"Cannot write in {folder}: permission denied.") from None
     except OSError as err:
-        raise ExportError(f"Cannot write in {folder}: {err.strerror or err}.") from None
+        raise ExportError(os_error_sentence(err, f"The folder {folder}", "written in")) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -189,5 +187,5 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(err, OSError):
-            raise ExportError(f"Cannot write {target}: {err.strerror or err}.") from None
+            raise ExportError(os_error_sentence(err, target, "written")) from None
         raise

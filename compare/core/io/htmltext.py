@@ -6,9 +6,34 @@ import re
 from html.parser import HTMLParser
 
 _BLOCKS = {
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-    "li", "blockquote", "figcaption", "figure", "tr", "td", "th", "pre", "dd", "dt", "table",
-    "ul", "ol", "hr", "address", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "figcaption",
+    "figure",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "dd",
+    "dt",
+    "table",
+    "ul",
+    "ol",
+    "hr",
+    "address",
+    "caption",
 }
 # What is never article text. Not <form>: ASP.NET WebForms pages wrap the whole page in one.
 _SKIP = {"script", "style", "noscript", "template", "nav", "svg", "iframe", "button", "select", "textarea"}

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from compare.core.errors import LoadError, os_error_sentence
 from compare.core.io.document import BOMS, Document, newline_style
-from compare.core.errors import LoadError
+from compare.core.limits import MAX_INPUT_BYTES, human_size
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_INPUT_BYTES
 
 # Magic numbers of common binary formats, to name them in the refusal.
 _MAGIC = [
@@ -40,38 +41,26 @@ _MAGIC = [
 _WESTERN = {"cp1252", "cp1250", "cp1257", "cp775", "latin_1", "iso8859_15", "iso8859_2", "mac_roman"}
 
 
-def _human_size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
-
-
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read a file, refusing directories, missing, unreadable and oversized files."""
     p = Path(path)
     try:
         st = p.stat()
-    except FileNotFoundError:
-        raise LoadError(f"{p} does not exist.") from None
-    except PermissionError:
-        raise LoadError(f"{p} cannot be read: permission denied.") from None
     except OSError as err:
-        raise LoadError(f"{p} cannot be read: {err.strerror or err}.") from None
+        raise LoadError(os_error_sentence(err, p)) from None
     if stat.S_ISDIR(st.st_mode):
         raise LoadError(f"{p} is a folder, not a file.")
     if not stat.S_ISREG(st.st_mode):
         raise LoadError(f"{p} is not a regular file.")
     if st.st_size > max_bytes:
-        raise LoadError(
-            f"{p} is too large ({_human_size(st.st_size)}; the limit is {_human_size(max_bytes)})."
-        )
+        raise LoadError(f"{p} is too large ({human_size(st.st_size)}; the limit is {human_size(max_bytes)}).")
     try:
         with open(p, "rb") as fh:
             data = fh.read(max_bytes + 1)
-    except PermissionError:
-        raise LoadError(f"{p} cannot be read: permission denied.") from None
     except OSError as err:
-        raise LoadError(f"{p} cannot be read: {err.strerror or err}.") from None
+        raise LoadError(os_error_sentence(err, p)) from None
     if len(data) > max_bytes:
-        raise LoadError(f"{p} is too large (the limit is {_human_size(max_bytes)}).")
+        raise LoadError(f"{p} is too large (the limit is {human_size(max_bytes)}).")
     return data
 
 
@@ -80,9 +69,7 @@ def _looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(
-        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
+    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     return bad > max(2, len(sample) // 200)
 
 
@@ -96,9 +83,11 @@ def decode_bytes(data: bytes, name: str = "The file") -> tuple[str, str, bool]:
         bom = BOMS[enc]
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc), enc, True
+                return data[len(bom) :].decode(enc), enc, True
             except UnicodeDecodeError:
-                raise LoadError(f"{name} starts with a {enc.upper()} byte order mark but is not valid {enc.upper()}.") from None
+                raise LoadError(
+                    f"{name} starts with a {enc.upper()} byte order mark but is not valid {enc.upper()}."
+                ) from None
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise LoadError(f"{name} is {what}, not a text file.")
@@ -190,9 +179,7 @@ READERS: dict[str, tuple[str, Reader]] = {
 }
 
 
-def load_document(
-    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Document:
+def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load one version of an article. Raises :class:`LoadError` with a plain sentence."""
     p = Path(path)
     data = read_bytes(p, max_bytes)

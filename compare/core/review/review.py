@@ -10,25 +10,37 @@ every passage taken from the other side it is the other text exactly.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from compare.core.diff.comparison import EQUAL, Comparison, Passage
-
-KEEP, TAKE_OTHER, TAKE_BOTH, CUSTOM = "keep", "take-other", "take-both", "custom"
-DECISIONS = (KEEP, TAKE_OTHER, TAKE_BOTH, CUSTOM)
-SIDES = ("left", "right")
+from compare.core.analysis.analysis import Analysis
+from compare.core.checks.finding import Finding
+from compare.core.diff.comparison import EQUAL, SIDES, Comparison, Passage, Side
 
 
-def other_side(side: str) -> str:
-    return "right" if side == "left" else "left"
+class Choice(enum.StrEnum):
+    """Which text a passage gives the cleaned article."""
+
+    KEEP = "keep"  # the base version's text (the default)
+    TAKE_OTHER = "take-other"  # the other version's text
+    TAKE_BOTH = "take-both"  # both, left first
+    CUSTOM = "custom"  # text the user typed
+
+
+KEEP, TAKE_OTHER, TAKE_BOTH, CUSTOM = Choice.KEEP, Choice.TAKE_OTHER, Choice.TAKE_BOTH, Choice.CUSTOM
+DECISIONS = tuple(Choice)
+
+
+def other_side(side: str) -> Side:
+    return Side(side).other
 
 
 @dataclass(frozen=True)
 class Decision:
     """What the user decided for one passage."""
 
-    choice: str = KEEP
+    choice: Choice = Choice.KEEP
     text: str = ""  # the custom text, when choice is CUSTOM
     note: str = ""
     reviewed: bool = False
@@ -36,6 +48,8 @@ class Decision:
     def __post_init__(self) -> None:
         if self.choice not in DECISIONS:
             raise ValueError(f"unknown decision {self.choice!r}")
+        if not isinstance(self.choice, Choice):
+            object.__setattr__(self, "choice", Choice(self.choice))
 
     @property
     def is_default(self) -> bool:
@@ -44,6 +58,27 @@ class Decision:
     @property
     def changes_text(self) -> bool:
         return self.choice != KEEP
+
+
+def editable_parts(text: str) -> tuple[str, str, str]:
+    """A passage's text as (leading whitespace, editable body, trailing whitespace).
+
+    The whitespace around a passage is what separates it from its neighbours (the paragraph
+    break after it, the space after a sentence); a hand edit changes the body only, so the
+    editor never holds, and cannot delete, a separator the user does not see.
+    """
+    body = text.strip()
+    if not body:
+        return "", "", text
+    start = len(text) - len(text.lstrip())
+    return text[:start], body, text[start + len(body) :]
+
+
+def with_edited_body(text: str, body: str) -> str:
+    """``text`` with its body (see :func:`editable_parts`) replaced by ``body``, the separators
+    around it kept exactly."""
+    lead, _, tail = editable_parts(text)
+    return lead + body.strip() + tail
 
 
 @dataclass(frozen=True)
@@ -57,19 +92,40 @@ class Piece:
 
 
 class Review:
-    """Decisions over a comparison. Mutable; the window wraps changes in undo commands."""
+    """Decisions over an analysed comparison. Mutable; the window wraps changes in undo commands.
 
-    def __init__(self, comparison: Comparison, base: str = "right"):
+    Given a bare :class:`Comparison`, the review holds it unchecked (no findings; passages rank
+    by the engine's divergence).
+    """
+
+    def __init__(self, analysis: Analysis | Comparison, base: str = "right"):
         if base not in SIDES:
             raise ValueError("base must be 'left' or 'right'")
-        self.comparison = comparison
-        self.base = base
+        self.analysis = analysis if isinstance(analysis, Analysis) else Analysis.unchecked(analysis)
+        self.base = Side(base)
         self._decisions: dict[int, Decision] = {}
 
     # --- access ---------------------------------------------------------------------
     @property
-    def other(self) -> str:
-        return other_side(self.base)
+    def comparison(self) -> Comparison:
+        return self.analysis.comparison
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.analysis.findings
+
+    @property
+    def base(self) -> Side:
+        """The version being cleaned."""
+        return self._base
+
+    @base.setter
+    def base(self, side: str) -> None:
+        self._base = Side(side)
+
+    @property
+    def other(self) -> Side:
+        return self._base.other
 
     @property
     def passages(self) -> tuple[Passage, ...]:
@@ -98,8 +154,22 @@ class Review:
 
     def take_side(self, index: int, side: str) -> Decision:
         """Choose the text of ``side`` for a passage (keeps note and reviewed flag)."""
+        return self.set_decision(index, self.side_decision(index, side, self.decision(index)))
+
+    def side_decision(self, index: int, side: str, old: Decision | None = None) -> Decision:
+        """``old`` (default: no decision) changed to take the text of ``side``."""
         choice = KEEP if side == self.base else TAKE_OTHER
-        return self.update(index, choice=choice, text="")
+        return replace(old or Decision(), choice=choice, text="")
+
+    def decision_for_text(self, index: int, text: str, old: Decision | None = None) -> Decision:
+        """The simplest decision (keep, take other, or custom) that gives passage ``index`` the
+        text ``text``, with ``old``'s note and reviewed flag."""
+        old = old or Decision()
+        if text == self.side_text(index, self.base):
+            return replace(old, choice=KEEP, text="")
+        if text == self.side_text(index, self.other):
+            return replace(old, choice=TAKE_OTHER, text="")
+        return replace(old, choice=CUSTOM, text=text)
 
     # --- text -----------------------------------------------------------------------
     def side_text(self, index: int, side: str) -> str:
@@ -170,11 +240,11 @@ def transfer_decisions(old: Review, new: Review) -> tuple[int, int]:
     moves to the new passage whose base and other texts are exactly those it was made
     on, so it still means the same thing. Returns (carried, dropped).
     """
-    old_docs = {name: old.comparison.side(name).document.path for name in SIDES}
+    old_left, old_right = (old.comparison.side(name).document.path for name in SIDES)
     swapped = (
-        old_docs["left"] == new.comparison.right.document.path
-        and old_docs["right"] == new.comparison.left.document.path
-        and old_docs["left"] != old_docs["right"]
+        old_left == new.comparison.right.document.path
+        and old_right == new.comparison.left.document.path
+        and old_left != old_right
     )
     # The base must be the same file, or "keep" and "take other" would flip meaning.
     new_base = other_side(new.base) if swapped else new.base

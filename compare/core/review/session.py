@@ -16,15 +16,15 @@ from typing import Any
 
 from compare.core.align.same_language import Bead
 from compare.core.diff.comparison import compare
-from compare.core.io.document import Document, sha256_text
-from compare.core.errors import SessionError
-from compare.core.io.fileio import atomic_write
-from compare.core.review.review import DECISIONS, Decision, Review
 from compare.core.diff.worddiff import Change
+from compare.core.errors import SessionError, os_error_sentence
+from compare.core.io.document import Document, sha256_text
+from compare.core.io.fileio import atomic_write
+from compare.core.limits import MAX_SESSION_BYTES
+from compare.core.review.review import Choice, Decision, Review
 
 FORMAT = "news-compare-session"
 VERSION = 1
-MAX_SESSION_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -137,7 +137,11 @@ def session_from_json(data: Any) -> Session:
     right, rlang = _doc_from_json(data.get("right"), "right")
     beads = data.get("alignment")
     try:
-        parsed = [(tuple(int(i) for i in a), tuple(int(j) for j in b)) for a, b in beads] if beads is not None else None
+        parsed = (
+            [(tuple(int(i) for i in a), tuple(int(j) for j in b)) for a, b in beads]
+            if beads is not None
+            else None
+        )
     except (TypeError, ValueError):
         raise SessionError("The session's alignment is damaged.") from None
     known = _changes_from_json(data.get("changes"), parsed)
@@ -161,18 +165,16 @@ def session_from_json(data: Any) -> Session:
         try:
             index = int(item["passage"])
             decision = Decision(
-                choice=str(item.get("choice", "keep")),
+                choice=Choice(str(item.get("choice", "keep"))),
                 text=str(item.get("text", "")),
                 note=str(item.get("note", "")),
                 reviewed=bool(item.get("reviewed", False)),
             )
-            if decision.choice not in DECISIONS:
-                raise ValueError
             review.set_decision(index, decision)
         except (KeyError, TypeError, ValueError, IndexError):
             raise SessionError("A decision in the session is damaged.") from None
-    view = data.get("view") if isinstance(data.get("view"), dict) else {}
-    return Session(review, view)
+    view = data.get("view")
+    return Session(review, view if isinstance(view, dict) else {})
 
 
 def load_session(path: str | os.PathLike[str]) -> Session:
@@ -181,14 +183,10 @@ def load_session(path: str | os.PathLike[str]) -> Session:
         if p.stat().st_size > MAX_SESSION_BYTES:
             raise SessionError(f"{p} is too large to be a session file.")
         raw = p.read_bytes()
-    except FileNotFoundError:
-        raise SessionError(f"{p} does not exist.") from None
     except IsADirectoryError:
         raise SessionError(f"{p} is a folder, not a session file.") from None
-    except PermissionError:
-        raise SessionError(f"{p} cannot be read: permission denied.") from None
     except OSError as err:
-        raise SessionError(f"{p} cannot be read: {err.strerror or err}.") from None
+        raise SessionError(os_error_sentence(err, p)) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

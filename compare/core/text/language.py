@@ -1,22 +1,48 @@
-"""Which language a text is in: langdetect, made deterministic, with a confidence.
+"""Which language a text is in: the one language detector of the program.
 
-langdetect samples n-grams at random, so the same text can get different answers
-run to run unless the factory is seeded; it is seeded here once, before first use.
+langdetect (the port of Google's detector, 55 languages) samples n-grams at random, so the same
+text can get different answers run to run unless its factory is seeded; it is seeded here once,
+before first use, and every detection in the program goes through this module under one lock.
+It is slow (milliseconds a paragraph, and its profiles take a third of a second to load), so a
+cheap opinion from stopwords answers first where it can (:func:`cheap_language`).
+
 Text too short to tell gets ``"unknown"`` instead of a confident wrong guess.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from compare.core.text.scripts import count_cjk
+from compare.core.text.stopwords import STOPWORDS, WORD_RE, stopword_ratio
 
 UNKNOWN = "unknown"
 MIN_LETTERS = 20  # fewer letters than this and langdetect guesses wildly
+MIN_CJK = 6  # ... or fewer CJK characters than this
 MIN_CONFIDENCE = 0.70
 _SAMPLE_CHARS = 5000  # enough for a firm answer; keeps large files fast
+DOCUMENT_SAMPLE_CHARS = 3000  # what :func:`detect_document_language` reads of a document
 
 _lock = threading.Lock()
 _ready = False
+
+NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+    "pt": "Portuguese", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
+    "uk": "Ukrainian", "pl": "Polish", "cs": "Czech", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
+    "fi": "Finnish", "tr": "Turkish", "ar": "Arabic", "he": "Hebrew", "el": "Greek", "hu": "Hungarian",
+    "ro": "Romanian", "ca": "Catalan", "hi": "Hindi", "bg": "Bulgarian", "hr": "Croatian", "sk": "Slovak",
+    "sl": "Slovenian",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """ "German" for "de" (and "de-AT"); the code itself when the name is not known."""
+    base = code.split("-")[0].lower()
+    return NAMES.get(base, code)
 
 
 @dataclass(frozen=True)
@@ -36,14 +62,15 @@ class Language:
 UNKNOWN_LANGUAGE = Language(UNKNOWN, 0.0)
 
 
-def _detector():  # type: ignore[no-untyped-def]
-    """A fresh langdetect detector from the seeded, shared factory."""
+def _detector() -> Any:
+    """A fresh langdetect detector from the seeded, shared factory (call under ``_lock``)."""
     global _ready
     import langdetect.detector_factory as df
 
     if not _ready:
         df.DetectorFactory.seed = 0
-        df.init_factory()
+        if df._factory is None:
+            df.init_factory()
         _ready = True
     assert df._factory is not None
     return df._factory.create()
@@ -62,12 +89,30 @@ def _sample(text: str) -> str:
     return " ".join((text[:third], text[mid - third // 2 : mid + third // 2], text[-third:]))
 
 
+def language_probabilities(text: str) -> list[tuple[str, float]]:
+    """langdetect's (language, probability) for all of ``text``, best first, regions merged
+    ("zh-cn" and "zh-tw" count as "zh"); [] when it cannot tell."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _lock:
+        try:
+            det = _detector()
+            det.set_max_text_length(len(text) + 1)
+            det.append(text)
+            probs = det.get_probabilities()
+        except LangDetectException:
+            return []
+    merged: dict[str, float] = {}
+    for p in probs:
+        base = p.lang.split("-")[0].lower()
+        merged[base] = merged.get(base, 0.0) + p.prob
+    return sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def detect_language(text: str) -> Language:
     """The language of ``text`` with langdetect's probability, or unknown."""
     sample = _sample(text)
-    letters = _letters(sample)
-    cjk = sum(1 for ch in sample if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    if letters < MIN_LETTERS and not (cjk >= 6):
+    if _letters(sample) < MIN_LETTERS and count_cjk(sample) < MIN_CJK:
         return UNKNOWN_LANGUAGE
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -86,6 +131,45 @@ def detect_language(text: str) -> Language:
     return Language(best.lang, round(best.prob, 3))
 
 
-def detect_paragraph_languages(text: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> list[Language]:
+def detect_paragraph_languages(text: str, spans: Sequence[tuple[int, int]]) -> list[Language]:
     """The language of each paragraph span; short paragraphs are unknown."""
     return [detect_language(text[s:e]) for s, e in spans]
+
+
+def cjk_share(text: str) -> float:
+    """Share of the letters of ``text`` that are CJK characters."""
+    letters = _letters(text)
+    return count_cjk(text) / letters if letters else 0.0
+
+
+def cheap_language(text: str) -> str | None:
+    """The language whose stopwords clearly dominate ``text``, or None."""
+    words = [w.lower() for w in WORD_RE.findall(text)]
+    if len(words) < 6:
+        return None
+    ratios = sorted(((stopword_ratio(words, lang), lang) for lang in STOPWORDS), reverse=True)
+    (best, lang), (second, _) = ratios[0], ratios[1]
+    if best >= 0.15 and best >= 1.6 * second:
+        return lang
+    return None
+
+
+def detect_document_language(paragraphs: Sequence[str]) -> str | None:
+    """The base language of a whole text from a sample of its paragraphs, or None: the
+    stopwords' opinion when it is clear, else langdetect's when it is confident."""
+    parts: list[str] = []
+    total = 0
+    for text in paragraphs:
+        parts.append(text)
+        total += len(text)
+        if total >= DOCUMENT_SAMPLE_CHARS:
+            break
+    sample = "\n".join(parts)[:DOCUMENT_SAMPLE_CHARS]
+    if _letters(sample) < MIN_LETTERS:
+        return None
+    if cjk_share(sample) <= 0.5:
+        cheap = cheap_language(sample)
+        if cheap is not None:
+            return cheap
+    probs = language_probabilities(sample)
+    return probs[0][0] if probs and probs[0][1] >= 0.8 else None

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from sentencex import segment as _sentencex_segment
 
+from compare.core.text.scripts import CJK
+
 Span = tuple[int, int]
 
 BLANK_LINES, LINES, FORCED_LINES = "blank-lines", "lines", "forced-lines"
@@ -21,12 +23,29 @@ BLANK_LINES, LINES, FORCED_LINES = "blank-lines", "lines", "forced-lines"
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Languages that write ordinal numbers with a period ("3. Januar", "2. maaliskuuta").
 _ORDINAL_LANGS = {
-    "de", "da", "no", "nb", "nn", "fi", "is", "et", "lv", "lt", "cs", "sk", "sl",
-    "hr", "sr", "bs", "hu", "pl", "tr",
+    "de",
+    "da",
+    "no",
+    "nb",
+    "nn",
+    "fi",
+    "is",
+    "et",
+    "lv",
+    "lt",
+    "cs",
+    "sk",
+    "sl",
+    "hr",
+    "sr",
+    "bs",
+    "hu",
+    "pl",
+    "tr",
 }
 _INITIAL_END = re.compile(r"(?:^|[\s(\"'“‘«„])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\s*$")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.\s*$")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK = CJK
 WORD_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:[’'.\-][^\W{_CJK}]+)*|[^\w\s]")
 
 
@@ -156,8 +175,8 @@ def _repair(text: str, spans: list[Span], lang: str) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         if out:
-            prev_text = text[out[-1][0]:out[-1][1]]
-            nxt = text[span[0]:span[1]]
+            prev_text = text[out[-1][0] : out[-1][1]]
+            nxt = text[span[0] : span[1]]
             # A "sentence" without a single letter or digit (a doubled period, a
             # stray closing quote) belongs to the one before it.
             merge = not any(ch.isalnum() for ch in nxt)

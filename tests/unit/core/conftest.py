@@ -14,7 +14,9 @@ DATA = SHARED / "data"
 def wmt21() -> Path:
     folder = DATA / "wmt21"
     if not folder.is_dir():
-        pytest.skip(f"the WMT 2021 data is not at {folder} (it ships beside the repository as ../shared/data)")
+        pytest.skip(
+            f"the WMT 2021 data is not at {folder} (it ships beside the repository as ../shared/data)"
+        )
     return folder
 
 

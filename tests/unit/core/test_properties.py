@@ -14,15 +14,38 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compare.core.diff.comparison import compare
-from compare.core.io.document import Document, newline_style
 from compare.core.export.article import encode_txt
+from compare.core.io.document import Document, newline_style
 from compare.core.review.review import CUSTOM, TAKE_BOTH, TAKE_OTHER, Decision, Review
 from compare.core.review.session import session_from_json, session_to_json
 
 VOCAB = [
-    "NATO", "Russia", "Moscow", "West", "talks", "the", "a", "said", "on", "Wednesday", "Mr.",
-    "U.S.", "100,000", "troops", "Stoltenberg", "Ukraine’s", "café", "naïve", "Straße", "中国",
-    "“quoted”", "(note)", "—", "über", "Grushko", "V.",
+    "NATO",
+    "Russia",
+    "Moscow",
+    "West",
+    "talks",
+    "the",
+    "a",
+    "said",
+    "on",
+    "Wednesday",
+    "Mr.",
+    "U.S.",
+    "100,000",
+    "troops",
+    "Stoltenberg",
+    "Ukraine’s",
+    "café",
+    "naïve",
+    "Straße",
+    "中国",
+    "“quoted”",
+    "(note)",
+    "—",
+    "über",
+    "Grushko",
+    "V.",
 ]
 
 word = st.sampled_from(VOCAB)
@@ -60,7 +83,7 @@ def edited_pair(draw):  # type: ignore[no-untyped-def]
             k = draw(st.integers(1, len(words) - 1))
             sents[si] = " ".join(words[:k]) + ". " + " ".join(words[k:])
         elif op == "merge" and si + 1 < len(sents):
-            sents[si: si + 2] = [sents[si].rstrip(".") + " " + sents[si + 1]]
+            sents[si : si + 2] = [sents[si].rstrip(".") + " " + sents[si + 1]]
         elif op == "para":
             edited.insert(pi, [draw(sentence).rstrip(".")])
     left = "\n\n".join(paras) + draw(st.sampled_from(["", "\n", "\n\n"]))
@@ -111,7 +134,9 @@ def test_session_round_trip_keeps_everything(pair, data) -> None:  # type: ignor
         for i in data.draw(st.lists(st.integers(0, n - 1), max_size=5)):
             choice = data.draw(st.sampled_from([TAKE_OTHER, TAKE_BOTH, CUSTOM]))
             text = data.draw(st.text(max_size=20)) if choice == CUSTOM else ""
-            review.set_decision(i, Decision(choice, text, data.draw(st.text(max_size=10)), data.draw(st.booleans())))
+            review.set_decision(
+                i, Decision(choice, text, data.draw(st.text(max_size=10)), data.draw(st.booleans()))
+            )
     blob = json.dumps(session_to_json(review, {"row": 3}))
     restored = session_from_json(json.loads(blob))
     assert restored.review.comparison.beads == review.comparison.beads

@@ -9,7 +9,12 @@ from compare.qt.commands import DecisionCommand
 
 
 def review() -> Review:
-    return Review(compare(Document.from_text("A cat sat. A dog ran.\n"), Document.from_text("A cat sat down. A dog ran off.\n")))
+    return Review(
+        compare(
+            Document.from_text("A cat sat. A dog ran.\n"),
+            Document.from_text("A cat sat down. A dog ran off.\n"),
+        )
+    )
 
 
 def test_one_command_for_many_passages_undoes_in_one_step() -> None:
@@ -17,7 +22,9 @@ def test_one_command_for_many_passages_undoes_in_one_step() -> None:
     seen: list[list[int]] = []
     stack = QUndoStack()
     indices = [p.index for p in r.passages]
-    stack.push(DecisionCommand(r, {i: Decision(choice="take-other") for i in indices}, "take all", seen.append))
+    stack.push(
+        DecisionCommand(r, {i: Decision(choice="take-other") for i in indices}, "take all", seen.append)
+    )
     assert r.reconciled_text() == r.comparison.left.text
     stack.undo()
     assert r.reconciled_text() == r.comparison.right.text

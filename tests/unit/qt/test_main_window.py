@@ -7,11 +7,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from compare.cli import sample_pair
 from compare.core.diff.comparison import EQUAL
 from compare.core.review.session import load_session
-from compare.qt.models import LEFT, RIGHT
 from compare.qt import settings as app_settings
+from compare.qt.models import LEFT
+from compare.resources import sample_pair
 
 
 def first_divergence(window) -> int:  # type: ignore[no-untyped-def]
@@ -21,22 +21,25 @@ def first_divergence(window) -> int:  # type: ignore[no-untyped-def]
 def test_opens_two_files_from_the_command_line(open_window, pair) -> None:
     window = open_window(pair)
     assert "machine.txt" in window.windowTitle() and "edited.txt" in window.windowTitle()
-    assert window.model.rowCount() == len(window.review.passages)
-    assert window.progress_label.text() == f"0 of {len(window.review.comparison.divergent)} divergent passages reviewed"
-    assert window.stack.currentIndex() == 1
+    assert window.views.model.rowCount() == len(window.review.passages)
+    assert (
+        window.views.progress_label.text()
+        == f"0 of {len(window.review.comparison.divergent)} divergent passages reviewed"
+    )
+    assert window.views.stack.currentIndex() == 1
     # every row is as tall as its taller side: both cells share the row
-    header = window.table.verticalHeader()
-    for row in range(window.model.rowCount()):
-        assert header.sectionSize(row) == window.heights.measure(row)
+    header = window.views.table.verticalHeader()
+    for row in range(window.views.model.rowCount()):
+        assert header.sectionSize(row) == window.views.heights.measure(row)
 
 
 def test_sample_flag_and_empty_window(wait_loaded, open_window, qtbot) -> None:
     window = open_window(["--sample"])
     assert "nato-russia-talks" in window.windowTitle()
     empty = open_window([], wait=False)
-    assert empty.review is None and empty.stack.currentIndex() == 0
-    assert not empty.save_action.isEnabled()
-    empty.open_sample()
+    assert empty.review is None and empty.views.stack.currentIndex() == 0
+    assert not empty.commands.save.isEnabled()
+    empty.opener.open_sample()
     wait_loaded(empty)
     left, right = sample_pair()
     assert empty.input_paths() == (str(left), str(right))
@@ -45,31 +48,31 @@ def test_sample_flag_and_empty_window(wait_loaded, open_window, qtbot) -> None:
 def test_keyboard_steps_through_divergences(open_window, pair, qtbot) -> None:
     window = open_window(pair)
     divergent = [p.index for p in window.review.passages if p.kind != EQUAL]
-    window.table.setFocus()
-    window.go_to(0)
-    qtbot.keyClick(window.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert window.current_passage() == divergent[0]
-    qtbot.keyClick(window.table, Qt.Key.Key_F7)
-    assert window.current_passage() == divergent[1]
-    qtbot.keyClick(window.table, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
-    assert window.current_passage() == divergent[0]
-    qtbot.keyClick(window.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert window.current_passage() == divergent[-1]  # wrapped around
+    window.views.table.setFocus()
+    window.navigator.go_to(0)
+    qtbot.keyClick(window.views.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.navigator.current_passage() == divergent[0]
+    qtbot.keyClick(window.views.table, Qt.Key.Key_F7)
+    assert window.navigator.current_passage() == divergent[1]
+    qtbot.keyClick(window.views.table, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert window.navigator.current_passage() == divergent[0]
+    qtbot.keyClick(window.views.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.navigator.current_passage() == divergent[-1]  # wrapped around
 
 
 def test_take_other_side_edit_undo_redo(open_window, pair, qtbot, monkeypatch) -> None:
     window = open_window(pair)
     review = window.review
     row = first_divergence(window)
-    window.go_to(row)
-    window.table.setFocus()
+    window.navigator.go_to(row)
+    window.views.table.setFocus()
     base_text = review.reconciled_text()
-    qtbot.keyClick(window.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.views.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert review.decision(row).choice == "take-other"
     assert review.passage_text(row) == review.side_text(row, "left")
-    assert "Monday" in window.article.toPlainText()
+    assert "Monday" in window.views.article.toPlainText()
     assert window.isWindowModified()
-    assert window.progress_label.text().startswith("1 of ")
+    assert window.views.progress_label.text().startswith("1 of ")
 
     from compare.qt.dialogs import EditPassageDialog
 
@@ -80,27 +83,31 @@ def test_take_other_side_edit_undo_redo(open_window, pair, qtbot, monkeypatch) -
         return "The minister said on Wednesday that the bloc would meet again. "
 
     monkeypatch.setattr(EditPassageDialog, "get_text", staticmethod(fake_dialog))
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.keyClick(window.views.table, Qt.Key.Key_F2)
     assert seen["current"] == review.side_text(row, "left")  # the dialog starts from the current text
     assert review.decision(row).choice == "custom"
-    assert "Wednesday" in window.article.toPlainText()
+    assert "Wednesday" in window.views.article.toPlainText()
 
-    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.views.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert review.decision(row).choice == "take-other"
-    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.views.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert review.reconciled_text() == base_text
-    assert window.article.toPlainText() == base_text.replace("\r\n", "\n")
+    assert window.views.article.toPlainText() == base_text.replace("\r\n", "\n")
     assert not window.isWindowModified()
-    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.views.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert review.decision(row).choice == "take-other"
-    qtbot.keyClick(window.table, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.views.table, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert review.decision(row).choice == "keep" and review.decision(row).reviewed
 
 
 def test_take_all_in_selection_is_one_undo_step(open_window, pair, qtbot) -> None:
     window = open_window(pair)
-    window.table.selectAll()
-    window.take_left()
+    window.views.table.selectAll()
+    window.decisions.take_left()
     review = window.review
     assert review.reconciled_text() == review.comparison.left.text
     assert window.undo_stack.count() == 1
@@ -111,55 +118,63 @@ def test_take_all_in_selection_is_one_undo_step(open_window, pair, qtbot) -> Non
 def test_note_and_reviewed(open_window, pair, messages) -> None:
     window = open_window(pair)
     row = first_divergence(window)
-    window.go_to(row)
+    window.navigator.go_to(row)
     messages.answer("note", "  check the date  ")
-    window.edit_note()
+    window.decisions.edit_note()
     assert window.review.decision(row).note == "check the date"
-    window.toggle_reviewed()
+    window.decisions.toggle_reviewed()
     assert window.review.decision(row).reviewed
-    window.reviewed_and_next()
-    assert window.current_passage() != row
+    window.decisions.reviewed_and_next()
+    assert window.navigator.current_passage() != row
 
 
 def test_only_differences_hides_identical_passages(open_window, pair) -> None:
     window = open_window(pair)
-    window.only_differences_action.trigger()
+    window.commands.only_differences.trigger()
     for p in window.review.passages:
-        assert window.table.isRowHidden(p.index) == (p.kind == EQUAL)
-    window.only_differences_action.trigger()
-    assert not any(window.table.isRowHidden(p.index) for p in window.review.passages)
+        assert window.views.table.isRowHidden(p.index) == (p.kind == EQUAL)
+    window.commands.only_differences.trigger()
+    assert not any(window.views.table.isRowHidden(p.index) for p in window.review.passages)
 
 
 def test_overview_click_jumps_to_a_divergence(open_window, qtbot) -> None:
     window = open_window(["--sample"])
-    strip = window.overview
+    strip = window.views.overview
     target = [p.index for p in window.review.passages if p.kind != EQUAL][-1]
     y = int((target + 0.5) * strip.height() / len(window.review.passages))
     qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(strip.width() // 2, y))
-    assert window.current_passage() == target
+    assert window.navigator.current_passage() == target
 
 
 def test_passage_list_sorts_by_divergence(open_window) -> None:
     window = open_window(["--sample"])
-    proxy = window.list_model
-    window.passage_list.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    proxy = window.views.list_model
+    window.views.passage_list.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     values = [float(proxy.data(proxy.index(r, 1))) for r in range(proxy.rowCount())]
     assert values == sorted(values, reverse=True)
-    window._list_clicked(proxy.index(0, 0))
-    top = max(window.review.comparison.divergent, key=lambda p: p.divergence)
-    assert window.review.passages[window.current_passage()].divergence == top.divergence
+    window.navigator.list_clicked(proxy.index(0, 0))
+    scores = window.review.analysis.scores
+    assert scores[window.navigator.current_passage()] == max(scores)
 
 
 def drop(window, paths, side: str) -> None:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     x = window.width() // 4 if side == "left" else window.width() * 3 // 4
-    x = min(x, window.stack.mapTo(window, QPoint(window.stack.width() - 5, 0)).x()) if side == "right" else x
+    x = (
+        min(x, window.views.stack.mapTo(window, QPoint(window.views.stack.width() - 5, 0)).x())
+        if side == "right"
+        else x
+    )
     pos = QPointF(x, window.height() // 2)
-    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    event = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, event)
     assert event.isAccepted()
 
@@ -168,7 +183,7 @@ def test_drag_and_drop_one_file_per_side(wait_loaded, open_window, pair, qtbot) 
     window = open_window([], wait=False)
     left, right = pair
     drop(window, [left], "left")
-    qtbot.waitUntil(lambda: window.pending.get("left") == str(left))
+    qtbot.waitUntil(lambda: window.opener.pending.get("left") == str(left))
     drop(window, [right], "right")
     wait_loaded(window)
     assert window.input_paths() == (str(left), str(right))
@@ -189,7 +204,7 @@ def test_drop_two_files_opens_them(wait_loaded, open_window, pair, qtbot) -> Non
 
 def test_closing_with_unsaved_work_asks(open_window, pair, messages, tmp_path) -> None:
     window = open_window(pair)
-    window.take_left()
+    window.decisions.take_left()
     messages.answer("question", QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert window.isVisible()
@@ -202,51 +217,45 @@ def test_closing_with_unsaved_work_asks(open_window, pair, messages, tmp_path) -
 
 def test_closing_with_discard(open_window, pair, messages) -> None:
     window = open_window(pair)
-    window.take_left()
+    window.decisions.take_left()
     messages.answer("question", QMessageBox.StandardButton.Discard)
     assert window.close()
     assert any("not saved" in t for t in messages.texts)
 
 
 @pytest.mark.parametrize("kind", ["binary", "missing", "corrupt-session", "too-large"])
-def test_errors_are_one_sentence_and_the_window_stays_usable(open_window, pair, tmp_path, messages, qtbot, kind) -> None:
+def test_errors_are_one_sentence_and_the_window_stays_usable(
+    open_window, pair, tmp_path, messages, qtbot, kind
+) -> None:
     window = open_window(pair)
     if kind == "binary":
         bad = tmp_path / "photo.png"
         bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-        window.open_pair(str(bad), str(pair[1]))
+        window.opener.open_pair(str(bad), str(pair[1]))
     elif kind == "missing":
-        window.open_pair(str(tmp_path / "gone.txt"), str(pair[1]))
+        window.opener.open_pair(str(tmp_path / "gone.txt"), str(pair[1]))
     elif kind == "corrupt-session":
         bad = tmp_path / "broken.ncreview"
         bad.write_text('{"format": "news-compare-session", "version": 1, "left": 3}', encoding="utf-8")
-        window.open_paths([str(bad)])
+        window.opener.open_paths([str(bad)])
     else:
-        import compare.qt.main_window as mw
-
-        qtbot_max = 10
-        old = mw.MAX_BYTES
-        mw.MAX_BYTES = qtbot_max
-        try:
-            window.open_pair(str(pair[0]), str(pair[1]))
-            qtbot.waitUntil(lambda: bool(messages.shown), timeout=20000)
-        finally:
-            mw.MAX_BYTES = old
+        window.opener.max_bytes = 10  # this window's size limit, as --max-size sets it on the command line
+        window.opener.open_pair(str(pair[0]), str(pair[1]))
     qtbot.waitUntil(lambda: bool(messages.shown), timeout=20000)
     kind_shown, text = messages.shown[-1]
     assert kind_shown == "warning"
     assert text.endswith(".") and "\n" not in text and "Traceback" not in text
     # the previous comparison is still there and usable
     assert window.review is not None and "machine.txt" in window.windowTitle()
-    window.next_divergence()
-    assert window.current_passage() >= 0
+    window.navigator.next_divergence()
+    assert window.navigator.current_passage() >= 0
 
 
 def test_stale_results_are_dropped(wait_loaded, open_window, pair, qtbot) -> None:
     window = open_window([], wait=False)
     left, right = sample_pair()
-    window.open_pair(str(left), str(right))
-    window.open_pair(str(pair[0]), str(pair[1]))  # opened again before the first finished
+    window.opener.open_pair(str(left), str(right))
+    window.opener.open_pair(str(pair[0]), str(pair[1]))  # opened again before the first finished
     wait_loaded(window)
     window.loader.wait()
     qtbot.wait(50)
@@ -256,27 +265,29 @@ def test_stale_results_are_dropped(wait_loaded, open_window, pair, qtbot) -> Non
 def test_save_and_reopen_keeps_decisions_and_position(open_window, tmp_path, qtbot) -> None:
     window = open_window(["--sample"])
     window.resize(1200, 700)
-    window.heights.finish()
+    window.views.heights.finish()
     rows = [p.index for p in window.review.passages if p.kind != EQUAL]
-    window.go_to(rows[3])
-    window.take_left()
-    window.go_to(rows[-1])
-    window.take_both()
-    window.table.verticalScrollBar().setValue(window.table.verticalHeader().sectionPosition(rows[5]))
-    top = window.table.rowAt(0)
+    window.navigator.go_to(rows[3])
+    window.decisions.take_left()
+    window.navigator.go_to(rows[-1])
+    window.decisions.take_both()
+    window.views.table.verticalScrollBar().setValue(
+        window.views.table.verticalHeader().sectionPosition(rows[5])
+    )
+    top = window.views.table.rowAt(0)
     path = tmp_path / "sample.ncreview"
-    assert window.save_review_to(str(path))
+    assert window.files.save_review_to(str(path))
     assert not window.isWindowModified()
     decisions = window.review.decisions()
     window.close()
 
     again = open_window([path])
     again.resize(1200, 700)
-    again.heights.finish()
+    again.views.heights.finish()
     assert again.review.decisions() == decisions
-    assert again.current_passage() == rows[-1]
-    assert again.table.rowAt(0) == top
-    assert again.session_path == str(path)
+    assert again.navigator.current_passage() == rows[-1]
+    assert again.views.table.rowAt(0) == top
+    assert again.files.session_path == str(path)
     assert "sample.ncreview" in again.windowTitle()
 
 
@@ -286,7 +297,9 @@ def test_recent_files_and_geometry_use_settings(open_window, pair, isolated_envi
     assert recent[0] == [str(Path(pair[0]).resolve()), str(Path(pair[1]).resolve())]
     window.resize(1000, 640)
     window.close()
-    assert list(Path(isolated_environment, "settings").rglob("*.ini")) or list(Path(isolated_environment, "settings").rglob("*.conf"))
+    assert list(Path(isolated_environment, "settings").rglob("*.ini")) or list(
+        Path(isolated_environment, "settings").rglob("*.conf")
+    )
     again = open_window(pair)
     assert app_settings.settings().value("window/geometry") is not None
     assert again.size().height() == 640  # (the offscreen screen is too narrow to restore the width)
@@ -294,12 +307,14 @@ def test_recent_files_and_geometry_use_settings(open_window, pair, isolated_envi
 
 def test_swap_sides_keeps_decisions_and_the_file_being_cleaned(open_window, pair, qtbot, messages) -> None:
     window = open_window(pair)
-    window.go_to(first_divergence(window))
-    window.take_left()
+    window.navigator.go_to(first_divergence(window))
+    window.decisions.take_left()
     expected = window.review.reconciled_text()
     messages.answer("question", QMessageBox.StandardButton.Yes)
-    window.swap_sides()
-    qtbot.waitUntil(lambda: window.input_paths() == (str(pair[1]), str(pair[0])) and window.ready, timeout=20000)
+    window.opener.swap_sides()
+    qtbot.waitUntil(
+        lambda: window.input_paths() == (str(pair[1]), str(pair[0])) and window.ready, timeout=20000
+    )
     assert window.review.base == "left"  # the edited file is still the one being cleaned
     assert window.review.reconciled_text() == expected
     assert len(window.review.decisions()) == 1
@@ -307,9 +322,9 @@ def test_swap_sides_keeps_decisions_and_the_file_being_cleaned(open_window, pair
 
 def test_reload_keeps_decisions_on_unchanged_passages(open_window, pair, qtbot, messages) -> None:
     window = open_window(pair)
-    window.go_to(first_divergence(window))
-    window.take_left()
-    taken = window.review.passage_text(window.current_passage())
+    window.navigator.go_to(first_divergence(window))
+    window.decisions.take_left()
+    taken = window.review.passage_text(window.navigator.current_passage())
     messages.answer("question", QMessageBox.StandardButton.Yes)
     pair[1].write_text(pair[1].read_text(encoding="utf-8") + "\nA line the editor added.\n", encoding="utf-8")
     qtbot.waitUntil(lambda: "A line the editor added." in window.review.comparison.right.text, timeout=20000)
@@ -328,15 +343,15 @@ def test_reload_when_a_file_changes(open_window, pair, qtbot, messages) -> None:
 
 def test_export_formats(open_window, pair, tmp_path) -> None:
     window = open_window(pair)
-    window.go_to(first_divergence(window))
-    window.take_left()
+    window.navigator.go_to(first_divergence(window))
+    window.decisions.take_left()
     expected = window.review.reconciled_text()
     for suffix in ("txt", "md", "html", "docx"):
         out = tmp_path / f"clean.{suffix}"
-        assert window.export_article(str(out))
+        assert window.files.export_article(str(out))
         assert out.exists() and out.stat().st_size > 0
     assert (tmp_path / "clean.txt").read_text(encoding="utf-8") == expected
-    assert window.export_report(str(tmp_path / "changes.csv"))
+    assert window.files.export_report(str(tmp_path / "changes.csv"))
 
 
 def test_toolbar_shows_the_bundled_action_icons(open_window, pair) -> None:
@@ -360,7 +375,7 @@ def test_a_hand_edit_never_removes_the_paragraph_break(open_window, pair, qtbot,
     review = window.review
     row = next(p.index for p in review.passages if "declined" in review.side_text(p.index, "right"))
     assert review.side_text(row, "right").endswith("report.\n\n")
-    window.go_to(row)
+    window.navigator.go_to(row)
 
     def retype(dialog) -> None:  # type: ignore[no-untyped-def]
         editor = dialog.editor
@@ -371,10 +386,10 @@ def test_a_hand_edit_never_removes_the_paragraph_break(open_window, pair, qtbot,
         qtbot.keyClicks(editor, "statement.")
 
     seen = accept_next_dialog(qtbot, retype)
-    window.edit_passage()
+    window.decisions.edit_passage()
     assert seen
     out = tmp_path / "clean.txt"
-    assert window.export_article(str(out))
+    assert window.files.export_article(str(out))
     expected = pair[1].read_bytes().replace(b"confirm the report.", b"confirm the statement.")
     assert out.read_bytes() == expected
 
@@ -382,26 +397,62 @@ def test_a_hand_edit_never_removes_the_paragraph_break(open_window, pair, qtbot,
 def test_writing_over_an_input_asks_first(open_window, pair, messages, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(pair[0].parent)
     window = open_window([pair[0].name, pair[1].name])  # opened with relative paths
-    window.take_left()
+    window.decisions.take_left()
     before = pair[1].read_bytes()
     messages.answer("question", QMessageBox.StandardButton.No)
-    assert not window.save_review_to(str(pair[1]))
-    assert not window.export_article(str(pair[1]))
+    assert not window.files.save_review_to(str(pair[1]))
+    assert not window.files.export_article(str(pair[1]))
     assert pair[1].read_bytes() == before
     assert any("edited.txt is the right version being compared" in t for t in messages.texts)
     messages.answer("question", QMessageBox.StandardButton.Yes)
-    assert window.export_article(str(pair[1]))  # confirmed: the user's explicit choice
+    assert window.files.export_article(str(pair[1]))  # confirmed: the user's explicit choice
     assert pair[1].read_bytes() != before
 
 
 def test_a_review_whose_file_changed_says_so(open_window, pair, messages, tmp_path, qtbot) -> None:
     window = open_window(pair)
-    window.take_left()
+    window.decisions.take_left()
     review = tmp_path / "r.ncreview"
-    assert window.save_review_to(str(review))
+    assert window.files.save_review_to(str(review))
     pair[1].write_text(pair[1].read_text(encoding="utf-8") + "Added later.\n", encoding="utf-8")
     window.close()
     again = open_window([review])
     qtbot.waitUntil(lambda: any("changed on disk since the review was saved" in t for t in messages.texts))
     assert "Reload Files" in messages.texts[-1]
     assert again.review.decisions()
+
+
+def test_a_merge_started_during_a_reload_never_drops_the_reload(
+    open_window, pair, qtbot, monkeypatch
+) -> None:
+    """The file changes on disk, the user reloads, and before the reload finishes merges two
+    passages of what is still shown: the reloaded text is what the window ends up showing (the
+    merge is applied to the old comparison first, or dropped because the comparison changed)."""
+    import compare.qt.alignment_actions as alignment
+
+    monkeypatch.setattr(alignment, "SYNC_LIMIT", 0)  # merges run in the background, like on a large pair
+    window = open_window(pair)
+    changed = (
+        pair[0].read_text(encoding="utf-8").replace("Talks lasted four hours.", "Talks lasted all night.")
+    )
+    pair[0].write_text(changed, encoding="utf-8")
+    window.opener.reload_files(ask=False)
+    window.navigator.go_to(0)
+    assert window.alignment.merge_with_next()  # on the comparison still shown
+    assert window.alignment.busy and window.opener.busy
+    qtbot.waitUntil(
+        lambda: not window.loader.busy and not window.alignment.busy and not window.opener.busy, timeout=30000
+    )
+    qtbot.waitUntil(lambda: window.ready, timeout=30000)
+    assert window.review.comparison.left.text == changed  # the reload was installed, not dropped as stale
+    assert (
+        "all night"
+        in window.views.model.cell(
+            next(
+                p.index
+                for p in window.review.passages
+                if "all night" in window.review.side_text(p.index, "left")
+            ),
+            LEFT,
+        )[0]
+    )

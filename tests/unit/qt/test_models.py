@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from compare.cli import sample_pair
 from compare.core.diff.comparison import EQUAL, compare
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
@@ -17,6 +16,7 @@ from compare.qt.models import (
     PassageTableModel,
     paragraph_starts,
 )
+from compare.resources import sample_pair
 
 
 def sample_review() -> Review:

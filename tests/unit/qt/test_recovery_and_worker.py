@@ -3,12 +3,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
-
-from compare.cli import sample_pair
 from compare.core.diff.comparison import EQUAL
 from compare.qt import jobs, recovery
 from compare.qt.worker import Loader
+from compare.resources import sample_pair
 
 
 def test_pack_unpack_round_trip() -> None:
@@ -43,20 +41,20 @@ def test_loader_reports_errors_as_sentences(qtbot, tmp_path) -> None:
 
 def test_clean_close_removes_the_recovery_file(open_window, pair) -> None:
     window = open_window(pair)
-    window.take_left()
-    window.recovery.flush()
-    assert window.recovery.path.exists()
-    assert window.recovery.path.parent == Path(os.environ["NEWS_COMPARE_DATA_DIR"])
+    window.decisions.take_left()
+    window.files.recovery.flush()
+    assert window.files.recovery.path.exists()
+    assert window.files.recovery.path.parent == Path(os.environ["NEWS_COMPARE_DATA_DIR"])
     window.close()
-    assert not window.recovery.path.exists()
+    assert not window.files.recovery.path.exists()
 
 
 def simulate_crash(window, pid: int = 999999999) -> Path:  # type: ignore[no-untyped-def]
     """Leave the recovery file behind as a crash would, under a dead process's id."""
-    window.recovery.flush()
-    crashed = window.recovery.path.with_name(f"{recovery.PREFIX}{pid}-1{recovery.SUFFIX}")
-    os.replace(window.recovery.path, crashed)
-    window._force_dirty = False
+    window.files.recovery.flush()
+    crashed = window.files.recovery.path.with_name(f"{recovery.PREFIX}{pid}-1{recovery.SUFFIX}")
+    os.replace(window.files.recovery.path, crashed)
+    window.files.force_dirty = False
     window.undo_stack.setClean()  # the crashed window is gone: close it quietly
     return crashed
 
@@ -64,12 +62,12 @@ def simulate_crash(window, pid: int = 999999999) -> Path:  # type: ignore[no-unt
 def test_recovery_after_a_crash(open_window, pair, messages, qtbot, wait_loaded) -> None:
     window = open_window(pair)
     rows = [p.index for p in window.review.passages if p.kind != EQUAL]
-    window.go_to(rows[0])
-    window.take_left()
+    window.navigator.go_to(rows[0])
+    window.decisions.take_left()
     messages.answer("note", "check with the desk")
-    window.edit_note()
-    window.go_to(rows[1])
-    window.take_both()
+    window.decisions.edit_note()
+    window.navigator.go_to(rows[1])
+    window.decisions.take_both()
     decisions = window.review.decisions()
     crashed = simulate_crash(window)
 
@@ -77,29 +75,32 @@ def test_recovery_after_a_crash(open_window, pair, messages, qtbot, wait_loaded)
     again = open_window([], wait=False)
     wait_loaded(again)
     offered = [t for kind, t in messages.shown if kind == "recovery"]
-    assert offered == [f"{pair[0].name} ↔ {pair[1].name} — 2 decisions, last change "
-                       + offered[0].rsplit("last change ", 1)[1]]
+    assert offered == [
+        f"{pair[0].name} ↔ {pair[1].name} — 2 decisions, last change "
+        + offered[0].rsplit("last change ", 1)[1]
+    ]
     assert again.review.decisions() == decisions
     assert again.isWindowModified()  # restored work is unsaved work
     assert again.input_paths() == (str(pair[0]), str(pair[1]))
     assert not crashed.exists()  # taken over by the new window's own recovery file
-    again.recovery.flush()
-    assert again.recovery.path.exists()
+    again.files.recovery.flush()
+    assert again.files.recovery.path.exists()
 
 
-def test_two_crashed_windows_are_both_offered_and_both_restored(open_window, pair, messages, wait_loaded,
-                                                                qtbot) -> None:
+def test_two_crashed_windows_are_both_offered_and_both_restored(
+    open_window, pair, messages, wait_loaded, qtbot
+) -> None:
     from compare.qt import app
 
     first = open_window(pair)
-    first.take_left()
+    first.decisions.take_left()
     second = open_window(pair)
-    assert second.recovery.path != first.recovery.path  # one recovery file per window
+    assert second.files.recovery.path != first.files.recovery.path  # one recovery file per window
     rows = [p.index for p in second.review.passages if p.kind != EQUAL]
-    second.go_to(rows[0])
-    second.take_left()
-    second.go_to(rows[1])
-    second.take_both()
+    second.navigator.go_to(rows[0])
+    second.decisions.take_left()
+    second.navigator.go_to(rows[1])
+    second.decisions.take_both()
     assert len(second.review.decisions()) == 2
     crashed = [simulate_crash(first, 999999991), simulate_crash(second, 999999992)]
 
@@ -116,7 +117,7 @@ def test_two_crashed_windows_are_both_offered_and_both_restored(open_window, pai
 
 def test_deciding_later_keeps_the_review_for_the_next_start(open_window, pair, messages) -> None:
     window = open_window(pair)
-    window.take_left()
+    window.decisions.take_left()
     crashed = simulate_crash(window)
     again = open_window([], wait=False)  # the dialog is closed with "Decide later"
     assert again.review is None
@@ -128,10 +129,10 @@ def test_deciding_later_keeps_the_review_for_the_next_start(open_window, pair, m
 
 def test_discarding_a_review_deletes_only_that_one(open_window, pair, messages) -> None:
     window = open_window(pair)
-    window.take_left()
+    window.decisions.take_left()
     kept = simulate_crash(window, 999999993)
     window2 = open_window(pair)
-    window2.take_both()
+    window2.decisions.take_both()
     gone = simulate_crash(window2, 999999994)
     os.utime(kept, (1, 1))  # older: listed second
     messages.answer("discard", [0])
@@ -154,16 +155,18 @@ def test_a_failed_autosave_is_shown_and_retried(open_window, pair, qtbot, tmp_pa
     window = open_window(pair)
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the data folder should be")
-    window.recovery.path = blocked / "recovery.ncsession"
-    window._recovery_retry.setInterval(50)
-    window.take_left()
-    qtbot.waitUntil(lambda: window.recovery_label.isVisible(), timeout=5000)
-    assert "Crash recovery" in window.recovery_label.text()
-    assert "cannot be created" in window.recovery_label.toolTip()
+    window.files.recovery.path = blocked / "recovery.ncsession"
+    window.files.retry.setInterval(50)
+    window.decisions.take_left()
+    qtbot.waitUntil(lambda: window.views.recovery_label.isVisible(), timeout=5000)
+    assert "Crash recovery" in window.views.recovery_label.text()
+    assert "cannot be created" in window.views.recovery_label.toolTip()
     blocked.unlink()
     blocked.mkdir()
-    qtbot.waitUntil(lambda: not window.recovery_label.isVisible(), timeout=5000)  # retried, and it worked
-    assert window.recovery.path.exists()
+    qtbot.waitUntil(
+        lambda: not window.views.recovery_label.isVisible(), timeout=5000
+    )  # retried, and it worked
+    assert window.files.recovery.path.exists()
 
 
 def test_a_damaged_recovery_file_is_reported(open_window, messages, isolated_environment) -> None:

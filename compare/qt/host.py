@@ -1,0 +1,39 @@
+"""What the window's controllers may use of the main window, declared as a protocol so that they
+never import the main window (which creates them): the open review, the undo stack, the views,
+the actions, the background loader, and a few ways of telling the window what happened."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+from compare.core.review.review import Review
+from compare.qt.actions import Actions
+from compare.qt.views import Views
+from compare.qt.worker import Loader
+
+
+class Host(Protocol):
+    review: Review | None
+    undo_stack: QUndoStack
+    views: Views
+    commands: Actions
+    loader: Loader
+
+    def dialog_parent(self) -> QWidget: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def input_paths(self) -> tuple[str | None, str | None]: ...
+
+    def update_title(self) -> None: ...
+
+    def summary(self) -> str: ...
+
+    def install(self, review: Review, view: dict[str, Any]) -> None: ...
+
+    def passages_changed(self, indices: list[int]) -> None: ...
+
+    def alignment_changed(self, current: int) -> None: ...

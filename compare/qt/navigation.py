@@ -1,0 +1,180 @@
+"""Where the reader is: the current passage, moving between divergences, the scroll position
+that a saved review restores, and hiding identical passages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog
+
+from compare.core.diff.comparison import EQUAL
+from compare.qt.host import Host
+from compare.qt.models import LEFT, PASSAGE_ROLE
+
+
+class Navigator:
+    """Moves the current passage of the comparison table and remembers where the view is."""
+
+    def __init__(self, window: Host):
+        self.window = window
+        self.parent_widget = window.dialog_parent()
+        self.views = window.views
+        self._scroll_target: tuple[int, int] | None = (
+            None  # (row, offset) to scroll to once heights are known
+        )
+
+    # --- where we are --------------------------------------------------------------------
+    def current_passage(self) -> int:
+        index = self.views.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def targets(self) -> list[int]:
+        """The selected passages, or the current one."""
+        rows = sorted({i.row() for i in self.views.table.selectionModel().selectedRows()})
+        if not rows:
+            current = self.current_passage()
+            rows = [current] if current >= 0 else []
+        return rows
+
+    def go_to(self, row: int, select: bool = True) -> None:
+        table, model = self.views.table, self.views.model
+        if self.window.review is None or not (0 <= row < model.rowCount()):
+            return
+        if table.isRowHidden(row):
+            self.window.commands.only_differences.setChecked(False)
+        index = model.index(row, LEFT)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        table.selectionModel().setCurrentIndex(
+            index, flags if select else QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        rect = table.visualRect(index)
+        viewport = table.viewport().rect()
+        fits = rect.bottom() <= viewport.bottom() or rect.height() > viewport.height()
+        if not (viewport.contains(rect.topLeft()) and fits):
+            tall = rect.height() > viewport.height() // 2
+            hint = (
+                QAbstractItemView.ScrollHint.PositionAtTop
+                if tall
+                else QAbstractItemView.ScrollHint.PositionAtCenter
+            )
+            table.scrollTo(index, hint)
+
+    def _find(self, start: int, step: int, unreviewed: bool = False) -> int | None:
+        review = self.window.review
+        assert review is not None
+        i = start + step
+        while 0 <= i < len(review.passages):
+            if review.passages[i].kind != EQUAL and (not unreviewed or not review.decision(i).reviewed):
+                return i
+            i += step
+        return None
+
+    def next_divergence(self) -> None:
+        self._step(+1)
+
+    def previous_divergence(self) -> None:
+        self._step(-1)
+
+    def next_unreviewed(self) -> None:
+        self._step(+1, unreviewed=True)
+
+    def _step(self, step: int, unreviewed: bool = False) -> None:
+        review = self.window.review
+        if review is None:
+            return
+        status = self.window.statusBar()
+        current = self.current_passage()
+        found = self._find(current, step, unreviewed)
+        what = "unreviewed passage" if unreviewed else "divergence"
+        if found is None:  # wrap around once
+            found = self._find(-1 if step > 0 else len(review.passages), step, unreviewed)
+            if found is not None and found != current:
+                status.showMessage(f"Wrapped around: {'first' if step > 0 else 'last'} {what}.", 4000)
+        if found is None or (found == current and unreviewed and review.decision(found).reviewed):
+            status.showMessage(f"No {what} left." if unreviewed else "The two versions do not differ.", 4000)
+            return
+        self.go_to(found)
+
+    def go_to_number(self) -> None:
+        review = self.window.review
+        if review is None:
+            return
+        n = len(review.passages)
+        number, ok = QInputDialog.getInt(
+            self.parent_widget,
+            "Go to passage",
+            f"Passage number (1–{n}):",
+            max(1, self.current_passage() + 1),
+            1,
+            n,
+        )
+        if ok:
+            self.go_to(number - 1)
+
+    def list_clicked(self, index: QModelIndex) -> None:
+        passage = self.views.list_model.data(index, PASSAGE_ROLE)
+        if isinstance(passage, int):
+            self.go_to(passage)
+            self.views.table.setFocus()
+
+    # --- what is shown ---------------------------------------------------------------------
+    def set_only_differences(self, on: bool) -> None:
+        review = self.window.review
+        if review is None:
+            return
+        table = self.views.table
+        table.setUpdatesEnabled(False)
+        for p in review.passages:
+            if p.kind == EQUAL:
+                table.setRowHidden(p.index, bool(on))
+        table.setUpdatesEnabled(True)
+
+    def update_overview(self) -> None:
+        if self.window.review is None:
+            return
+        table = self.views.table
+        top = table.rowAt(0)
+        bottom = table.rowAt(table.viewport().height() - 1)
+        n = self.views.model.rowCount()
+        self.views.overview.set_view(max(0, top), bottom if bottom >= 0 else n - 1, self.current_passage())
+
+    # --- saved view ------------------------------------------------------------------------
+    def view_state(self) -> dict[str, Any]:
+        table = self.views.table
+        top = table.rowAt(0)
+        return {
+            "current": self.current_passage(),
+            "top": top,
+            "top_offset": -table.rowViewportPosition(top) if top >= 0 else 0,
+            "scroll": table.verticalScrollBar().value(),
+            "only_differences": self.window.commands.only_differences.isChecked(),
+        }
+
+    def restore_view(self, view: dict[str, Any]) -> None:
+        table, model = self.views.table, self.views.model
+        review = self.window.review
+        current, top = view.get("current"), view.get("top")
+        selection = table.selectionModel()
+        if isinstance(current, int) and 0 <= current < model.rowCount():
+            selection.setCurrentIndex(
+                model.index(current, LEFT),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        elif model.rowCount():
+            first = next((p.index for p in review.passages if p.kind != EQUAL), 0) if review else 0
+            selection.setCurrentIndex(model.index(first, LEFT), QItemSelectionModel.SelectionFlag.NoUpdate)
+        if isinstance(top, int) and 0 <= top < model.rowCount():
+            self._scroll_target = (top, int(view.get("top_offset") or 0))
+            self.apply_scroll_target()  # now (estimated heights), and again once every row is measured
+        else:
+            table.scrollToTop()
+
+    def apply_scroll_target(self) -> None:
+        if self._scroll_target is None or self.window.review is None:
+            return
+        row, offset = self._scroll_target
+        if self.views.heights.done:
+            self._scroll_target = None
+        table = self.views.table
+        table.verticalScrollBar().setValue(table.verticalHeader().sectionPosition(row) + offset)

@@ -1,0 +1,310 @@
+"""Opening what the window shows: two versions, a saved review, a recovered one, the sample; and
+keeping it current: reloading files that changed on disk, swapping the sides, recent files,
+pairing files dropped one per half of the window.
+
+Loading runs in the background (:class:`compare.qt.worker.Loader`). Each load this controller
+starts has its own job number; a result is installed only if it is the answer to the latest load
+(another controller's jobs, such as a realignment, never make a load stale).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from compare.core.limits import MAX_INPUT_BYTES
+from compare.core.review.review import Review, other_side, transfer_decisions
+from compare.core.review.session import FileChange, is_session_file
+from compare.qt import settings as app_settings
+from compare.qt.dialogs import ask_yes_no, show_error
+from compare.qt.files import FileController
+from compare.qt.host import Host
+from compare.qt.jobs import Loaded
+from compare.resources import sample_pair
+
+OPEN_FILTER = (
+    "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)"
+)
+
+
+def _size(*paths: str) -> int:
+    total = 0
+    for p in paths:
+        with contextlib.suppress(OSError):
+            total += os.stat(p).st_size
+    return total
+
+
+class Opener(QObject):
+    """Starts loads, installs their results, and watches the files of what is open."""
+
+    max_bytes = MAX_INPUT_BYTES
+
+    def __init__(self, window: Host, files: FileController):
+        super().__init__(window.dialog_parent())
+        self.window = window
+        self.parent_widget = window.dialog_parent()
+        self.files = files
+        self.pending: dict[str, str] = {}  # a dropped file waiting for its other version, by side
+        self._job: int | None = None  # the latest load started (only its result is installed)
+        self._restored_from: Path | None = None  # the recovery file the latest load restores
+        self._carry_from: Review | None = None  # the review a reload or swap replaces
+        self._asking_reload = False
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    # --- starting loads ------------------------------------------------------------------------
+    def _start(self, job: str, *args: object, size: int = 0, ask: bool = True) -> bool:
+        if ask and not self.files.confirm_discard("open other files"):
+            return False
+        self._job = self.window.loader.start(job, *args, size=size)
+        self.window.update_title()
+        self.window.statusBar().showMessage("Comparing…")
+        return True
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Open two versions, or one saved review."""
+        if len(paths) == 1 and is_session_file(paths[0]):
+            self.open_session(paths[0])
+        elif len(paths) == 2:
+            self.open_pair(paths[0], paths[1])
+        elif len(paths) == 1:
+            show_error(
+                self.parent_widget,
+                f"{Path(paths[0]).name} is not a saved review; choose two versions of the article.",
+            )
+        else:
+            show_error(self.parent_widget, "Choose two versions of the article, or one saved review.")
+
+    def open_pair(self, left: str, right: str, ask: bool = True, carry: Review | None = None) -> bool:
+        """Compare two files; ``carry``: the review whose decisions carry over (reload, swap)."""
+        started = self._start("pair", str(left), str(right), self.max_bytes, size=_size(left, right), ask=ask)
+        if started:
+            self.pending = {}
+            self._restored_from = None
+            self._carry_from = carry
+        return started
+
+    def open_session(self, path: str, ask: bool = True) -> bool:
+        started = self._start("session", str(path), size=_size(path) // 2, ask=ask)
+        if started:
+            self.pending = {}
+            self._restored_from = None
+            self._carry_from = None
+        return started
+
+    def restore_recovery(self, path: Path) -> bool:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            show_error(self.parent_widget, "The recovered review is damaged and cannot be restored.")
+            return False
+        started = self._start("restore", data, size=_size(str(path)) // 2, ask=False)
+        self._carry_from = None
+        self._restored_from = path
+        return started
+
+    def open_sample(self) -> None:
+        left, right = sample_pair()
+        self.open_pair(str(left), str(right))
+
+    def open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, "Open two versions, or a saved review", self.files.last_folder(), OPEN_FILTER
+        )
+        if paths:
+            self.open_paths(paths)
+
+    # --- results -------------------------------------------------------------------------------
+    def job_finished(self, job: int, loaded: Loaded) -> None:
+        if job != self._job or self.files.closing:
+            return  # not a load, or not the latest one
+        self._job = None
+        restored, self._restored_from = self._restored_from, None
+        review = loaded.review
+        files = self.files
+        view = dict(loaded.view or {})
+        files.session_path = loaded.session_path or (view.get("session_path") if restored else None)
+        files.force_dirty = restored is not None
+        carried_note = self._carry_decisions(review)
+        self.window.install(review, view)
+        self.window.statusBar().showMessage(carried_note or self.window.summary(), 6000)
+        self._watch()
+        if restored is None:
+            paths = (
+                [files.session_path] if files.session_path else [p for p in self.window.input_paths() if p]
+            )
+            app_settings.add_recent([p for p in paths if p])
+        if loaded.file_changes:
+            QTimer.singleShot(0, self, lambda changes=loaded.file_changes: self._tell_file_changes(changes))
+        if restored is not None:
+            # the recovered file goes only once this window's own copy of it is on disk
+            files.autosave()
+            files.recovery.flush()
+            if files.recovery.error is None:
+                with contextlib.suppress(OSError):
+                    restored.unlink()
+
+    def job_failed(self, job: int, message: str) -> None:
+        if job != self._job:
+            return
+        self._job = None
+        self._carry_from = None
+        self.window.statusBar().clearMessage()
+        self.window.update_title()
+        restored, self._restored_from = self._restored_from, None
+        if restored is not None:
+            message = "The recovered review cannot be restored: " + message[0].lower() + message[1:]
+        show_error(self.parent_widget, message)
+
+    def _carry_decisions(self, review: Review) -> str:
+        """After a reload or a swap: keep the decisions whose passages read the same."""
+        old, self._carry_from = self._carry_from, None
+        if old is None or not old.decisions():
+            return ""
+        old_paths = (old.comparison.left.document.path, old.comparison.right.document.path)
+        new_paths = (review.comparison.left.document.path, review.comparison.right.document.path)
+        if new_paths == old_paths[::-1] and old_paths[0] != old_paths[1]:
+            review.base = other_side(old.base)  # the file being cleaned stays the same
+        carried, dropped = transfer_decisions(old, review)
+        if carried:
+            self.files.force_dirty = True
+        return f"Kept {carried} decision{'s' if carried != 1 else ''}" + (
+            f"; dropped {dropped} on passages that changed." if dropped else "."
+        )
+
+    def _tell_file_changes(self, changes: list[FileChange]) -> None:
+        text = " ".join(c.sentence() for c in changes)
+        if any(c.state == "changed" for c in changes):
+            text += " Use File ▸ Reload Files to compare the new version; decisions on passages that read the same are kept."
+        QMessageBox.information(self.parent_widget, "Files changed since the review", text)
+
+    # --- files on disk ---------------------------------------------------------------------------
+    def _watch(self) -> None:
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        paths = [p for p in self.window.input_paths() if p and os.path.isfile(p)]
+        if paths:
+            self.watcher.addPaths(paths)
+
+    def _file_changed(self, path: str) -> None:
+        if not self._asking_reload:
+            # Editors save by replacing the file; give them a moment, then watch the new one.
+            QTimer.singleShot(300, self, lambda: self._ask_reload(path))
+
+    def _ask_reload(self, path: str) -> None:
+        review = self.window.review
+        inputs = self.window.input_paths()
+        if self._asking_reload or review is None or path not in inputs:
+            return
+        if os.path.isfile(path) and path not in self.watcher.files():
+            self.watcher.addPath(path)
+        doc = review.comparison.left.document if path == inputs[0] else review.comparison.right.document
+        try:
+            with open(path, "rb") as fh:
+                if hashlib.file_digest(fh, "sha256").hexdigest() == doc.sha256:
+                    return  # touched, not changed
+        except OSError:
+            pass
+        self._asking_reload = True
+        try:
+            kept = " Decisions on passages that read the same are kept." if review.decisions() else ""
+            if ask_yes_no(
+                self.parent_widget, "File changed", f"{Path(path).name} changed on disk. Reload it?{kept}"
+            ):
+                self.reload_files(ask=False)
+        finally:
+            self._asking_reload = False
+
+    def reload_files(self, ask: bool = True) -> None:
+        left, right = self.window.input_paths()
+        review = self.window.review
+        if not left or not right:
+            return
+        if (
+            ask
+            and review is not None
+            and review.decisions()
+            and not ask_yes_no(
+                self.parent_widget,
+                "Reload",
+                "Reload the files? Decisions on passages that changed are dropped; the others are kept.",
+            )
+        ):
+            return
+        self.files.session_path = None
+        self.window.undo_stack.clear()
+        self.files.force_dirty = False
+        self.open_pair(left, right, ask=False, carry=review)
+
+    def swap_sides(self) -> None:
+        review = self.window.review
+        if review is None:
+            return
+        if review.decisions() and not ask_yes_no(
+            self.parent_widget,
+            "Swap sides",
+            "Swap the sides? The comparison is made again; decisions move with their passages and the same "
+            "file stays the one being cleaned.",
+        ):
+            return
+        left, right = self.window.input_paths()
+        if not left or not right or not (os.path.isfile(left) and os.path.isfile(right)):
+            show_error(
+                self.parent_widget,
+                "The original files are no longer on disk, so the sides cannot be swapped.",
+            )
+            return
+        self.window.undo_stack.clear()
+        self.files.force_dirty = False
+        self.files.session_path = None
+        self.open_pair(right, left, ask=False, carry=review)
+
+    # --- recent files, drag and drop -----------------------------------------------------------
+    def fill_recent(self) -> None:
+        menu = self.window.commands.recent_menu
+        assert menu is not None
+        menu.clear()
+        items = app_settings.recent_files()
+        for paths in items:
+            action = menu.addAction(" ↔ ".join(Path(p).name for p in paths))
+            action.setToolTip("\n".join(paths))
+            action.triggered.connect(lambda _checked=False, ps=paths: self.open_paths(ps))
+        if not items:
+            menu.addAction("(none)").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear List", app_settings.clear_recent)
+
+    def drop_files(self, paths: list[str], side: str) -> None:
+        if len(paths) >= 2 or is_session_file(paths[0]):
+            self.open_paths(paths[:2])
+            return
+        path = paths[0]
+        if self.window.review is not None:
+            left, right = self.window.input_paths()
+            other = right if side == "left" else left
+            if other and os.path.isfile(other):
+                if side == "left":
+                    self.open_pair(path, other)
+                else:
+                    self.open_pair(other, path)
+                return
+        self.pending[side] = path
+        if "left" in self.pending and "right" in self.pending:
+            self.open_pair(self.pending["left"], self.pending["right"])
+            return
+        other_half = "right" if side == "left" else "left"
+        self.window.statusBar().showMessage(
+            f"{side.capitalize()}: {Path(path).name}. Now drop the other version on the {other_half} half."
+        )

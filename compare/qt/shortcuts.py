@@ -1,0 +1,207 @@
+"""Every command of the window with its menu, its keys and what it does: the one table that the
+menus, the Help ▸ Keys and Colours window and the README's key table are made from (Meld keeps
+its accelerators in one table the same way). Plain data: no Qt here, so the README can be
+checked without a display.
+
+Keys are written as Qt's portable key sequences ("Ctrl" is Command on macOS).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str  # attribute name on the window's Actions
+    menu: str  # "File", "Edit", "Passage", "Go", "View", "Help"
+    text: str  # menu text, with & before the mnemonic
+    keys: tuple[str, ...] = ()
+    help: str = ""  # what it does, for the help window and the README
+    needs_review: bool = True  # disabled while no comparison is open
+    checkable: bool = False
+    separator_before: bool = False
+
+    @property
+    def label(self) -> str:
+        """The menu text without its mnemonic marker."""
+        return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+
+
+COMMANDS: tuple[Command, ...] = (
+    # File
+    Command(
+        "open", "File", "&Open…", ("Ctrl+O",), "open two versions, or a saved review", needs_review=False
+    ),
+    Command(
+        "save", "File", "&Save Review", ("Ctrl+S",), "save the review to resume later", separator_before=True
+    ),
+    Command("save_as", "File", "Save Review &As…", ("Ctrl+Shift+S",), "save the review under another name"),
+    Command(
+        "export",
+        "File",
+        "&Export Cleaned Article…",
+        ("Ctrl+E",),
+        "export the cleaned article (.txt, .md, .html, .docx)",
+        separator_before=True,
+    ),
+    Command(
+        "report",
+        "File",
+        "Export Change &Report…",
+        ("Ctrl+Shift+E",),
+        "export the report of what changed (.html, .csv)",
+    ),
+    Command(
+        "bitext",
+        "File",
+        "Export Aligned &Sentences…",
+        (),
+        "export the aligned sentences as a translation memory (.tmx) or table (.tsv)",
+    ),
+    Command(
+        "reload",
+        "File",
+        "Re&load Files",
+        ("F5",),
+        "read the files again (decisions on unchanged passages stay)",
+        separator_before=True,
+    ),
+    Command("swap", "File", "S&wap Sides", ("Ctrl+Shift+W",), "swap the left and right versions"),
+    Command("quit", "File", "&Quit", ("Ctrl+Q",), "quit", needs_review=False, separator_before=True),
+    # Edit
+    Command("undo", "Edit", "&Undo", ("Ctrl+Z",), "undo", needs_review=False),
+    Command("redo", "Edit", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", needs_review=False),
+    # Passage
+    Command(
+        "take_left",
+        "Passage",
+        "Take &Left Text",
+        ("Alt+Left",),
+        "take the left text for this passage (or the selected ones)",
+    ),
+    Command(
+        "take_right",
+        "Passage",
+        "Take &Right Text",
+        ("Alt+Right",),
+        "take the right text for this passage (or the selected ones)",
+    ),
+    Command("keep", "Passage", "&Keep Base Text", ("Alt+Backspace",), "keep the base text"),
+    Command("both", "Passage", "Take &Both", ("Alt+B",), "take both texts"),
+    Command(
+        "edit",
+        "Passage",
+        "&Edit by Hand…",
+        ("F2", "Return"),
+        "edit the passage by hand",
+        separator_before=True,
+    ),
+    Command("note", "Passage", "&Note…", ("Shift+F2",), "add a note"),
+    Command("reviewed", "Passage", "Mark Re&viewed", ("Ctrl+M",), "mark reviewed", separator_before=True),
+    Command(
+        "reviewed_next",
+        "Passage",
+        "Mark Reviewed and &Next",
+        ("Ctrl+Return",),
+        "mark reviewed and go to the next unreviewed passage",
+    ),
+    Command(
+        "apply",
+        "Passage",
+        "&Apply Suggestion",
+        ("Ctrl+.",),
+        "apply the selected finding's suggestion",
+        separator_before=True,
+    ),
+    Command(
+        "apply_rule",
+        "Passage",
+        "Apply All Suggestions of This R&ule…",
+        ("Ctrl+Shift+.",),
+        "apply all suggestions of the selected finding's rule (with a preview)",
+    ),
+    Command(
+        "merge",
+        "Passage",
+        "&Merge with Next Passage",
+        ("Ctrl+Shift+M",),
+        "fix the alignment: merge the passage with the next one",
+        separator_before=True,
+    ),
+    Command(
+        "split",
+        "Passage",
+        "S&plit Passage…",
+        ("Ctrl+Shift+T",),
+        "fix the alignment: split the passage at a sentence boundary",
+    ),
+    # Go
+    Command("next", "Go", "&Next Divergence", ("Alt+Down", "F7"), "next divergence"),
+    Command("previous", "Go", "&Previous Divergence", ("Alt+Up", "Shift+F7"), "previous divergence"),
+    Command("next_unreviewed", "Go", "Next &Unreviewed", ("F8",), "next unreviewed passage"),
+    Command("go_to", "Go", "&Go to Passage…", ("Ctrl+G",), "go to a passage by number"),
+    # View
+    Command(
+        "only_differences",
+        "View",
+        "Show Only &Differences",
+        ("Ctrl+D",),
+        "show only the passages that differ",
+        checkable=True,
+    ),
+    Command(
+        "passage_list",
+        "View",
+        "&Passages",
+        ("Ctrl+Shift+L",),
+        "show the passage list",
+        needs_review=False,
+        separator_before=True,
+    ),
+    Command("findings", "View", "&Findings", ("Ctrl+Shift+F",), "show the findings", needs_review=False),
+    Command(
+        "article",
+        "View",
+        "Cleaned &Article",
+        ("Ctrl+Shift+A",),
+        "show the cleaned article",
+        needs_review=False,
+    ),
+    # Help
+    Command("sample", "Help", "Open &Sample Pair", (), "open the bundled sample pair", needs_review=False),
+    Command(
+        "keys", "Help", "&Keys and Colours", ("F1",), "this list of keys and colours", needs_review=False
+    ),
+    Command("about", "Help", "&About News Compare", (), "versions and licences", needs_review=False),
+)
+
+MENUS = ("File", "Edit", "Passage", "Go", "View", "Help")
+BY_ID = {c.id: c for c in COMMANDS}
+
+#: What the marks in the window mean (shown in the help window under the keys).
+LEGEND: tuple[tuple[str, str], ...] = (
+    ("orange, struck through", "text only in the left version"),
+    ("blue, underlined", "text only in the right version"),
+    ("purple, dash-underlined", "text replaced between the versions"),
+    ("wavy underline", "a finding: ▲ major, ◆ minor, ● info in the # column; see View ▸ Findings"),
+    ("green bar", "the text the cleaned article uses"),
+)
+
+
+def keys_text(command: Command) -> str:
+    return ", ".join(command.keys)
+
+
+def markdown_table() -> str:
+    """The README's key table: every command that has keys, in menu order."""
+    rows = ["| keys | action |", "|---|---|"]
+    for c in COMMANDS:
+        if c.keys:
+            rows.append(f"| {keys_text(c)} | {c.help} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # python -m compare.qt.shortcuts: print the README's table
+    sys.stdout.write(markdown_table())

@@ -1,0 +1,290 @@
+"""Cross-version checks (compare.core.checks.cross): each rule fires where it should, not elsewhere."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compare.core.checks import Severity
+from compare.core.checks.cross import CROSS_RULES, check_comparison
+from compare.core.checks.finding import Finding as CrossFinding
+from compare.core.diff.comparison import Comparison, compare
+from compare.core.io.document import Document
+from compare.core.text.numbers import numbers_in
+
+
+def cmp(left: str, right: str, left_language: str = "en", right_language: str = "en") -> Comparison:
+    return compare(
+        Document.from_text(left),
+        Document.from_text(right),
+        left_language=left_language,
+        right_language=right_language,
+    )
+
+
+def found(c: Comparison, rule: str) -> list[tuple[str, str, CrossFinding]]:
+    """(side, snippet, finding) of the findings of one rule."""
+    return [(f.side, c.side(f.side).text[f.start : f.end], f) for f in check_comparison(c) if f.rule == rule]
+
+
+def test_rule_table() -> None:
+    assert set(CROSS_RULES) == {
+        "number-mismatch",
+        "name-mismatch",
+        "quotation-count",
+        "passage-one-side",
+        "sentence-count",
+        "length-ratio",
+    }
+    assert CROSS_RULES["number-mismatch"].severity is Severity.MAJOR
+    assert CROSS_RULES["sentence-count"].severity is Severity.INFO
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def test_number_mismatch_fires_on_a_different_number() -> None:
+    c = cmp(
+        "The hospital treated 12,000 patients last year. The doctors were tired.",
+        "The hospital treated 1,200 patients last year. The doctors were tired.",
+    )
+    [(side, snippet, f)] = found(c, "number-mismatch")
+    assert (side, snippet) == ("right", "1,200")
+    assert f.severity is Severity.MAJOR and f.passage == 0
+    assert "“1,200”" in f.message and "“12,000”" in f.message
+    assert f.suggestion == "12,000"
+
+
+def test_number_mismatch_fires_on_a_missing_number() -> None:
+    c = cmp(
+        "The hospital treated 12,000 patients in 2019. The doctors were tired.",
+        "The hospital treated 12 000 patients. The doctors were tired.",
+    )
+    [(side, snippet, f)] = found(c, "number-mismatch")
+    assert (side, snippet) == ("left", "2019")
+    assert "missing" in f.message
+
+
+def test_number_mismatch_fires_across_languages() -> None:
+    c = cmp(
+        "The hospital treated 12,000 patients. It was hard.",
+        "Das Krankenhaus behandelte 1.200 Patienten. Es war schwer.",
+        "en",
+        "de",
+    )
+    assert c.cross_language
+    [(side, snippet, f)] = found(c, "number-mismatch")
+    assert (side, snippet) == ("right", "1.200")
+    assert f.suggestion is None  # no replacement across languages
+
+
+def test_number_formats_and_words_match() -> None:
+    c = cmp(
+        "The hospital treated 12,000 patients and 3 doctors on 10 May. It cost 1.5 million dollars.",
+        "Das Krankenhaus behandelte 12.000 Patienten und drei Ärzte am 10. Mai. "
+        "Es kostete 1,5 Millionen Dollar.",
+        "en",
+        "de",
+    )
+    assert found(c, "number-mismatch") == []
+    same = cmp(
+        "Some 100,000 troops and 1,500,000 people. Nothing else.",
+        "Some 100 000 troops and 1.5 million people. Nothing else.",
+    )
+    assert found(same, "number-mismatch") == []
+
+
+def test_numbers_are_read_by_language() -> None:
+    def values(text: str, language: str) -> list[list[float]]:
+        return [sorted(n.values) for n in numbers_in(text, language)]
+
+    assert values("100,000", "en") == values("100.000", "de") == values("100 000", "fr") == [[100000.0]]
+    assert values("2,5", "de") == values("2.5", "en") == [[2.5]]
+    assert values("Covid-19", "en") == [[19.0]]
+    assert values("1.000,5", "de") == values("1,000.5", "en") == [[1000.5]]
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_name_mismatch_fires_on_a_different_name() -> None:
+    c = cmp(
+        "Yesterday the minister met John Smith in the capital. Later he spoke to reporters.",
+        "Yesterday the minister met John Brown in the capital. Later he spoke to reporters.",
+    )
+    got = {(side, snippet) for side, snippet, _ in found(c, "name-mismatch")}
+    assert got == {("left", "Smith"), ("right", "Brown")}
+    assert all(f.severity is Severity.MINOR for _, _, f in found(c, "name-mismatch"))
+
+
+def test_name_mismatch_ignores_sentence_starts_genitives_and_headlines() -> None:
+    c = cmp(
+        "US Failure Hampers Search For Coronavirus Drugs\n\n"
+        "However, the minister met Smith's aide in the capital. Later he spoke to reporters.",
+        "Failures Of America Slow Search For Drugs\n\n"
+        "But the minister met the aide of Smith in the capital. Afterwards he spoke to reporters.",
+    )
+    assert found(c, "name-mismatch") == []
+
+
+def test_german_nouns_are_not_names() -> None:
+    c = cmp(
+        "Die Regierung hat die Studie gestern veröffentlicht. Landray sagte, sie sei wichtig.",
+        "Die Regierung hat die Untersuchung gestern veröffentlicht. Landray sagte, sie sei bedeutend.",
+        "de",
+        "de",
+    )
+    assert found(c, "name-mismatch") == []
+
+
+def test_german_names_and_acronyms_fire() -> None:
+    c = cmp(
+        "Gestern hat Professor Landray die Ergebnisse vorgestellt. Die NATO warnte am Abend. "
+        "Die Regierung schweigt. Landray blieb ruhig.",
+        "Gestern hat der Professor die Ergebnisse vorgestellt. Die UNO warnte am Abend. "
+        "Die Regierung schweigt. Landray blieb ruhig.",
+        "de",
+        "de",
+    )
+    got = {(side, snippet) for side, snippet, _ in found(c, "name-mismatch")}
+    assert got == {("left", "Landray"), ("left", "NATO"), ("right", "UNO")}
+
+
+def test_names_are_not_checked_across_languages() -> None:
+    c = cmp(
+        "Yesterday the minister met John Smith. He spoke.",
+        "Gestern traf der Minister John Brown. Er sprach.",
+        "en",
+        "de",
+    )
+    assert found(c, "name-mismatch") == []
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def test_quotation_count_fires_on_reported_speech() -> None:
+    c = cmp(
+        'He said: "We will win the election." Then he left the room.',
+        "He said that they would win the election. Then he left the room.",
+    )
+    [(side, snippet, f)] = found(c, "quotation-count")
+    assert side == "right" and snippet.startswith("He said that")
+    assert "1" in f.message and f.severity is Severity.MINOR
+
+
+def test_quotation_count_ignores_quote_styles_and_apostrophes() -> None:
+    c = cmp(
+        "He said: “We will win the election.” Then he left Russia's capital.",
+        'He said: "We will win the election." Then he left Russia’s capital.',
+    )
+    assert found(c, "quotation-count") == []
+
+
+# --------------------------------------------------------------------------- one side only
+
+
+def test_passage_one_side_major_when_substantial() -> None:
+    c = cmp(
+        "The talks began on Monday. Both sides made proposals. A long passage about the history of "
+        "the negotiations that only one translator kept in the text. The talks ended.",
+        "The talks began on Monday. Both sides made proposals. The talks ended.",
+    )
+    [(side, snippet, f)] = found(c, "passage-one-side")
+    assert side == "left" and snippet.startswith("A long passage") and snippet.endswith("text.")
+    assert f.severity is Severity.MAJOR and "only in the left version" in f.message
+
+
+def test_passage_one_side_minor_when_short() -> None:
+    c = cmp(
+        "The talks began on Monday. Photo: AP. The talks ended.",
+        "The talks began on Monday. The talks ended.",
+    )
+    [(side, snippet, f)] = found(c, "passage-one-side")
+    assert (side, snippet, f.severity) == ("left", "Photo: AP.", Severity.MINOR)
+
+
+def test_identical_versions_have_no_findings() -> None:
+    text = 'The talks began on Monday with 100 delegates. "We hope," said Mr. Smith. The talks ended.'
+    assert check_comparison(cmp(text, text)) == []
+
+
+# --------------------------------------------------------------------------- sentence count
+
+
+def test_sentence_count_fires_on_a_split_sentence() -> None:
+    c = cmp(
+        "Talks between Moscow and the West continued on Monday in Geneva. The mood was tense.",
+        "Talks between Moscow and Russia. West continued on Monday in Geneva. The mood was tense.",
+    )
+    [(side, snippet, f)] = found(c, "sentence-count")
+    assert side == "right" and snippet == ". W"
+    assert f.severity is Severity.INFO
+
+
+def test_sentence_count_silent_on_rewording() -> None:
+    c = cmp(
+        "Talks between Moscow and the West continued on Monday in Geneva. The mood was tense.",
+        "Talks between Moscow and the West went on on Monday in Geneva. The mood was strained.",
+    )
+    assert found(c, "sentence-count") == []
+
+
+# --------------------------------------------------------------------------- length ratio
+
+_BASE = [
+    "The talks began on Monday in Geneva.",
+    "Both sides made several proposals.",
+    "The Russian delegation left early.",
+    "The talks ended on Wednesday.",
+]
+
+
+def test_length_ratio_fires_on_an_outlier() -> None:
+    longer = list(_BASE)
+    longer[1] = (
+        "Both sides made several proposals, among them a detailed plan for disarmament in eastern "
+        "parts of the continent, a schedule for further meetings and a joint statement."
+    )
+    c = cmp(" ".join(_BASE), " ".join(longer))
+    [(side, snippet, f)] = found(c, "length-ratio")
+    assert side == "right" and snippet == longer[1]
+    assert f.passage == 1 and f.severity is Severity.MINOR and "times as long" in f.message
+
+
+def test_length_ratio_silent_on_an_even_translation() -> None:
+    de = [
+        "Die Gespräche begannen am Montag in Genf.",
+        "Beide Seiten machten mehrere Vorschläge.",
+        "Die russische Delegation reiste früh ab.",
+        "Die Gespräche endeten am Mittwoch.",
+    ]
+    assert found(cmp(" ".join(_BASE), " ".join(de), "en", "de"), "length-ratio") == []
+
+
+# --------------------------------------------------------------------------- robustness
+
+_PIECES = st.sampled_from(
+    [
+        *list("aAzZ .,;:!?\"“”„«»'’()-\n0123456789ÃßüЖ中万"),
+        "12,000",
+        "1.5",
+        "Mr.",
+        "NATO",
+        "Smith",
+        ". ",
+        "\n\n",
+    ]
+)
+_TEXT = st.one_of(st.text(max_size=120), st.lists(_PIECES, max_size=40).map("".join))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT, _TEXT, st.sampled_from([("en", "en"), ("de", "de"), ("en", "de"), ("zh", "en")]))
+def test_check_comparison_never_crashes(left: str, right: str, languages: tuple[str, str]) -> None:
+    c = cmp(left, right, *languages)
+    for f in check_comparison(c):
+        text = c.side(f.side).text
+        assert 0 <= f.start <= f.end <= len(text)
+        assert 0 <= f.passage < len(c.passages)
+        assert f.rule in CROSS_RULES and f.message

@@ -1,0 +1,89 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.core.diff.worddiff import word_diff
+
+WORDS = [
+    "the",
+    "NATO",
+    "chief",
+    "said",
+    "Russia",
+    "West",
+    "talks",
+    ",",
+    ".",
+    "“",
+    "100,000",
+    "Ukraine’s",
+    "中",
+    "国",
+]
+
+
+def squeeze(s: str) -> str:
+    """Whitespace is not compared (only paragraph breaks are), so rebuilds match up to it."""
+    return "".join(s.split())
+
+
+def apply(left: str, right: str, changes) -> str:  # type: ignore[no-untyped-def]
+    """Rebuild the right text from the left one and the changes."""
+    out = []
+    pos = 0
+    for c in changes:
+        out.append(left[pos : c.left[0]])
+        out.append(right[c.right[0] : c.right[1]])
+        pos = c.left[1]
+    out.append(left[pos:])
+    return "".join(out)
+
+
+def test_replaced_words_are_reported_with_spans() -> None:
+    a = "between Moscow and Russia. West."
+    b = "between Moscow and the West."
+    changes = word_diff(a, (0, len(a)), b, (0, len(b)))
+    assert [(a[slice(*c.left)], b[slice(*c.right)]) for c in changes] == [("Russia. ", "the ")]
+
+
+def test_insertion_and_deletion_have_empty_spans_on_the_other_side() -> None:
+    a = "They would or might not commit."
+    b = "They would not commit to it."
+    changes = word_diff(a, (0, len(a)), b, (0, len(b)))
+    texts = [(a[slice(*c.left)], b[slice(*c.right)]) for c in changes]
+    assert ("or might ", "") in texts
+    assert ("", "to it") in texts
+    assert squeeze(apply(a, b, changes)) == squeeze(b)
+
+
+def test_offsets_are_into_the_full_texts() -> None:
+    a = "XXXX Moscow and Russia."
+    b = "YY Moscow and the West."
+    changes = word_diff(a, (5, len(a)), b, (3, len(b)))
+    for c in changes:
+        assert 5 <= c.left[0] <= c.left[1] <= len(a)
+        assert 3 <= c.right[0] <= c.right[1] <= len(b)
+    assert apply(
+        a[5:],
+        b[3:],
+        [type(c)((c.left[0] - 5, c.left[1] - 5), (c.right[0] - 3, c.right[1] - 3)) for c in changes],
+    ) == b[3:].replace("  ", " ")
+
+
+def test_identical_texts_have_no_changes() -> None:
+    a = "Nothing differs here."
+    assert word_diff(a, (0, len(a)), a, (0, len(a))) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=25),
+    st.lists(st.sampled_from(WORDS), max_size=25),
+    st.sampled_from([" ", "  ", "\n"]),
+)
+def test_changes_turn_left_into_right(a_words, b_words, sep) -> None:  # type: ignore[no-untyped-def]
+    a = sep.join(a_words)
+    b = " ".join(b_words)
+    changes = word_diff(a, (0, len(a)), b, (0, len(b)))
+    assert squeeze(apply(a, b, changes)) == squeeze(b)
+    lefts = [c.left for c in changes]
+    assert lefts == sorted(lefts)
