@@ -34,7 +34,12 @@ DEPENDENCIES = (
 )
 DATA_NOTICE = (
     "Language profiles: langdetect (Apache-2.0, from Google's language-detection). "
-    "Bilingual dictionaries, when installed: FreeDict (GPL)."
+    "Bilingual word lists of the cross-language aligner, built from FreeDict dictionaries "
+    "(https://freedict.org/), each under its dictionary's licence: "
+    "German–French and French–German (FreeDict+WikDict by Karl Bartel, from Wiktionary; CC-BY-SA-3.0); "
+    "German–English and English–German (Ding by Frank Richter and Einhard Leichtfuß; GPL-3+); "
+    "French–English, English–French, English–Spanish, Spanish–English, English–Italian and "
+    "Italian–English (FreeDict contributors; GPL-2+). The full notice ships as lexicons/NOTICE."
 )
 
 

@@ -67,6 +67,29 @@ def test_wheel_carries_resources_and_entry_points(wheel: Path) -> None:
     assert not any(n.startswith(("tests/", "bench/")) for n in names)
 
 
+def test_installed_wheel_uses_the_word_lists_it_ships(wheel: Path, tmp_path: Path) -> None:
+    """The cross-language aligner of an installed program has the dictionaries the tests use."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "compare/resources/lexicons/deu-fra.tsv.gz" in names
+    assert "compare/resources/lexicons/NOTICE" in names
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from compare.core.align import lexicon;"
+        "lexicon.DICTD_DIR = lexicon.Path(sys.argv[1]) / 'no-dictd'; lexicon.clear_caches();"
+        "found = lexicon.load_lexicon('de', 'fr');"
+        "assert found is not None and found.origin == 'shipped', found;"
+        "assert str(lexicon.SHIPPED_DIR).startswith(sys.argv[1]), lexicon.SHIPPED_DIR;"
+        "print(found.get('gletscher'))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(site)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "glacier" in proc.stdout
+
+
 def test_installed_wheel_finds_its_sample_pair(wheel: Path, tmp_path: Path) -> None:
     """Unpacked on its own (no source tree around it), the package finds its resources."""
     site = tmp_path / "site"

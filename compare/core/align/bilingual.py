@@ -9,18 +9,26 @@ one. It needs no model and no network: it combines
 * *anchors* that survive translation, weighted by their rarity in the document (idf):
   numbers, names and other words that share a 4–5 letter prefix once lowercased and
   stripped of accents (cognates: *Expedition*/*expédition*, *Manaslu*/*Manaslu*),
-  punctuation (question and exclamation marks, quotes, parentheses, colons), and — when
-  FreeDict dictionaries are installed (see :mod:`compare.core.align.lexicon`) — the
-  dictionary translations of each word.
+  punctuation (question and exclamation marks, quotes, parentheses, colons), and — for
+  the language pairs that have one — the translations of each word in a FreeDict word list
+  (shipped with the package, or installed; see :mod:`compare.core.align.lexicon`).
 
 A first, cheap pass chains the rarest anchors (those that occur once on each side) into a
 monotone path; dynamic programming then searches a band around that path (not around the
 diagonal: a run of captions with no counterpart can push the true path dozens of sentences
 off the diagonal) and widens the band wherever the best path touches its edge. Time and
-memory are linear in the length of the texts for a given band width.
+memory are linear in the length of the texts for a given band width. The search is the
+same-language aligner's (:func:`compare.core.align.same_language.band_search`); only the
+price of a bead differs.
 
-Beads are 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4 and 4-1. A bead that joins
-sentences across a paragraph boundary costs more.
+Beads are 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4, 4-1, 1-5 and 5-1. A bead
+that joins sentences across a paragraph boundary costs more; a short piece of a merge that
+shares nothing with the other side pays what it would cost alone (a caption stays a bead of
+its own), and a bead of two or more sentences a side that splits into two beads keeping its
+matches and its length fit is refused (two 1-1s are not one 2-2).
+
+:func:`align_bilingual_with_evidence` also says which word lists the alignment used
+(:class:`compare.core.align.evidence.Evidence`).
 
 The module also holds the scoring used by the tests and the benchmark: :func:`parse_beads`
 reads the ``[0, 1]:[2]`` one-bead-a-line format and :func:`strict_f1` computes the strict
@@ -37,12 +45,18 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare.core.align.evidence import CROSS_LANGUAGE, Evidence, LexiconUse
 from compare.core.align.lexicon import Lexicon, iso3, load_lexicon
+from compare.core.align.same_language import Bead, band_search
 
-__all__ = ["Bead", "align_bilingual", "guess_language", "parse_beads", "strict_f1"]
-
-Bead = tuple[tuple[int, ...], tuple[int, ...]]
-"""(left sentence indices, right sentence indices): each consecutive, possibly empty."""
+__all__ = [
+    "Bead",
+    "align_bilingual",
+    "align_bilingual_with_evidence",
+    "guess_language",
+    "parse_beads",
+    "strict_f1",
+]
 
 # ----------------------------------------------------------------------------- tokens
 
@@ -122,7 +136,7 @@ def guess_language(sentences: Sequence[str]) -> str | None:
         return None
     if not counts:
         return None
-    (best, top), *rest = counts.most_common(2) + [("", 0)]
+    (best, top), *rest = [*counts.most_common(2), ("", 0)]
     return best if top >= 3 and top >= 1.5 * rest[0][1] else None
 
 
@@ -143,19 +157,26 @@ class _Params:
     length: float = 0.25  # weight of the Gale–Church length cost
     variance: float = 6.8  # Gale–Church variance per character
     paragraph: float = 1.5  # extra cost per paragraph boundary inside a bead
+    tiny: float = 0.1  # a sentence under this share of its side's average length is a fragment
+    fragment: float = 0.3  # ... and one under this share that does not end like a sentence
+    split_keep: float = 0.9  # refuse an n-m bead whose best split keeps this share of its matches
+    split_slack: float = 0.5
 
 
 _P = _Params()
 
 _BEADS: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2),
-    (1, 4), (4, 1),
+    (1, 4), (4, 1), (1, 5), (5, 1),
 )  # fmt: skip
 _PRIOR = {
     (1, 1): 0.0, (1, 0): 0.0, (0, 1): 0.0, (2, 1): 0.6, (1, 2): 0.6, (2, 2): 1.4,
     (1, 3): 1.4, (3, 1): 1.4, (2, 3): 2.2, (3, 2): 2.2, (1, 4): 2.4, (4, 1): 2.4,
+    (1, 5): 3.2, (5, 1): 3.2,
 }  # fmt: skip
-_MAX_SPAN = 4
+_MAX_SPAN = 5
+_SENTENCE_END = re.compile(r"[.!?;:…。！？»”\"']\s*$")
+_SHAPES = [(a, b, _PRIOR[(a, b)]) for a, b in _BEADS]
 
 
 def _word_key(word: str, params: _Params) -> str | None:
@@ -244,20 +265,16 @@ class _Side:
     ) -> None:
         self.n = len(sentences)
         self.lengths = [max(1, len("".join(s.split()))) for s in sentences]
-        if paragraphs is None or len(paragraphs) != self.n:
-            pars = [0] * self.n
-        else:
-            pars = list(paragraphs)
+        # Captions, credits and headings do not end like a sentence.
+        self.ended = [bool(_SENTENCE_END.search(s)) for s in sentences]
+        pars = [0] * self.n if paragraphs is None or len(paragraphs) != self.n else list(paragraphs)
         self.spans: list[list[frozenset[int]]] = []
         self.weight: list[list[float]] = []
         self.span_len: list[list[int]] = []
         self.breaks: list[list[int]] = []
         for a in range(1, _MAX_SPAN + 1):
             count = max(0, self.n - a + 1)
-            if a == 1:
-                spans = singles
-            else:
-                spans = [self.spans[a - 2][i] | singles[i + a - 1] for i in range(count)]
+            spans = singles if a == 1 else [self.spans[a - 2][i] | singles[i + a - 1] for i in range(count)]
             self.spans.append(spans)
             self.weight.append([sum([idf[k] for k in keys]) for keys in spans])
             self.span_len.append([sum(self.lengths[i : i + a]) for i in range(count)])
@@ -289,18 +306,20 @@ def _build(
     right_lang: str | None,
     params: _Params,
     use_dictionary: bool,
-) -> tuple[_Side, _Side, list[float], list[tuple[int, int, float]]]:
+) -> tuple[_Side, _Side, list[float], list[tuple[int, int, float]], tuple[LexiconUse, ...]]:
     """Turn both texts into weighted key sets.
 
-    Returns the two sides, the idf of every shared key id, and the anchor points
+    Returns the two sides, the idf of every shared key id, the word lists used, and the anchor points
     ``(i, j, weight)`` for the first pass: sentences that share a rare key occurring
     equally often on both sides, its k-th occurrence on the left paired with its k-th
     occurrence on the right.
     """
-    if use_dictionary:
-        setups = _lexicons(left, right, left_lang, right_lang)
-    else:
-        setups = ((None, None), (None, None))
+    setups = _lexicons(left, right, left_lang, right_lang) if use_dictionary else ((None, None), (None, None))
+    used = tuple(
+        LexiconUse(lexicon.pair[0], lexicon.pair[1], lexicon.origin)  # type: ignore[attr-defined]
+        for lexicon, _ in setups
+        if lexicon is not None
+    )
     raw: list[list[tuple[set[str], set[str]]]] = []
     for sentences, (lexicon, lang) in zip((left, right), setups, strict=True):
         memo: dict[str, tuple[str, ...]] = {}
@@ -343,7 +362,7 @@ def _build(
         for i, j in zip(lpos, rpos, strict=True):
             anchors[(i, j)] = anchors.get((i, j), 0.0) + idf[kid]
     points = [(i, j, w) for (i, j), w in sorted(anchors.items())]
-    return ls, rs, idf, points
+    return ls, rs, idf, points, used
 
 
 # ----------------------------------------------------------------------------- band
@@ -441,69 +460,99 @@ def _search(
     sentence counts ``params.unmatched``; plus the Gale–Church length cost per sentence;
     plus a prior for the bead shape and a penalty per paragraph boundary it spans. A
     sentence left unaligned costs ``params.skip`` plus its own unmatched weight.
+
+    Two rules keep beads from growing past the evidence (issue 11): a short piece of a
+    merged side that shares no key with the other side (a caption, a fragment) pays the
+    skip it would cost on its own, and a bead of >= 2 sentences a side is refused when a
+    split of it into two consecutive beads keeps ``params.split_keep`` of its matched
+    weight.
     """
     n, m = ls.n, rs.n
-    inf = math.inf
     ratio = sum(rs.lengths) / sum(ls.lengths)
     mean_weight = (sum(ls.weight[0]) + sum(rs.weight[0])) / (n + m)
     unm = params.unmatched / mean_weight if mean_weight > 0 else 0.0
     skip, wlen, wpar, var = params.skip, params.length, params.paragraph, params.variance
+    keep, fragment, slack = params.split_keep, params.fragment, params.split_slack
     erfc, log, sqrt = math.erfc, math.log, math.sqrt
-    beads = [(a, b, _PRIOR[(a, b)]) for a, b in _BEADS]
+    half_wlen = 0.5 * wlen
     lspans, rspans, lweight, rweight = ls.spans, rs.spans, ls.weight, rs.weight
     llen, rlen, lbreaks, rbreaks = ls.span_len, rs.span_len, ls.breaks, rs.breaks
-    cost: list[list[float]] = []
-    back: list[list[int]] = []
-    for i in range(n + 1):
-        row_lo, row_hi = lo[i], hi[i]
-        row_cost = [inf] * (row_hi - row_lo + 1)
-        row_back = [-1] * (row_hi - row_lo + 1)
-        for j in range(row_lo, row_hi + 1):
-            if i == 0 and j == 0:
-                row_cost[0] = 0.0
-                continue
-            best, arg = inf, -1
-            for t, (a, b, prior) in enumerate(beads):
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < lo[pi] or pj > hi[pi]:
-                    continue
-                base = cost[pi][pj - lo[pi]] if a else row_cost[pj - row_lo]
-                if base + prior >= best:
-                    continue
-                if a == 0:
-                    c = base + skip * b + unm * rweight[b - 1][pj]
-                elif b == 0:
-                    c = base + skip * a + unm * lweight[a - 1][pi]
-                else:
-                    lw, rw = lweight[a - 1][pi], rweight[b - 1][pj]
-                    c = base + prior + unm * (lw - rw if lw > rw else rw - lw)
-                    if a > 1 or b > 1:
-                        c += wpar * (lbreaks[a - 1][pi] + rbreaks[b - 1][pj])
-                    if c >= best:  # a lower bound: at best every key of the lighter side matches
-                        continue
-                    inter = lspans[a - 1][pi] & rspans[b - 1][pj]
-                    shared = 2 * sum([idf[k] for k in inter]) if inter else 0.0
-                    c += unm * (lw + rw - shared - (lw - rw if lw > rw else rw - lw))
-                    if c >= best:
-                        continue
-                    l1 = llen[a - 1][pi]
-                    l2 = rlen[b - 1][pj] / ratio
-                    delta = abs(l2 - l1) / sqrt(var * (l1 + l2) * 0.5)
-                    p = erfc(delta * 0.7071067811865476)
-                    c += (a + b) * 0.5 * wlen * (-log(p) if p > 1e-12 else 27.6)
-                if c < best:
-                    best, arg = c, t
-            row_cost[j - row_lo] = best
-            row_back[j - row_lo] = arg
-        cost.append(row_cost)
-        back.append(row_back)
-    path = []
-    i, j = n, m
-    while i > 0 or j > 0:
-        a, b = _BEADS[back[i][j - lo[i]]]
-        path.append((i - a, j - b, a, b))
-        i, j = i - a, j - b
-    return path[::-1]
+    inf = math.inf
+    # A fragment: a sentence under ``tiny`` times its side's average length, or under
+    # ``fragment`` times it if it does not end like a sentence (a caption, a credit).
+    lmean, rmean = sum(ls.lengths) / n, sum(rs.lengths) / m
+    lfrag = [
+        x < params.tiny * lmean or (x < fragment * lmean and not e)
+        for x, e in zip(ls.lengths, ls.ended, strict=False)
+    ]
+    rfrag = [
+        x < params.tiny * rmean or (x < fragment * rmean and not e)
+        for x, e in zip(rs.lengths, rs.ended, strict=False)
+    ]
+
+    def weight(keys: frozenset[int]) -> float:
+        return sum([idf[k] for k in keys]) if keys else 0.0
+
+    def lengths(i: int, j: int, a: int, b: int) -> float:
+        """The Gale–Church cost of the lengths of a bead with both sides non-empty."""
+        l1 = llen[a - 1][i]
+        l2 = rlen[b - 1][j] / ratio
+        p = erfc(abs(l2 - l1) / sqrt(var * (l1 + l2)))  # erfc(delta / sqrt 2), delta on var * mean
+        return (a + b) * half_wlen * (-log(p) if p > 1e-12 else 27.6)
+
+    def cost(i: int, j: int, a: int, b: int, limit: float) -> float:
+        if not a:
+            return skip * b + unm * rweight[b - 1][j]
+        if not b:
+            return skip * a + unm * lweight[a - 1][i]
+        lw, rw = lweight[a - 1][i], rweight[b - 1][j]
+        gap = lw - rw if lw > rw else rw - lw
+        c = unm * gap
+        if a > 1 or b > 1:
+            c += wpar * (lbreaks[a - 1][i] + rbreaks[b - 1][j])
+        if c >= limit:  # a lower bound: at best every key of the lighter side matches
+            return c
+        left_keys, right_keys = lspans[a - 1][i], rspans[b - 1][j]
+        inter = left_keys & right_keys
+        shared = sum([idf[k] for k in inter]) if inter else 0.0
+        c += unm * (lw + rw - 2 * shared - gap)
+        if c >= limit:
+            return c
+        l1 = llen[a - 1][i]
+        l2 = rlen[b - 1][j] / ratio
+        p = erfc(abs(l2 - l1) / sqrt(var * (l1 + l2)))
+        length = (a + b) * half_wlen * (-log(p) if p > 1e-12 else 27.6)
+        c += length
+        if c >= limit or (a == 1 and b == 1):
+            return c
+        # A fragment that matches nothing on the other side rides along for the price of a
+        # merge; make it pay what leaving it alone would cost.
+        if a > 1:
+            for x in range(i, i + a):
+                if lfrag[x] and not lspans[0][x] & right_keys:
+                    c += skip
+        if b > 1:
+            for x in range(j, j + b):
+                if rfrag[x] and not rspans[0][x] & left_keys:
+                    c += skip
+        if c >= limit or a == 1 or b == 1:
+            return c
+        for k in range(1, a):
+            for t in range(1, b):
+                kept = weight(lspans[k - 1][i] & rspans[t - 1][j]) + weight(
+                    lspans[a - k - 1][i + k] & rspans[b - t - 1][j + t]
+                )
+                if (
+                    kept >= keep * shared
+                    and lengths(i, j, k, t) + lengths(i + k, j + t, a - k, b - t) <= length + slack
+                ):
+                    return inf  # two beads joined: the search prices the split instead
+        return c
+
+    alone = ([skip + unm * w for w in lweight[0]], [skip + unm * w for w in rweight[0]])
+    path = band_search(n, m, lo, hi, _SHAPES, cost, alone)
+    assert path is not None  # _band keeps a path from (0, 0) to (n, m) in the band
+    return path
 
 
 def align_bilingual(
@@ -521,17 +570,39 @@ def align_bilingual(
     ``left`` and ``right`` are lists of sentences. ``left_paragraphs`` and
     ``right_paragraphs`` give the paragraph index of each sentence (non-decreasing); a bead
     that spans a paragraph boundary costs more. ``left_lang`` and ``right_lang`` are
-    language codes (``"de"``, ``"fra"``...); they only select a FreeDict dictionary and are
-    guessed when missing. ``use_dictionary=False`` ignores installed dictionaries.
+    language codes (``"de"``, ``"fra"``...); they only select the word lists and are
+    guessed when missing. ``use_dictionary=False`` uses no word list.
 
     The beads cover every left index and every right index exactly once, in order; no bead
     is empty on both sides. The result is deterministic.
     """
+    return align_bilingual_with_evidence(
+        left,
+        right,
+        left_paragraphs=left_paragraphs,
+        right_paragraphs=right_paragraphs,
+        left_lang=left_lang,
+        right_lang=right_lang,
+        use_dictionary=use_dictionary,
+    )[0]
+
+
+def align_bilingual_with_evidence(
+    left: Sequence[str],
+    right: Sequence[str],
+    *,
+    left_paragraphs: Sequence[int] | None = None,
+    right_paragraphs: Sequence[int] | None = None,
+    left_lang: str | None = None,
+    right_lang: str | None = None,
+    use_dictionary: bool = True,
+) -> tuple[list[Bead], Evidence]:
+    """:func:`align_bilingual`, and the evidence it used (which word lists, if any)."""
     n, m = len(left), len(right)
     if n == 0 or m == 0:
-        return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+        return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)], Evidence(CROSS_LANGUAGE)
     params = _P
-    ls, rs, idf, points = _build(
+    ls, rs, idf, points, used = _build(
         left,
         right,
         left_paragraphs,
@@ -559,7 +630,8 @@ def align_bilingual(
                     grown = True
         if not grown:
             break
-    return [(tuple(range(i, i + a)), tuple(range(j, j + b))) for i, j, a, b in path]
+    beads = [(tuple(range(i, i + a)), tuple(range(j, j + b))) for i, j, a, b in path]
+    return beads, Evidence(CROSS_LANGUAGE, used)
 
 
 # ----------------------------------------------------------------------------- scoring

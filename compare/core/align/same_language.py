@@ -14,12 +14,27 @@ Same language (diff-based):
    through rare shared words) fix a path, and the programme runs in a narrow band
    around it, so time stays near linear.
 
+Two rules keep beads from growing past what the texts say (issue 11):
+
+* the split test: a bead with two or more sentences on each side is refused when a split
+  of it into two consecutive beads keeps :data:`SPLIT_KEEP` of its matched weight (two
+  1-1s joined match a few more words across their boundary, which is no evidence that
+  they belong together); a phrase moved across a sentence end loses more than that in a
+  split, so it stays one 2-2 bead;
+* a sentence of a merged side that matches nothing pays what a bead of its own would
+  cost, so a caption, a fragment or an "!" stays on its own.
+
+The banded search itself (:func:`band_search`) is shared with the cross-language
+aligner, which prices beads its own way. :class:`Evidence` says which aligner and which
+dictionaries produced an alignment, and :func:`link` applies a manual correspondence.
+
 Different languages are aligned by :mod:`compare.core.align.bilingual` (length and anchors).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -50,6 +65,13 @@ LENGTH_CAP = 1.5  # at most this many times LENGTH_WEIGHT average words for a le
 UNRELATED_SHARE = 0.1  # a merged piece matching less than this share of its words is unrelated
 PARAGRAPH_BREAK = 2.0  # a bead that spans a paragraph break costs this many average words
 ANCHOR_WINDOW = 40  # how far from the expected position an anchor is looked for
+# A bead of >= 2 sentences a side is refused when its best split into two consecutive beads
+# keeps this share of its matched weight. Chosen on the "fit" WMT articles (merged/dropped
+# pairs, bench/align_wmt.py) together with the real n-m beads of the Text+Berg dev document
+# (Google's French against the human one): 0.75-0.85 is best on the first, 0.85-0.9 on the
+# second.
+SPLIT_KEEP = 0.85
+_QUANTUM = 4096.0  # weights are multiples of 1/4096: their sums are exact in any order
 
 
 def _indexed(counts: Counter[str]) -> frozenset[str]:
@@ -85,7 +107,9 @@ class _Units:
         self.paragraphs = list(paragraphs) if paragraphs is not None else None
         self.sets = [_indexed(c) for c in counts]
         # Characters in words, per sentence: translations keep lengths roughly in proportion.
-        self.lengths = list(lengths) if lengths is not None else [sum(len(w) * n for w, n in c.items()) for c in counts]
+        self.lengths = (
+            list(lengths) if lengths is not None else [sum(len(w) * n for w, n in c.items()) for c in counts]
+        )
         self._cache: dict[tuple[int, int], frozenset[str]] = {}
 
     def group(self, i: int, j: int) -> frozenset[str]:
@@ -120,67 +144,72 @@ class _Units:
         return self.paragraphs[j - 1] - self.paragraphs[i] if self.paragraphs and j - i > 1 else 0
 
 
-class _BandTooNarrow(Exception):
-    pass
+Shape = tuple[int, int, float]
+"""(left sentences, right sentences, fixed cost) of one bead shape."""
 
 
-def _band_dp(
+def band_search(
     n: int,
     m: int,
     lo: Sequence[int],
     hi: Sequence[int],
+    shapes: Sequence[Shape],
     cost: Callable[[int, int, int, int, float], float],
-    shapes: dict[tuple[int, int], float],
-) -> list[Bead]:
-    """Least-cost monotone path from (0, 0) to (n, m) through allowed cells.
+    alone: tuple[Sequence[float], Sequence[float]],
+) -> list[tuple[int, int, int, int]] | None:
+    """Least-cost monotone path of beads from (0, 0) to (n, m) through allowed cells.
 
-    Row ``i`` may use columns ``lo[i]..hi[i]``. ``cost(i0, i1, j0, j1, limit)`` prices
-    the bead of left ``i0:i1`` against right ``j0:j1``; it may stop early and return
-    any value >= ``limit`` once the bead cannot win.
+    Row ``i`` may use columns ``lo[i]..hi[i]`` (``lo[0] == 0``, ``hi[n] == m``).
+    ``cost(i, j, a, b, limit)`` prices the bead of left ``i:i+a`` against right
+    ``j:j+b`` on top of its shape's fixed cost; it may stop early and return any value
+    >= ``limit`` once the bead cannot win (``math.inf`` refuses it). The 1-0 and 0-1 beads
+    cost ``alone[0][i]`` and ``alone[1][j]`` instead (the most frequent beads to price, so
+    they are looked up, not called). Ties go to the shape listed first. Returns the path as
+    ``(i, j, a, b)`` beads, or ``None`` when the band holds no path. Both aligners search
+    with it; they differ in how they price beads.
     """
+    left_alone, right_alone = alone
     inf = math.inf
-    best: list[dict[int, float]] = [dict() for _ in range(n + 1)]
-    back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
-    best[0][0] = 0.0
+    costs: list[list[float]] = []
+    backs: list[list[int]] = []
     for i in range(n + 1):
-        row_best = best[i]
-        row_back = back[i]
-        for j in range(lo[i], hi[i] + 1):
+        row_lo, row_hi = lo[i], hi[i]
+        row_cost = [inf] * (row_hi - row_lo + 1)
+        row_back = [-1] * (row_hi - row_lo + 1)
+        for j in range(row_lo, row_hi + 1):
             if i == 0 and j == 0:
+                row_cost[0] = 0.0
                 continue
-            top = inf
-            arg = (0, 0)
-            for (a, b), penalty in shapes.items():
+            best, arg = inf, -1
+            for t, (a, b, fixed) in enumerate(shapes):
                 pi, pj = i - a, j - b
-                if pi < 0 or pj < 0:
+                if pi < 0 or pj < lo[pi] or pj > hi[pi]:
                     continue
-                prev = best[pi].get(pj)
-                if prev is None:
+                c = (costs[pi][pj - lo[pi]] if a else row_cost[pj - row_lo]) + fixed
+                if c >= best:
                     continue
-                c = prev + penalty
-                if c >= top:
-                    continue
-                c += cost(pi, i, pj, j, top - c)
-                if c < top:
-                    top = c
-                    arg = (a, b)
-            if top < inf:
-                row_best[j] = top
-                row_back[j] = arg
-    if m not in best[n]:
-        raise _BandTooNarrow
-    beads: list[Bead] = []
+                if not a and b == 1:
+                    c += right_alone[pj]
+                elif not b and a == 1:
+                    c += left_alone[pi]
+                else:
+                    c += cost(pi, pj, a, b, best - c)
+                if c < best:
+                    best, arg = c, t
+            row_cost[j - row_lo] = best
+            row_back[j - row_lo] = arg
+        costs.append(row_cost)
+        backs.append(row_back)
+    if not lo[n] <= m <= hi[n] or ((n or m) and backs[n][m - lo[n]] < 0):
+        return None
+    path = []
     i, j = n, m
-    while i or j:
-        a, b = back[i][j]
-        beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+    while i > 0 or j > 0:
+        a, b, _ = shapes[backs[i][j - lo[i]]]
+        path.append((i - a, j - b, a, b))
         i, j = i - a, j - b
-    beads.reverse()
-    return beads
-
-
-def _full_band(n: int, m: int) -> tuple[list[int], list[int]]:
-    return [0] * (n + 1), [m] * (n + 1)
+    path.reverse()
+    return path
 
 
 def _anchor_band(
@@ -207,7 +236,9 @@ def _anchor_band(
         expect = last_j + (i - last_i) * slope
         lo_j, hi_j = expect - window, expect + window
         cand: set[int] = set()
-        for t in sorted(a, key=lambda t: len(index.get(t, ())))[:5]:
+        # The five rarest words; equally rare ones in word order, so that the choice does
+        # not depend on the order a set yields them in (PYTHONHASHSEED).
+        for t in sorted(a, key=lambda t: (len(index.get(t, ())), t))[:5]:
             hits = index.get(t)
             if not hits:
                 continue
@@ -215,7 +246,7 @@ def _anchor_band(
             k1 = bisect.bisect_right(hits, hi_j)
             cand.update(hits[k0:k1])
         top, arg, arg_sim = -1.0, -1, 0.0
-        for j in cand:
+        for j in sorted(cand):
             b = right.sets[j0 + j]
             sim = 2 * len(a & b) / (len(a) + len(b))
             # Near the expected place wins over a slightly better match far away
@@ -226,14 +257,14 @@ def _anchor_band(
         if arg >= 0 and arg_sim >= 0.5 and (not matches or arg > matches[-1][1]):
             matches.append((i, arg))
             last_i, last_j = i, arg
-    return _band_around([(0, 0)] + matches + [(n, m)], n, m, BAND)
+    return _band_around([(0, 0), *matches, (n, m)], n, m, BAND)
 
 
 def _band_around(points: list[tuple[int, int]], n: int, m: int, width: int) -> tuple[list[int], list[int]]:
     """Rows' column ranges within ``width`` of the polyline through ``points``."""
     lo = [m] * (n + 1)
     hi = [0] * (n + 1)
-    for (ai, aj), (bi, bj) in zip(points, points[1:]):
+    for (ai, aj), (bi, bj) in itertools.pairwise(points):
         for i in range(ai, bi + 1):
             if bi == ai:
                 c0, c1 = aj, bj
@@ -250,8 +281,12 @@ def _band_around(points: list[tuple[int, int]], n: int, m: int, width: int) -> t
 
 
 class _Weights(dict[str, float]):
-    """Word -> weight; a repeat ("the\x003") not seen in any one sentence weighs as
-    its word."""
+    """Word -> weight; a repeat ("the\x003") weighs as its word.
+
+    ``unit`` is the weight of an average word, the unit of bead penalties.
+    """
+
+    unit: float = 1.0
 
     def __missing__(self, key: str) -> float:
         base = key.split("\x00", 1)[0]
@@ -260,38 +295,54 @@ class _Weights(dict[str, float]):
         return value
 
 
-def _weights(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) -> dict[str, float]:
+def _weights(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) -> _Weights:
     """Rarity of each word over both texts (inverse document frequency, sentences as
-    documents), so that sharing "the" counts for little and sharing "Stoltenberg" a lot."""
+    documents), so that sharing "the" counts for little and sharing "Stoltenberg" a lot.
+
+    A repeat weighs as its word: the twelfth "the" of a long group is as common as the
+    first (counted apart, it looked as rare as a name and made long groups match well).
+    Weights are rounded to multiples of 1/4096 so that sums over word sets do not depend
+    on the order a set yields them in (that order changes with ``PYTHONHASHSEED``).
+    """
     df: dict[str, int] = defaultdict(int)
     for sets in (left, right):
         for toks in sets:
             for t in toks:
-                df[t] += 1
+                if "\x00" not in t:
+                    df[t] += 1
     n = len(left) + len(right)
-    return _Weights({t: max(0.1, math.log((n + 1) / (c + 0.5))) for t, c in df.items()})
+    weights = _Weights(
+        {
+            t: round(max(0.1, math.log((n + 1) / (c + 0.5))) * _QUANTUM) / _QUANTUM
+            for t, c in sorted(df.items())
+        }
+    )
+    if weights:
+        weights.unit = sum(weights.values()) / len(weights)
+    return weights
 
 
-def _piece_penalty(piece_total: float, contribution: float) -> float:
+def _piece_penalty(piece_total: float, contribution: float, alone: float) -> float:
     """Half of what a piece leaves unmatched beyond what it matches; a piece that
-    matches (almost) nothing pays its whole weight again: it is a sentence of its own."""
+    matches (almost) nothing is a sentence of its own: it pays its whole weight again
+    and ``alone``, what a bead of its own would cost (so an "!" with no words at all, or
+    a caption, is not absorbed by a neighbour for free)."""
     unmatched = piece_total - contribution
     penalty = 0.5 * (unmatched - contribution) if unmatched > contribution else 0.0
     if contribution <= UNRELATED_SHARE * piece_total:
-        penalty += piece_total
+        penalty += piece_total + alone
     return penalty
 
 
-def _unit(weight: dict[str, float]) -> float:
-    """The weight of an average word: the unit of bead penalties."""
-    return sum(weight.values()) / len(weight) if weight else 1.0
-
-
 def _lexical_cost(
-    left: _Units, right: _Units, weight: dict[str, float]
+    left: _Units, right: _Units, weight: _Weights
 ) -> Callable[[int, int, int, int, float], float]:
+    """``cost(i, j, a, b, limit)`` of the bead left ``i:i+a`` against right ``j:j+b``
+    (the shape's fixed penalty apart); it returns early, with a value >= ``limit``, once
+    the bead cannot win."""
     totals: dict[frozenset[str], float] = {}
-    unit = _unit(weight)
+    unit = weight.unit
+    alone = SHAPES[(1, 0)] * unit
 
     def w(toks: frozenset[str]) -> float:
         got = totals.get(toks)
@@ -302,14 +353,15 @@ def _lexical_cost(
     def wsum(toks: frozenset[str]) -> float:
         return sum([weight[t] for t in toks]) if toks else 0.0
 
-    def cost(i0: int, i1: int, j0: int, j1: int, limit: float = math.inf) -> float:
+    def cost(i0: int, j0: int, a: int, b: int, limit: float = math.inf) -> float:
+        i1, j1 = i0 + a, j0 + b
         if i0 == i1:
             return w(right.group(j0, j1))
         if j0 == j1:
             return w(left.group(i0, i1))
-        a = left.group(i0, i1)
-        b = right.group(j0, j1)
-        total = w(a) + w(b) - 2 * wsum(a & b)
+        a_set = left.group(i0, i1)
+        b_set = right.group(j0, j1)
+        total = w(a_set) + w(b_set) - 2 * wsum(a_set & b_set)
         breaks = left.breaks(i0, i1) + right.breaks(j0, j1)
         if breaks:
             total += PARAGRAPH_BREAK * unit * breaks
@@ -322,46 +374,51 @@ def _lexical_cost(
             total += LENGTH_WEIGHT * unit * min(delta * delta / 2, LENGTH_CAP)
         if total >= limit:
             return total
+        if a > 1 and b > 1:
+            matched = wsum(a_set & b_set)
+            for k in range(i0 + 1, i1):
+                for t in range(j0 + 1, j1):
+                    kept = wsum(left.group(i0, k) & right.group(j0, t)) + wsum(
+                        left.group(k, i1) & right.group(t, j1)
+                    )
+                    if kept >= SPLIT_KEEP * matched:
+                        return math.inf  # two beads joined: the DP prices the split instead
         # Each sentence of a merged side must earn its place: a piece that leaves
         # more of its words unmatched than it matches (beyond what its neighbours in
         # the group match anyway) pays half the difference, so a fragment joins its
         # neighbour only when its own words match there.
-        if i1 - i0 > 1 or j1 - j0 > 1:
-            for units, x0, x1, group, other in ((left, i0, i1, a, b), (right, j0, j1, b, a)):
+        if a > 1 or b > 1:
+            for units, x0, x1, group, other in ((left, i0, i1, a_set, b_set), (right, j0, j1, b_set, a_set)):
                 if x1 - x0 < 2:
                     continue
                 matched_all = wsum(group & other)
                 for k in range(x0, x1):
                     rest = units.group_without(x0, x1, k)
                     contribution = matched_all - wsum(rest & other)
-                    total += _piece_penalty(w(units.sets[k]), contribution)
+                    total += _piece_penalty(w(units.sets[k]), contribution, alone)
         return total
 
     return cost
 
 
 def _align_block(
-    left: _Units, right: _Units, weight: dict[str, float], i0: int, i1: int, j0: int, j1: int
+    left: _Units, right: _Units, weight: _Weights, i0: int, i1: int, j0: int, j1: int
 ) -> list[Bead]:
     n, m = i1 - i0, j1 - j0
     if n == 0 or m == 0:
         return [((i,), ()) for i in range(i0, i1)] + [((), (j,)) for j in range(j0, j1)]
-    sub_left = left.sub(i0, i1)
-    sub_right = right.sub(j0, j1)
+    sub_left, sub_right = left.sub(i0, i1), right.sub(j0, j1)
     cost = _lexical_cost(sub_left, sub_right, weight)
-    unit = _unit(weight)
-    shapes = {shape: penalty * unit for shape, penalty in SHAPES.items()}
-    beads = None
+    shapes = [(a, b, penalty * weight.unit) for (a, b), penalty in SHAPES.items()]
+    alone = ([cost(i, 0, 1, 0, math.inf) for i in range(n)], [cost(0, j, 0, 1, math.inf) for j in range(m)])
+    path = None
     if n * m > FULL_DP_CELLS:
         lo, hi = _anchor_band(left, right, i0, n, j0, m)
-        try:
-            beads = _band_dp(n, m, lo, hi, cost, shapes)
-        except _BandTooNarrow:
-            beads = None
-    if beads is None:
-        lo, hi = _full_band(n, m)
-        beads = _band_dp(n, m, lo, hi, cost, shapes)
-    return [(tuple(i + i0 for i in a), tuple(j + j0 for j in b)) for a, b in beads]
+        path = band_search(n, m, lo, hi, shapes, cost, alone)
+    if path is None:
+        path = band_search(n, m, [0] * (n + 1), [m] * (n + 1), shapes, cost, alone)
+    assert path is not None  # the full band always holds a path
+    return [(tuple(range(i0 + i, i0 + i + a)), tuple(range(j0 + j, j0 + j + b))) for i, j, a, b in path]
 
 
 def _unique_anchors(left: Sequence[str], right: Sequence[str]) -> list[tuple[int, int]]:
@@ -379,9 +436,7 @@ def _unique_anchors(left: Sequence[str], right: Sequence[str]) -> list[tuple[int
     for j, s in enumerate(right):
         count_r[s] += 1
         where_r[s] = j
-    pairs = [
-        (i, where_r[s]) for i, s in enumerate(left) if count_l[s] == 1 and count_r.get(s) == 1
-    ]
+    pairs = [(i, where_r[s]) for i, s in enumerate(left) if count_l[s] == 1 and count_r.get(s) == 1]
     chain = _longest_increasing(pairs)
     # Grow each anchor over identical neighbours.
     taken_l = {i for i, _ in chain}
@@ -435,7 +490,7 @@ def align_same_language(
     weight = _weights(left_units.sets, right_units.sets)
     beads: list[Bead] = []
     i = j = 0
-    for ai, aj in _unique_anchors(left, right) + [(len(left), len(right))]:
+    for ai, aj in [*_unique_anchors(left, right), (len(left), len(right))]:
         if ai > i or aj > j:
             beads.extend(_align_block(left_units, right_units, weight, i, ai, j, aj))
         if ai < len(left):

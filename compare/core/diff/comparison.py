@@ -18,7 +18,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 
-from compare.core.align.bilingual import align_bilingual
+from compare.core.align.bilingual import align_bilingual_with_evidence
+from compare.core.align.evidence import GIVEN, SAME_LANGUAGE, Evidence
 from compare.core.align.same_language import Bead, align_same_language, validate_beads
 from compare.core.diff.worddiff import Change, word_diff
 from compare.core.io.document import Document
@@ -135,6 +136,7 @@ class Comparison:
     passages: tuple[Passage, ...]
     cross_language: bool
     segment: str = "auto"
+    evidence: Evidence | None = None  # what the alignment rests on (None: not recorded)
 
     def side(self, name: str) -> Version:
         return self.left if name == "left" else self.right
@@ -324,11 +326,12 @@ def compare(
     lside = make_side(left, segment, left_language)
     rside = make_side(right, segment, right_language)
     cross = force_bilingual or not same_language(lside.language, rside.language)
+    evidence = Evidence(GIVEN)
     if beads is None:
         lsents = [lside.sentence_text(i) for i in range(len(lside.segmentation.sentences))]
         rsents = [rside.sentence_text(i) for i in range(len(rside.segmentation.sentences))]
         if cross:
-            beads = align_bilingual(
+            beads, evidence = align_bilingual_with_evidence(
                 lsents,
                 rsents,
                 left_paragraphs=_paragraphs(lside.segmentation),
@@ -340,7 +343,8 @@ def compare(
             beads = align_same_language(
                 lsents, rsents, _paragraphs(lside.segmentation), _paragraphs(rside.segmentation)
             )
+            evidence = Evidence(SAME_LANGUAGE)
     if known_changes is not None and len(known_changes) != len(beads):
         known_changes = None
     passages = build_passages(beads, lside, rside, cross, parallel, known_changes)
-    return Comparison(lside, rside, passages, cross, segment)
+    return Comparison(lside, rside, passages, cross, segment, evidence=evidence)

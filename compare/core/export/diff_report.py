@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from compare.core.align.evidence import CROSS_LANGUAGE, SAME_LANGUAGE, Evidence
 from compare.core.analysis.analysis import Analysis
 from compare.core.checks.finding import Finding
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
@@ -44,7 +45,24 @@ def to_json(analysis: Analysis) -> dict[str, object]:
         "left": _side_json(comparison, "left"),
         "right": _side_json(comparison, "right"),
         "passages": [passage_json(p, analysis.score(p.index)) for p in comparison.passages],
+        "alignment": _evidence_json(comparison),
         "findings": [f.to_json() for f in analysis.findings],
+    }
+
+
+def _evidence(comparison: Comparison) -> Evidence:
+    if comparison.evidence is not None:
+        return comparison.evidence
+    return Evidence(CROSS_LANGUAGE if comparison.cross_language else SAME_LANGUAGE)
+
+
+def _evidence_json(comparison: Comparison) -> dict[str, object]:
+    """``{"method": "cross-language", "lexicons": ["deu-fra", "fra-deu"], "description": ...}``."""
+    evidence = _evidence(comparison)
+    return {
+        "method": evidence.method,
+        "lexicons": [f"{use.source}-{use.target}" for use in evidence.lexicons],
+        "description": evidence.describe(),
     }
 
 
@@ -118,10 +136,17 @@ def to_text(analysis: Analysis, color: bool = False, context: bool = False) -> s
                 marks = []
             lines.append("+ " + _marked(rt, p.right, marks, color, False))
     lines.append(
-        f"{len(divergent)} of {len(comparison.passages)} passages differ"
-        + (" (different languages: aligned by length, no word diff)" if comparison.cross_language else "")
+        f"{len(divergent)} of {len(comparison.passages)} passages differ ({alignment_note(comparison)})"
     )
     return "\n".join(lines) + "\n"
+
+
+def alignment_note(comparison: Comparison) -> str:
+    """What the alignment rests on, for the last line of a report: "aligned by shared words",
+    or for two languages "different languages: aligned by sentence lengths and anchors ... ;
+    no word diff"."""
+    how = _evidence(comparison).describe()
+    return f"different languages: {how}; no word diff" if comparison.cross_language else how
 
 
 def _content(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -211,7 +236,10 @@ def to_html(analysis: Analysis) -> str:
             f"<td class=t lang='{right.language.base}'>{_html_marked(rt, p.right, rm, 'ins')}{notes['right']}</td></tr>"
         )
     title = f"{left.document.name} ↔ {right.document.name}"
-    summary = f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ"
+    summary = (
+        f"{len(comparison.divergent)} of {len(comparison.passages)} passages differ "
+        f"({html.escape(alignment_note(comparison))})"
+    )
     if analysis.findings:
         summary += (
             f"; {len(analysis.findings)} findings of the artifact checks are listed under their passages"
