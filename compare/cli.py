@@ -46,8 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a subcommand, opens the window: news-compare [LEFT RIGHT | SESSION | --sample].",
     )
     parser.add_argument("--version", action="version", version=f"news-compare {__version__}")
-    parser.add_argument("--sample", action="store_true",
-                        help="open the window on the bundled sample pair (a machine translation and its edited copy)")
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="open the window on the bundled sample pair (a machine translation and its edited copy)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     common = _Parser(add_help=False)

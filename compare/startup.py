@@ -107,7 +107,7 @@ def qt_folder() -> Path | None:
 def platform_plugins(qt: Path) -> dict[str, Path]:
     """Qt's platform plugins by name (``xcb``, ``offscreen`` …)."""
     folder = qt / "Qt" / "plugins" / "platforms"
-    return {p.name[len("libq"):].split(".so")[0]: p for p in sorted(folder.glob("libq*.so*"))}
+    return {p.name[len("libq") :].split(".so")[0]: p for p in sorted(folder.glob("libq*.so*"))}
 
 
 def platforms_to_try(environ: Mapping[str, str]) -> list[str]:
@@ -126,7 +126,9 @@ def display_reachable(platform: str, environ: Mapping[str, str]) -> bool:
     if not name:
         return False
     if platform == "wayland":
-        path = Path(name) if name.startswith("/") else Path(environ.get("XDG_RUNTIME_DIR", "/nonexistent"), name)
+        path = (
+            Path(name) if name.startswith("/") else Path(environ.get("XDG_RUNTIME_DIR", "/nonexistent"), name)
+        )
         return path.exists()
     local = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", name)
     if not local:
@@ -154,8 +156,14 @@ def missing_libraries(files: Iterable[Path]) -> list[str]:
     for path in files:
         if ldd:
             try:
-                proc = subprocess.run([ldd, str(path)], capture_output=True, text=True, timeout=20, check=False,
-                                      env={**os.environ, "LC_ALL": "C"})
+                proc = subprocess.run(
+                    [ldd, str(path)],
+                    capture_output=True,
+                    text=True,
+                    timeout=20,
+                    check=False,
+                    env={**os.environ, "LC_ALL": "C"},
+                )
             except (OSError, subprocess.SubprocessError):
                 continue
             output = proc.stdout + proc.stderr
@@ -199,15 +207,20 @@ def _library_sentence(missing: list[str], platform: str) -> str:
     if unknown:
         advice.append(f"find the packages of {', '.join(unknown)} with `apt-file search`")
     if own:
-        advice.append("Qt's own libraries are part of PySide6, so reinstall it "
-                      "(`python3 -m pip install --force-reinstall PySide6-Essentials` in the environment)")
-    return (f"the window cannot start: Qt's {platform} platform needs libraries that cannot be loaded "
-            f"({', '.join(missing)}); {', and '.join(advice)}; the command line works without them "
-            f"(news-compare --help).")
+        advice.append(
+            "Qt's own libraries are part of PySide6, so reinstall it "
+            "(`python3 -m pip install --force-reinstall PySide6-Essentials` in the environment)"
+        )
+    return (
+        f"the window cannot start: Qt's {platform} platform needs libraries that cannot be loaded "
+        f"({', '.join(missing)}); {', and '.join(advice)}; the command line works without them "
+        f"(news-compare --help)."
+    )
 
 
-def _no_display_sentence(platforms: list[str], environ: Mapping[str, str], command: str,
-                         missing_packages: list[str]) -> str:
+def _no_display_sentence(
+    platforms: list[str], environ: Mapping[str, str], command: str, missing_packages: list[str]
+) -> str:
     named = [DISPLAY_VARIABLE[p] for p in platforms if p in DISPLAY_VARIABLE]
     unreachable = [f"{v}={environ[v]}" for v in named if environ.get(v, "").strip()]
     if unreachable:
@@ -218,13 +231,16 @@ def _no_display_sentence(platforms: list[str], environ: Mapping[str, str], comma
     first = ""
     if missing_packages:
         first = f" (either way Qt needs packages that are missing here: {install_advice(missing_packages)})"
-    return (f"the window cannot open: {what}; run it from a desktop session, on a virtual screen with "
-            f"{xvfb}, or unseen with `QT_QPA_PLATFORM=offscreen {command}`{first}; the command line needs "
-            f"no display (news-compare --help).")
+    return (
+        f"the window cannot open: {what}; run it from a desktop session, on a virtual screen with "
+        f"{xvfb}, or unseen with `QT_QPA_PLATFORM=offscreen {command}`{first}; the command line needs "
+        f"no display (news-compare --help)."
+    )
 
 
-def window_problem(environ: Mapping[str, str] | None = None, *, command: str = "news-compare",
-                   qt: Path | None = None) -> str | None:
+def window_problem(
+    environ: Mapping[str, str] | None = None, *, command: str = "news-compare", qt: Path | None = None
+) -> str | None:
     """One sentence saying why the window cannot start here, or None if nothing is in the way.
 
     ``command`` is the command line to repeat in the advice (with ``xvfb-run`` or offscreen).
@@ -241,9 +257,13 @@ def window_problem(environ: Mapping[str, str] | None = None, *, command: str = "
     wanted = platforms_to_try(environ)
     unknown = [p for p in wanted if p not in plugins]
     if unknown and len(unknown) == len(wanted):
-        return (f"the window cannot start: QT_QPA_PLATFORM={environ.get('QT_QPA_PLATFORM', '')} names no "
-                f"platform this Qt has (it has {', '.join(sorted(plugins))}); offscreen draws without a display.")
-    usable = [p for p in wanted if p in plugins and (p not in DISPLAY_VARIABLE or display_reachable(p, environ))]
+        return (
+            f"the window cannot start: QT_QPA_PLATFORM={environ.get('QT_QPA_PLATFORM', '')} names no "
+            f"platform this Qt has (it has {', '.join(sorted(plugins))}); offscreen draws without a display."
+        )
+    usable = [
+        p for p in wanted if p in plugins and (p not in DISPLAY_VARIABLE or display_reachable(p, environ))
+    ]
     if not usable:
         # xvfb-run and a real X display both use xcb; offscreen needs a subset of its libraries.
         missing = missing_libraries(_libraries_of(qt, plugins["xcb"])) if "xcb" in plugins else []

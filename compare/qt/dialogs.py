@@ -109,7 +109,7 @@ def keyboard_buttons(dialog: QDialog, ok_text: str = "&OK") -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     for keys in ("Ctrl+Return", "Ctrl+Enter"):
-        QShortcut(QKeySequence(keys), dialog, activated=dialog.accept)
+        QShortcut(QKeySequence(keys), dialog).activated.connect(dialog.accept)
     return buttons
 
 

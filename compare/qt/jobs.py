@@ -8,6 +8,7 @@ enough to freeze the window.
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -83,27 +84,16 @@ def realign(
 
 # --- transport -----------------------------------------------------------------------
 def pack(loaded: Loaded) -> list[bytes]:
+    """The result as pickled chunks: first everything but the passages (the comparison without
+    them), then the passages a chunk at a time."""
     review = loaded.review
     a = review.analysis
     c = a.comparison
     head = pickle.dumps(
-        (
-            c.left,
-            c.right,
-            c.cross_language,
-            c.segment,
-            a.findings,
-            a.scores,
-            a.checked,
-            review.base,
-            review.decisions(),
-            loaded.view,
-            loaded.session_path,
-            loaded.file_changes,
-            len(c.passages),
-        ),
+        (dataclasses.replace(c, passages=()), a.findings, a.scores, a.checked, review.base, review.decisions(),
+         loaded.view, loaded.session_path, loaded.file_changes, len(c.passages)),
         protocol=pickle.HIGHEST_PROTOCOL,
-    )
+    )  # fmt: skip
     chunks = [head]
     for i in range(0, len(c.passages), CHUNK):
         chunks.append(pickle.dumps(c.passages[i : i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
@@ -112,21 +102,7 @@ def pack(loaded: Loaded) -> list[bytes]:
 
 def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield)."""
-    (
-        left,
-        right,
-        cross,
-        segment,
-        findings,
-        scores,
-        checked,
-        base,
-        decisions,
-        view,
-        session_path,
-        changes,
-        n,
-    ) = pickle.loads(chunks[0])
+    shell, findings, scores, checked, base, decisions, view, session_path, changes, n = pickle.loads(chunks[0])
     passages: list[Any] = []
     for chunk in chunks[1:]:
         passages.extend(pickle.loads(chunk))
@@ -134,7 +110,7 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
             pause()
     if len(passages) != n:
         raise ValueError("incomplete result")
-    comparison = Comparison(left, right, tuple(passages), cross, segment)
+    comparison = dataclasses.replace(shell, passages=tuple(passages))
     review = Review(Analysis(comparison, findings, scores, checked), base)
     for i, d in decisions.items():
         review.set_decision(i, d)

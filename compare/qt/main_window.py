@@ -152,8 +152,9 @@ class MainWindow(QMainWindow):
         assert self.review is not None
         c = self.review.comparison
         found = f", {len(self.review.findings)} findings" if self.review.findings else ""
-        how = " (different languages: no word differences)" if c.cross_language else ""
-        return f"{len(c.passages)} passages, {len(c.divergent)} divergent{found}{how}."
+        how = "; different languages, so no word differences" if c.cross_language else ""
+        aligned = f"; {c.evidence.describe()}" if c.evidence is not None else ""
+        return f"{len(c.passages)} passages, {len(c.divergent)} divergent{found}{aligned}{how}."
 
     # --- keeping the views current ---------------------------------------------------------------
     def update_title(self) -> None:

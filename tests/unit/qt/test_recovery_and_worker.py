@@ -15,6 +15,7 @@ def test_pack_unpack_round_trip() -> None:
     loaded.review.set_decision(2, loaded.review.decision(2).__class__(choice="take-other", note="n"))
     back = jobs.unpack(jobs.pack(loaded))
     assert back.review.comparison.passages == loaded.review.comparison.passages
+    assert back.review.comparison.evidence == loaded.review.comparison.evidence is not None
     assert back.review.decisions() == loaded.review.decisions()
     assert back.review.comparison.left.words == loaded.review.comparison.left.words
 
