@@ -497,7 +497,10 @@ def test_the_edit_and_note_dialogs_work_from_the_keyboard(open_window, pair, qtb
                     errors.append(AssertionError("the keys did not close the dialog"))
                     dialog.reject()
 
-            QTimer.singleShot(3000, still_open)
+            guard = QTimer(dialog)  # goes with the dialog once it closes
+            guard.setSingleShot(True)
+            guard.timeout.connect(still_open)
+            guard.start(3000)
 
         QTimer.singleShot(0, act)
 
