@@ -44,7 +44,9 @@ def main() -> int:
             lines.append(f"{z} " + " ".join(w for _, w in group))
         data = ("\n".join(lines) + "\n").encode("utf-8")
         (OUT / f"{lang}.txt.gz").write_bytes(gzip.compress(data, mtime=0))
-        print(f"{lang}: {len(rows)} words, Zipf {rows[0][0] / 10:.1f} .. {rows[-1][0] / 10:.1f}, {len(data)} bytes")
+        print(
+            f"{lang}: {len(rows)} words, Zipf {rows[0][0] / 10:.1f} .. {rows[-1][0] / 10:.1f}, {len(data)} bytes"
+        )
     return 0
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from compare.core.diff.comparison import EQUAL
 from compare.core.review.review import CUSTOM
 
-from .models import DELETED, INSERTED, LEFT, REPLACED, RIGHT, STATUS, PassageTableModel, decision_glyphs
+from .models import DELETED, INSERTED, LEFT, REPLACED, RIGHT, STATUS, WEAK, PassageTableModel, decision_glyphs
 from .theme import SEVERITY_GLYPHS, SEVERITY_ORDER, Colors, colors_for
 
 PAD_X, PAD_Y = 10, 7
@@ -74,7 +74,22 @@ def text_height(text: str, font: QFont, width: float) -> int:
 
 
 def _format(kind: str, colors: Colors) -> QTextCharFormat:
+    """A word change: a strong one (name, number, negation, content word) on a tint with its
+    line; a weak one (function word, punctuation, inflection, order) only a dotted line, so the
+    eye goes to what changes the meaning."""
     fmt = QTextCharFormat()
+    if kind.endswith(WEAK):
+        base = kind[: -len(WEAK)]
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(
+            colors.deleted_line
+            if base == DELETED
+            else colors.inserted_line
+            if base == INSERTED
+            else colors.replaced_line
+        )
+        fmt.setFontStrikeOut(base == DELETED)
+        return fmt
     if kind == DELETED:
         fmt.setBackground(colors.deleted)
         fmt.setFontStrikeOut(True)

@@ -97,3 +97,15 @@ def colors_for(palette: QPalette) -> Colors:
         selection=highlight,
         reviewed=QColor("#007a5a"),
     )
+
+
+#: What the marks of the side-by-side view mean, for the window's help ("Keys and colours").
+LEGEND = (
+    "Orange, struck through: text only in the left version.\n"
+    "Blue, underlined: text only in the right version.\n"
+    "Purple, dash-underlined: text replaced between the versions.\n"
+    "On a tint: a strong change (a name, number, negation or content word); dotted only: a weak one "
+    "(a function word, punctuation, inflection, case or order).\n"
+    "Wavy underline: a finding (▲ major, ◆ minor, ● info in the # column); see View ▸ Findings.\n"
+    "Green bar: the text the cleaned article uses."
+)
