@@ -30,7 +30,9 @@ Span = tuple[int, int]
 # Every character belongs to a token: a CJK character, a word, or any other single
 # character (punctuation), each with the whitespace that follows it (fewer tokens
 # make the diff several times faster); leading whitespace is a token of its own.
-_TOKEN_RE = re.compile(rf"(?:[{_CJK}]|[^\W{_CJK}]+(?:[’'\-][^\W{_CJK}]+)*|\S|^)\s*", re.DOTALL)
+_TOKEN_RE = re.compile(
+    rf"(?:\d+(?:[.,:]\d+)+|[{_CJK}]|[^\W{_CJK}]+(?:[’'\-][^\W{_CJK}]+)*|\S|^)\s*", re.DOTALL
+)  # a number with its separators is one token: "1,200" against "12,000" is one change
 
 _dmp = diff_match_patch()
 _dmp.Diff_Timeout = 0
