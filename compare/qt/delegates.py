@@ -43,6 +43,7 @@ from compare.qt.models import (
     REPLACED,
     RIGHT,
     STATUS,
+    WEAK,
     PassageTableModel,
     decision_glyphs,
 )
@@ -93,7 +94,22 @@ def text_height(text: str, font: QFont, width: float) -> int:
 
 
 def _format(kind: str, colors: Colors) -> QTextCharFormat:
+    """A word change: a strong one (name, number, negation, content word) on a tint with its
+    line; a weak one (function word, punctuation, inflection, order) only a dotted line, so the
+    eye goes to what changes the meaning."""
     fmt = QTextCharFormat()
+    if kind.endswith(WEAK):
+        base = kind[: -len(WEAK)]
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(
+            colors.deleted_line
+            if base == DELETED
+            else colors.inserted_line
+            if base == INSERTED
+            else colors.replaced_line
+        )
+        fmt.setFontStrikeOut(base == DELETED)
+        return fmt
     if kind == DELETED:
         fmt.setBackground(colors.deleted)
         fmt.setFontStrikeOut(True)

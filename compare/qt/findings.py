@@ -57,7 +57,9 @@ class FindingsModel(RowsTableModel):
         self.all: list[Any] = []
         self.rule: str | None = None
         self._snippets: dict[int, tuple[str, int, int]] = {}
-        self._sort: tuple[int, Qt.SortOrder] = (PASSAGE_COL, Qt.SortOrder.AscendingOrder)
+        # Worst first, and within a severity the passage that ranks highest (most likely to
+        # change the meaning) first.
+        self._sort: tuple[int, Qt.SortOrder] = (SEVERITY_COL, Qt.SortOrder.AscendingOrder)
 
     def set_review(self, review: Review | None) -> None:
         self.beginResetModel()
@@ -164,9 +166,14 @@ class FindingsModel(RowsTableModel):
         def position(f: Any) -> tuple[int, str, int]:
             return (f.passage if f.passage is not None else -1, f.side, f.start)
 
+        scores = self.review.analysis.scores if self.review is not None else ()
+
+        def rank(f: Any) -> float:
+            return -scores[f.passage] if isinstance(f.passage, int) and 0 <= f.passage < len(scores) else 0.0
+
         def key(f: Any) -> Any:
             if column == SEVERITY_COL:
-                return (worst_first(f.severity), position(f))
+                return (worst_first(f.severity), rank(f), position(f))
             if column == RULE_COL:
                 return (f.rule, position(f))
             if column == SIDE_COL:
@@ -260,7 +267,7 @@ class FindingsPanel(QWidget):
         self.table.setAccessibleName("Findings list")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(PASSAGE_COL, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(SEVERITY_COL, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -102,7 +102,9 @@ def pack(loaded: Loaded) -> list[bytes]:
 
 def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield)."""
-    shell, findings, scores, checked, base, decisions, view, session_path, changes, n = pickle.loads(chunks[0])
+    shell, findings, scores, checked, base, decisions, view, session_path, changes, n = pickle.loads(
+        chunks[0]
+    )
     passages: list[Any] = []
     for chunk in chunks[1:]:
         passages.extend(pickle.loads(chunk))

@@ -30,6 +30,9 @@ PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 7  # passage index
 FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 8  # list of (start, end, severity, focused) in the cell's text
 
 DELETED, INSERTED, REPLACED = "deleted", "inserted", "replaced"
+#: Appended to a range's kind when its word change is weak (function words, punctuation,
+#: inflection, case, reordering): drawn quietly, strong changes prominently.
+WEAK = "-weak"
 KIND_LABELS = {EQUAL: "same", CHANGED: "changed", LEFT_ONLY: "left only", RIGHT_ONLY: "right only"}
 
 
@@ -93,6 +96,8 @@ class CellCache:
             if mine[1] <= mine[0]:
                 continue
             kind = REPLACED if theirs[1] > theirs[0] else (DELETED if side == "left" else INSERTED)
+            if change.level != "strong":
+                kind += WEAK
             a = max(0, mine[0] - origin)
             b = min(len(text), mine[1] - origin)
             # Whitespace after a changed word is not part of the change.

@@ -185,6 +185,8 @@ LEGEND: tuple[tuple[str, str], ...] = (
     ("orange, struck through", "text only in the left version"),
     ("blue, underlined", "text only in the right version"),
     ("purple, dash-underlined", "text replaced between the versions"),
+    ("on a tint", "a strong change: a name, number, negation or content word replaced, added or dropped"),
+    ("dotted only, no tint", "a weak change: a function word, punctuation, inflection, case or word order"),
     ("wavy underline", "a finding: ▲ major, ◆ minor, ● info in the # column; see View ▸ Findings"),
     ("green bar", "the text the cleaned article uses"),
 )

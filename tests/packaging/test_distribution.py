@@ -56,6 +56,8 @@ def test_wheel_carries_resources_and_entry_points(wheel: Path) -> None:
         "compare/resources/icons/hicolor/256x256/apps/news-compare.png",
         "compare/resources/icons/actions/take-left.svg",
         "compare/resources/desktop/news-compare.desktop",
+        "compare/core/text/frequencies/en.txt.gz",
+        "compare/core/analysis/ranking_weights.json",
     ):
         assert needed in names, f"{needed} is missing from the wheel"
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "compare").rglob("*.py")}

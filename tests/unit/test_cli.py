@@ -53,8 +53,9 @@ def test_diff_json_schema(pair) -> None:  # type: ignore[no-untyped-def]
     assert changed["left_segments"] == [1, 2] and changed["right_segments"] == [1]
     assert 0 < changed["divergence"] <= 1 and passages[0]["divergence"] == 0
     assert [(text_l[slice(*c["left"])], text_r[slice(*c["right"])]) for c in changed["changes"]] == [
-        ("Russia. ", "the ")
+        ("Russia.", "the")
     ]
+    assert [c["level"] for c in changed["changes"]] == ["strong"]  # a name dropped
     assert "".join(text_l[slice(*p["left"])] for p in passages) == text_l
     assert data["findings"] == []
 
@@ -161,7 +162,7 @@ def test_check_lists_the_sample_artifacts_and_exit_codes() -> None:
     text = mt.read_text(encoding="utf-8")
     period = next(f for f in data["findings"] if f["rule"] == "doubled-punctuation")
     assert text[period["start"] : period["end"]].replace(" ", "") == ".." and period["suggestion"] == "."
-    assert set(data["findings"][0]) == {"rule", "severity", "start", "end", "message", "suggestion"}
+    assert set(data["findings"][0]) == {"rule", "severity", "start", "end", "message", "suggestion", "count"}
     clean = run("check", str(edited))
     assert clean.returncode == 0 and "0 findings" in clean.stdout
 

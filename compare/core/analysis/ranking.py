@@ -12,17 +12,32 @@ on the engine's scale: use them to sort, not against the engine's thresholds.
 
 Findings are :class:`~compare.core.checks.finding.Finding` objects placed on their side and passage
 (see :func:`compare.core.analysis.analysis.analyse`).
+
+Meaning first: in a same-language comparison the score of a changed passage also counts the
+content words without a counterpart on the other side (same word, or the same first five letters,
+so order and inflection do not count), each weighted by its rarity (``7 - Zipf``, see
+:mod:`compare.core.text.frequency`), separately for each side, and the numbers and capitalised
+words without a counterpart. :func:`passage_features` computes them; the weights in
+``ranking_weights.json`` were fitted on the "fit" articles only, by ``bench/fit_ranking.py``
+(a pairwise logistic regression on ``log1p`` of each feature, the within-article AUC's smooth form).
 """
 
 from __future__ import annotations
 
 import bisect
+import json
 import math
+import re
 import weakref
+from collections import Counter
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 
 from compare.core.checks.finding import Finding, Severity
 from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage, _changed_words
+from compare.core.text.frequency import has_frequencies, is_function_word, zipf
+from compare.core.text.numbers import numbers_in
 from compare.core.text.segmentation import WORD_RE
 
 __all__ = [
@@ -117,8 +132,8 @@ def capitalised_changes(comparison: Comparison, passage: Passage) -> int:
 
 
 def rank_divergence(comparison: Comparison, findings: Iterable[Finding]) -> tuple[float, ...]:
-    """Each passage's divergence (0..1) with its findings (placed in their passages) taken into
-    account."""
+    """Each passage's divergence (0..1) with its findings (placed in their passages) and, in a
+    same-language comparison, what changed in meaning taken into account."""
     extra = [CAPITAL_WEIGHT * capitalised_changes(comparison, p) for p in comparison.passages]
     for f in findings:
         weight = finding_weight(f, comparison.cross_language)
@@ -130,9 +145,98 @@ def rank_divergence(comparison: Comparison, findings: Iterable[Finding]) -> tupl
         if index is None or not 0 <= index < len(extra):
             continue
         extra[index] += weight
-    return tuple(
-        ranked_divergence_of(_raw_amount(comparison, p) + extra[i]) for i, p in enumerate(comparison.passages)
+    weights = ranking_weights()
+    language = _language(comparison)
+    out = []
+    for i, p in enumerate(comparison.passages):
+        amount = _raw_amount(comparison, p) + extra[i]
+        if amount <= 0:
+            out.append(0.0)
+            continue
+        if comparison.cross_language or p.kind != "changed" or not has_frequencies(language):
+            features = [amount, 0.0, 0.0, 0.0, 0.0]
+        else:
+            features = passage_features(comparison, p, amount, language)
+        score = sum(
+            weights[name] * math.log1p(max(0.0, x)) for name, x in zip(FEATURES, features, strict=True)
+        )
+        out.append(_squash(score))
+    return tuple(out)
+
+
+#: The features of a passage's score, in the order of ``ranking_weights.json``.
+FEATURES = ("amount", "rare unmatched (left)", "rare unmatched (right)", "numbers", "capitalised")
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def ranking_weights() -> dict[str, float]:
+    """The fitted weights (``ranking_weights.json`` beside this module)."""
+    data = json.loads(
+        resources.files(__package__).joinpath("ranking_weights.json").read_text(encoding="utf-8")
     )
+    return {name: float(data["weights"][name]) for name in FEATURES}
+
+
+def _language(comparison: Comparison) -> str | None:
+    for side in (comparison.left, comparison.right):
+        if side.language.code != "unknown":
+            return side.language.base
+    return None
+
+
+def _unmatched(a: list[str], b: list[str]) -> list[str]:
+    """Words of ``a`` without a counterpart in ``b`` (the same word, else the same first five
+    letters), one to one."""
+    exact = Counter(b)
+    stems = Counter(w[:5] for w in b)
+    rest, pending = [], []
+    for w in a:
+        if exact[w] > 0:
+            exact[w] -= 1
+            stems[w[:5]] -= 1
+        else:
+            pending.append(w)
+    for w in pending:
+        if stems[w[:5]] > 0:
+            stems[w[:5]] -= 1
+        else:
+            rest.append(w)
+    return rest
+
+
+def _mid_capitals(text: str) -> list[str]:
+    out: list[str] = []
+    for sentence in re.split(r"(?<=[.!?:;“”\"„])\s+|\n+", text):
+        out.extend(w for w in _WORD.findall(sentence)[1:] if w[:1].isupper())
+    return out
+
+
+def passage_features(comparison: Comparison, p: Passage, amount: float, language: str | None) -> list[float]:
+    """:data:`FEATURES` of an aligned passage of a same-language comparison: the weighted amount
+    of change, the rarity-weighted content words of each side without a counterpart, and the
+    numbers and capitalised words without one."""
+    a_text = comparison.left.text[p.left[0] : p.left[1]]
+    b_text = comparison.right.text[p.right[0] : p.right[1]]
+    a = [w.casefold() for w in _WORD.findall(a_text)]
+    b = [w.casefold() for w in _WORD.findall(b_text)]
+    ca = [w for w in a if not w.isdigit() and not is_function_word(w, language)]
+    cb = [w for w in b if not w.isdigit() and not is_function_word(w, language)]
+    rare_a = sum(max(0.0, 7.0 - zipf(w, language)) for w in _unmatched(ca, cb))
+    rare_b = sum(max(0.0, 7.0 - zipf(w, language)) for w in _unmatched(cb, ca))
+    na, nb = numbers_in(a_text, language), numbers_in(b_text, language)
+    va, vb = {v for n in na for v in n.values}, {v for n in nb for v in n.values}
+    numbers = sum(1 for n in na if not n.values & vb) + sum(1 for n in nb if not n.values & va)
+    words_a, words_b = set(_WORD.findall(a_text)), set(_WORD.findall(b_text))
+    caps = sum(1 for w in _mid_capitals(a_text) if w not in words_b) + sum(
+        1 for w in _mid_capitals(b_text) if w not in words_a
+    )
+    return [amount, rare_a, rare_b, float(numbers), float(caps)]
+
+
+def _squash(score: float) -> float:
+    """A score on the real line to 0..1, keeping its order (a changed passage never reaches 0)."""
+    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, score))))
 
 
 def _raw_amount(comparison: Comparison, p: Passage) -> float:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from compare.core.checks.finding import Finding, Severity
+from compare.core.checks.finding import Finding, Severity, fold_repeats
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Hit:
     end: int
     message: str
     suggestion: str | None = None
+    pattern: str | None = None  # hits of one rule with the same pattern are one finding
 
 
 RuleFunction = Callable[["Document"], Iterable[Hit]]
@@ -178,7 +179,9 @@ def run_rules(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
         for hit in r.check(doc):
             start = max(0, min(hit.start, n))
             end = max(start, min(hit.end, n))
-            findings.append(Finding(r.id, r.severity, start, end, hit.message, hit.suggestion))
+            findings.append(
+                Finding(r.id, r.severity, start, end, hit.message, hit.suggestion, pattern=hit.pattern)
+            )
     suppressors = [(f.start, f.end) for f in findings if f.rule in suppressing]
     if suppressors:
         starts, ends = _merged(suppressors)
@@ -187,6 +190,6 @@ def run_rules(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
             for f in findings
             if f.rule in suppressing or not _overlaps_or_touches(f.start, f.end, starts, ends)
         ]
-    # One finding per (rule, span).
+    # One finding per (rule, span), and one per repeated pattern.
     unique = {(f.start, f.end, f.rule): f for f in findings}
-    return sorted(unique.values(), key=lambda f: (f.start, f.end, f.rule))
+    return sorted(fold_repeats(unique.values()), key=lambda f: (f.start, f.end, f.rule))

@@ -142,7 +142,11 @@ def missing_space(doc: Document) -> Iterator[Hit]:
 _BRACKET_SPACE = re.compile(
     r"\((?P<l>[ \t]+)(?P<in>[^()\n]*?)(?P<r>[ \t]*)\)|\((?P<in2>[^()\n]*?[^\s(])(?P<r2>[ \t]+)\)"
 )
-_HYPHEN_SUFFIX = re.compile(r"(?<=[^\s(\[])(?P<ws>[ \t]+)-(?=[^\W\d_]{2,}\b)")
+# " -like", " -style": a suffix in lowercase split off by a tokenizer. Not a capitalised word
+# (" -Xinhuanet" separates a title from its site) and not after a comma or a conjunction (German
+# suspended compounds: "Cowboy-Hüte, -Mützen", "Haushalts- und -geräte").
+_HYPHEN_SUFFIX = re.compile(r"(?<=[^\s(\[,])(?P<ws>[ \t]+)-(?=[^\W\d_A-Z][^\W\d_]+\b)")
+_CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "y", "o", "e"})
 
 
 @rule(
@@ -163,6 +167,7 @@ def tokenizer_spacing(doc: Document) -> Iterator[Hit]:
                     para.start + c + 1,
                     f"Spaces inside the quotation marks in “{quote_snippet(text, o, c + 1)}”.",
                     text[o] + inner + text[c],
+                    "spaces inside quotation marks",
                 )
         for m in _BRACKET_SPACE.finditer(text):
             inner = m.group("in") if m.group("in") is not None else m.group("in2")
@@ -174,6 +179,7 @@ def tokenizer_spacing(doc: Document) -> Iterator[Hit]:
                 para.start + e,
                 f"Spaces inside the brackets in “{quote_snippet(text, s, e)}”.",
                 "(" + inner.strip() + ")",
+                "spaces inside brackets",
             )
         for m in spaced_apostrophes(text):
             s, e = m.start(), m.end()
@@ -182,12 +188,16 @@ def tokenizer_spacing(doc: Document) -> Iterator[Hit]:
                 para.start + e,
                 f"A space before the apostrophe in “{quote_snippet(text, s, e)}”.",
                 text[s + 1 : e],
+                "space before an apostrophe",
             )
         for m in _HYPHEN_SUFFIX.finditer(text):
             s, e = m.start(), m.end()
+            if text[:s].rsplit(None, 1)[-1].rstrip(".").lower() in _CONJUNCTIONS:
+                continue
             yield Hit(
                 para.start + s,
                 para.start + e,
                 f"A space before the hyphen in “{quote_snippet(text, s, e + 4)}”.",
                 "-",
+                "space before a hyphen",
             )

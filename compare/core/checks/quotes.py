@@ -28,6 +28,7 @@ class QuoteAnalysis:
     pairs: list[tuple[int, int]] = field(default_factory=list)  # (open, close) offsets
     unclosed: list[int] = field(default_factory=list)  # offsets of openers never closed
     stray_closers: list[int] = field(default_factory=list)  # closers with no opener
+    wrong_closers: list[int] = field(default_factory=list)  # an opening mark used to close (paired)
 
 
 def _is_space(ch: str | None) -> bool:
@@ -85,6 +86,9 @@ def analyse_quotes(text: str) -> QuoteAnalysis:
         if ch == "„":
             if not stack and _closing_position(prev, nxt) and not _opening_position(prev, nxt):
                 res.stray_closers.append(i)  # „ used as a closing mark: US-Versäumnisse„ bremsen
+            elif top == "„" and not _opening_position(prev, nxt):
+                res.wrong_closers.append(i)  # „unterzeichnetes „ und: an opening mark that closes
+                close("„")
             else:
                 stack.append((ch, i))
         elif ch == "“":
@@ -95,8 +99,8 @@ def analyse_quotes(text: str) -> QuoteAnalysis:
             else:
                 stack.append((ch, i))
         elif ch == "”":
-            if top in ("“", "„", "”"):
-                close(top)
+            if top in ("“", "„", "”", '"'):
+                close(top)  # also "straight opened, curly closed”: one style slip, not two
             elif _opening_position(prev, nxt):
                 stack.append((ch, i))  # Swedish ”…”, or a mistaken opener
             elif not close("“„”"):
@@ -104,6 +108,8 @@ def analyse_quotes(text: str) -> QuoteAnalysis:
         elif ch == '"':
             if top == '"' or (any(m == '"' for m, _ in stack) and not _opening_position(prev, nxt)):
                 close('"')
+            elif top in ("“", "„", "”") and _closing_position(prev, nxt) and not _opening_position(prev, nxt):
+                close(top)  # “curly opened, straight closed"
             elif not stack and _closing_position(prev, nxt) and not _opening_position(prev, nxt):
                 res.stray_closers.append(i)  # US-Versagen" bremst
             else:
@@ -172,40 +178,77 @@ def _starts_with_opener(text: str) -> bool:
     return bool(text) and text[0] in "\"“„«»‘'‚‹›”"
 
 
+#: A quotation may run over this many paragraphs (news text has one paragraph a line, and a
+#: quotation of several sentences is often set as several lines, closed only in the last one).
+QUOTE_PARAGRAPHS = 5
+_DOUBLE_OPENERS = '“„«»"”'
+
+
 @rule(
     "unbalanced-quote",
     Severity.MINOR,
-    "A quotation mark opened and never closed in its paragraph, or closed and never opened.",
+    "A quotation mark opened and never closed, closed and never opened, or of the wrong kind.",
 )
 def unbalanced_quote(doc: Document) -> Iterator[Hit]:
+    """Quotation marks are paired within each paragraph, then across paragraphs: a mark left
+    open is closed by a closing mark with no opener in one of the next paragraphs (a quotation
+    set over several lines) or by the next paragraph opening again (the typographic convention).
+    What stays unpaired is one finding per paragraph, however many marks it holds."""
+    problems: dict[int, list[tuple[int, int, str]]] = {}  # paragraph -> (start, end, message)
+    pending: list[tuple[int, int]] = []  # (paragraph index, offset in the text) of open marks
     for para in doc.paragraphs:
         text = para.text
         if not _ANY_MARK.search(text):
             continue
         qa = analyse_quotes(text)
+        for pos in qa.stray_closers:
+            double = text[pos] in DOUBLE_MARKS
+            for k in range(len(pending) - 1, -1, -1):
+                p_index, p_pos = pending[k]
+                if para.index - p_index <= QUOTE_PARAGRAPHS and (doc.text[p_pos] in DOUBLE_MARKS) == double:
+                    del pending[k]  # the end of a quotation opened paragraphs earlier
+                    break
+            else:
+                problems.setdefault(para.index, []).append(
+                    (
+                        para.start + pos,
+                        para.start + pos + 1,
+                        f"The closing quotation mark {text[pos]} in “{quote_snippet(text, pos, pos + 1)}” "
+                        "has no opening one.",
+                    )
+                )
+        for pos in qa.wrong_closers:
+            problems.setdefault(para.index, []).append(
+                (
+                    para.start + pos,
+                    para.start + pos + 1,
+                    f"The quotation mark {text[pos]} in “{quote_snippet(text, pos, pos + 1)}” closes a "
+                    "quotation but is an opening mark.",
+                )
+            )
         nxt = doc.paragraph_after(para)
         for pos in qa.unclosed:
-            # A quotation that runs over several paragraphs leaves each one open and reopens
-            # it at the start of the next one.
             if nxt is not None and _starts_with_opener(nxt.text) and (pos == 0 or text[pos] in '“„«"‘'):
-                continue
-            mark = text[pos]
-            yield Hit(
-                para.start + pos,
+                continue  # reopened at the start of the next paragraph: the quotation goes on
+            pending.append((para.index, para.start + pos))
+    for p_index, p_pos in pending:
+        para = doc.paragraphs[p_index]
+        pos = p_pos - para.start
+        problems.setdefault(p_index, []).append(
+            (
+                p_pos,
                 para.end,
-                f"The quotation mark {mark} before “{shorten(text[pos + 1 :], 50)}” is never closed "
-                "in this paragraph.",
-                None,
+                f"The quotation mark {para.text[pos]} before “{shorten(para.text[pos + 1 :], 50)}” "
+                "is never closed.",
             )
-        for pos in qa.stray_closers:
-            mark = text[pos]
-            yield Hit(
-                para.start + pos,
-                para.start + pos + 1,
-                f"The closing quotation mark {mark} in “{quote_snippet(text, pos, pos + 1)}” "
-                "has no opening one.",
-                None,
-            )
+        )
+    for _, found in sorted(problems.items()):
+        found.sort()
+        start, end, message = found[0]
+        end = max(e for _, e, _ in found)
+        if len(found) > 1:
+            message += f" This paragraph has {len(found) - 1} more unpaired quotation mark{'s' if len(found) > 2 else ''}."
+        yield Hit(start, end, message, None)
 
 
 _OPEN_BR = {"(": ")", "[": "]", "{": "}"}

@@ -212,19 +212,19 @@ def _changed_words(text: str, span: Span) -> float:
     return n
 
 
-def _diff_job(job: tuple[str, int, str, int]) -> tuple[Change, ...]:
+def _diff_job(job: tuple[str, int, str, int, str | None]) -> tuple[Change, ...]:
     """Word diff of two passage texts; offsets shifted back into the documents."""
-    ltext, lstart, rtext, rstart = job
+    ltext, lstart, rtext, rstart, language = job
     return tuple(
-        Change((c.left[0] + lstart, c.left[1] + lstart), (c.right[0] + rstart, c.right[1] + rstart))
-        for c in word_diff(ltext, (0, len(ltext)), rtext, (0, len(rtext)))
+        Change((c.left[0] + lstart, c.left[1] + lstart), (c.right[0] + rstart, c.right[1] + rstart), c.level)
+        for c in word_diff(ltext, (0, len(ltext)), rtext, (0, len(rtext)), language)
     )
 
 
 PARALLEL_MIN_JOBS = 400  # below this, starting worker processes costs more than it saves
 
 
-def _run_diffs(jobs: list[tuple[str, int, str, int]], parallel: bool) -> list[tuple[Change, ...]]:
+def _run_diffs(jobs: list[tuple[str, int, str, int, str | None]], parallel: bool) -> list[tuple[Change, ...]]:
     workers = os.cpu_count() or 1
     if parallel and workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and threading.active_count() == 1:
         # fork is cheap and safe in a single-threaded process (the command line).
@@ -251,7 +251,8 @@ def build_passages(
     lsents = left.segmentation.sentences
     rsents = right.segmentation.sentences
     rows: list[tuple[Kind, Span, Span, tuple[int, ...], tuple[int, ...], float]] = []
-    jobs: list[tuple[str, int, str, int]] = []
+    jobs: list[tuple[str, int, str, int, str | None]] = []
+    language = _code(left.language) or _code(right.language)
     for (lseg, rseg), (lspan, rspan) in zip(beads, _partition(beads, left, right), strict=True):
         lcontent = _content(left.text, lspan)
         rcontent = _content(right.text, rspan)
@@ -276,7 +277,7 @@ def build_passages(
             ):
                 known = None  # does not fit this passage: diff again
             if known is None:
-                jobs.append((left.text[ls:le], ls, right.text[rs:re_], rs))
+                jobs.append((left.text[ls:le], ls, right.text[rs:re_], rs, language))
             else:
                 amount = -2.0  # changes known already
         rows.append((kind, lspan, rspan, lseg, rseg, amount))

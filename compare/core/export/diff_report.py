@@ -34,7 +34,7 @@ def passage_json(p: Passage, divergence: float) -> dict[str, object]:
         "left_segments": list(p.left_segments),
         "right_segments": list(p.right_segments),
         "divergence": round(divergence, 4),
-        "changes": [{"left": list(c.left), "right": list(c.right)} for c in p.changes],
+        "changes": [{"left": list(c.left), "right": list(c.right), "level": str(c.level)} for c in p.changes],
     }
 
 

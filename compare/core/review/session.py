@@ -16,7 +16,7 @@ from typing import Any
 
 from compare.core.align.same_language import Bead
 from compare.core.diff.comparison import compare
-from compare.core.diff.worddiff import Change
+from compare.core.diff.worddiff import Change, Level
 from compare.core.errors import SessionError, os_error_sentence
 from compare.core.io.document import Document, sha256_text
 from compare.core.io.fileio import atomic_write
@@ -61,7 +61,9 @@ def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[
         # Word changes of each aligned passage, so that reopening a large review does not
         # diff every passage again (null for passages without a word diff).
         "changes": [
-            [[*ch.left, *ch.right] for ch in p.changes] if p.kind == "changed" and p.changes else None
+            [[*ch.left, *ch.right, str(ch.level)] for ch in p.changes]
+            if p.kind == "changed" and p.changes
+            else None
             for p in c.passages
             if p.left_segments or p.right_segments
         ],
@@ -117,7 +119,12 @@ def _changes_from_json(raw: Any, beads: list[Bead] | None) -> list[tuple[Change,
             if item is None:
                 out.append(None)
             else:
-                out.append(tuple(Change((int(a), int(b)), (int(c), int(d))) for a, b, c, d in item))
+                # Sessions before levels stored four numbers: diff those passages again.
+                out.append(
+                    tuple(
+                        Change((int(a), int(b)), (int(c), int(d)), Level(level)) for a, b, c, d, level in item
+                    )
+                )
     except (TypeError, ValueError):
         return None
     return out

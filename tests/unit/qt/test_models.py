@@ -12,6 +12,7 @@ from compare.qt.models import (
     PARAGRAPH_START_ROLE,
     REPLACED,
     RIGHT,
+    WEAK,
     PassageListModel,
     PassageTableModel,
     paragraph_starts,
@@ -58,7 +59,7 @@ def test_cells_are_trimmed_and_highlights_fall_on_words() -> None:
             for a, b, kind in ranges:
                 assert 0 <= a < b <= len(text)
                 assert not text[b - 1].isspace()
-                kinds.add(kind)
+                kinds.add(kind.removesuffix(WEAK))
             assert model.data(model.index(row, col), CHANGES_ROLE) == ranges
     assert REPLACED in kinds
     assert kinds & {DELETED, INSERTED}
@@ -70,8 +71,32 @@ def test_replaced_words_are_marked_on_both_sides() -> None:
     row = next(p.index for p in review.passages if p.kind != EQUAL and p.changes)
     left, lranges = model.cell(row, LEFT)
     right, rranges = model.cell(row, RIGHT)
-    assert "bloc" in [left[a:b] for a, b, k in lranges if k == REPLACED]
-    assert "alliance" in [right[a:b] for a, b, k in rranges if k == REPLACED]
+    assert "bloc" in [left[a:b] for a, b, k in lranges if k.removesuffix(WEAK) == REPLACED]
+    assert "alliance" in [right[a:b] for a, b, k in rranges if k.removesuffix(WEAK) == REPLACED]
+
+
+def test_strong_changes_are_drawn_prominently_and_weak_ones_quietly(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    from compare.qt.delegates import _format
+    from compare.qt.theme import colors_for
+
+    review = Review(
+        compare(
+            Document.from_text("Yesterday Cheung came to the office in town."),
+            Document.from_text("Yesterday Zhang came to an office in town."),
+            left_language="en",
+            right_language="en",
+        )
+    )
+    model = PassageTableModel(review)
+    left, ranges = model.cell(0, LEFT)
+    kinds = {left[a:b]: k for a, b, k in ranges}
+    assert kinds == {"Cheung": REPLACED, "the": REPLACED + WEAK}
+    colors = colors_for(QPalette())
+    assert _format(REPLACED, colors).background().style() != Qt.BrushStyle.NoBrush
+    assert _format(REPLACED + WEAK, colors).background().style() == Qt.BrushStyle.NoBrush
 
 
 def test_paragraph_starts() -> None:

@@ -6,7 +6,8 @@ on one side with offsets into that side's text (end exclusive) and the index of 
 A rule marked ``same_language_only`` does not run across languages (there is no word diff to
 compare names, quotations or sentence counts by).
 
-- ``number-mismatch`` (major, :mod:`.numbers`): a number one version lacks or writes differently.
+- ``number-mismatch`` (:mod:`.numbers`): a number the other version writes differently (major)
+  or lacks (minor: dropped or paraphrased).
 - ``name-mismatch`` (minor, :mod:`.names`): a proper name missing from the other version.
 - ``quotation-count`` (minor): the aligned passages hold different numbers of quotations.
 - ``passage-one-side`` (major when substantial, minor when short): a passage in one version only.
@@ -30,7 +31,7 @@ from compare.core.checks.cross.structure import (
     quotation_count,
     sentence_count,
 )
-from compare.core.checks.finding import Finding, Severity
+from compare.core.checks.finding import Finding, Severity, fold_repeats
 
 if TYPE_CHECKING:  # pragma: no cover
     from compare.core.diff.comparison import Comparison
@@ -84,6 +85,7 @@ def check_comparison(comparison: Comparison, rules: Iterable[str] | None = None)
         if rule.same_language_only and comparison.cross_language:
             continue
         out.extend(rule.check(comparison))
+    out = fold_repeats(out)
     out.sort(
         key=lambda f: (f.passage if f.passage is not None else -1, f.side != "left", f.start, f.end, f.rule)
     )

@@ -53,9 +53,13 @@ def cross_finding(
     message: str,
     suggestion: str | None,
     passage: int,
+    pattern: str | None = None,
 ) -> Finding:
-    """A finding of a cross-version rule, on ``side`` of passage ``passage``."""
-    return Finding(rule, severity, start, end, message, suggestion, Side(side), passage, Scope.CROSS)
+    """A finding of a cross-version rule, on ``side`` of passage ``passage`` (``pattern``: see
+    :func:`~compare.core.checks.finding.fold_repeats`)."""
+    return Finding(
+        rule, severity, start, end, message, suggestion, Side(side), passage, Scope.CROSS, pattern=pattern
+    )
 
 
 def aligned_changed(c: Comparison) -> Iterator[Passage]:

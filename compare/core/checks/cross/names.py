@@ -9,6 +9,7 @@ a pronoun ("Landray" → "the professor"), so a finding asks for a look.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from compare.core.checks.cross._common import (
     other_side,
 )
 from compare.core.checks.finding import Finding, Severity
+from compare.core.text.frequency import zipf
 from compare.core.text.numbers import NUMBER_WORDS
 from compare.core.text.stopwords import wordset
 
@@ -34,8 +36,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def name_mismatch(c: Comparison) -> Iterator[Finding]:
     lex = _name_lexicon(c)
-    for p in aligned_changed(c):
-        yield from _name_findings(c, p, lex)
+    findings = [f for p in aligned_changed(c) for f in _name_findings(c, p, lex)]
+    # A replacement made again and again ("Furong" is "Lotus" in every passage) is how the other
+    # version renders that name, a translator's choice: minor, and one finding for all of them.
+    pairs = Counter(f.pattern for f in findings if f.severity is Severity.MAJOR)
+    for f in findings:
+        if f.severity is Severity.MAJOR and pairs[f.pattern] > 1:
+            f = dataclasses.replace(f, severity=Severity.MINOR)
+        elif f.severity is Severity.MAJOR:
+            f = dataclasses.replace(f, pattern=None)
+        yield f
 
 
 # Words, split at hyphens ("SAS-Offiziere" is "SAS" and "Offiziere"); apostrophes stay inside.
@@ -109,6 +119,7 @@ class _NameLexicon:
     """What both documents say about capitalised words, shared by all passages."""
 
     noun_capitalising: bool
+    language: str | None
     lower: set[str]  # words seen in lowercase
     mid_capital: Counter[str]  # words seen capitalised mid-sentence
     noun_like: set[str]  # capitalised words seen after a determiner, adjective or number (German)
@@ -144,7 +155,7 @@ class _NameLexicon:
 def _name_lexicon(c: Comparison) -> _NameLexicon:
     lang = c.left.language.base if c.left.language.base != "unknown" else c.right.language.base
     noun_caps = lang in _NOUN_CAPITALISING
-    lex = _NameLexicon(noun_caps, set(), Counter(), set(), {}, {})
+    lex = _NameLexicon(noun_caps, lang if lang != "unknown" else None, set(), Counter(), set(), {}, {})
     for name in (LEFT, RIGHT):
         side = c.side(name)
         text = side.text
@@ -189,8 +200,19 @@ def _normalised(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
-def _present(name: str, other: str) -> bool:
-    """Whether ``name`` (normalised) is in the ``other`` text (normalised), inflected or not."""
+def _similar(a: str, b: str) -> bool:
+    """Two spellings or inflections of one name: "Macao"/"Macau", "Griechenland"/"griechische"."""
+    a, b = a.casefold(), b.casefold()
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= 0.6 * min(len(a), len(b))
+
+
+def _present(name: str, other: str, other_words: list[str]) -> bool:
+    """Whether ``name`` (one word, normalised) is in the ``other`` text, inflected or not."""
     if name in other or name.casefold() in other.casefold():
         return True  # also "Landrays", "RECOVERY-Studie"
     if len(name) >= 5 and name.endswith("s") and name[:-1] in other:
@@ -200,7 +222,108 @@ def _present(name: str, other: str) -> bool:
             return True  # USA / US-amerikanisch
         if ".".join(name) in other:
             return True  # U.S.A.
+    return len(name) >= 5 and any(_similar(name, w) for w in other_words)
+
+
+@dataclass(frozen=True)
+class _Entity:
+    """A name: one or more capitalised words in a row ("Matthew Cheung Kin-chung", "Asian
+    American Coalition"), which is one finding however many words it has."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]  # their cores (genitive stripped, apostrophes normalised)
+
+    @property
+    def acronym(self) -> str:
+        return "".join(w[0] for w in self.words if w[0].isupper())
+
+
+_CONNECTORS = frozenset({"of", "de", "von", "van", "der", "del", "la", "le", "du", "al", "bin", "für"})
+#: A name's most distinctive word is rarer than this (Zipf, see compare.core.text.frequency):
+#: a capitalised phrase of common words ("General Plan", "News", "Year") is a title or a
+#: heading set in the sentence, which translators render as they see fit, not a name.
+NAME_ZIPF = 4.5
+#: A name missing on one side is reported when its distinctive word is rarer still (a dropped
+#: "London" or "Smith" shows in the word diff as a strong mark; a finding is for what is easy to miss).
+MISSING_NAME_ZIPF = 4.0
+
+
+def _entities(text: str, words: list[_Word], lex: _NameLexicon) -> list[_Entity]:
+    """The names of one sentence: a word the lexicon takes for a name, with the capitalised
+    words (and inner connectors: "Bank of England") right before and after it."""
+    out: list[_Entity] = []
+    k = 0
+    n = len(words)
+    while k < n:
+        if not lex.is_name(words[k]):
+            k += 1
+            continue
+        a = k
+        while (
+            a > 0
+            and words[a - 1].mid
+            and words[a - 1].text[0].isupper()
+            and _adjacent(text, words[a - 1], words[a])
+        ):
+            a -= 1
+        if lex.noun_capitalising:
+            while a < k and not lex.is_name(words[a]):
+                a += 1  # German capitalises nouns: only names join a name
+        b = k
+        while b + 1 < n:
+            nxt = words[b + 1]
+            if (
+                (nxt.text[0].isupper() or nxt.continuation)
+                and _adjacent(text, words[b], nxt)
+                and (not lex.noun_capitalising or lex.is_name(nxt))
+            ):
+                b += 1
+            elif (
+                nxt.text in _CONNECTORS
+                and b + 2 < n
+                and words[b + 2].text[0].isupper()
+                and _adjacent(text, words[b], nxt)
+                and _adjacent(text, nxt, words[b + 2])
+            ):
+                b += 2
+            else:
+                break
+        cores = tuple(
+            _normalised(_strip_genitive(w.text)) for w in words[a : b + 1] if w.text not in _CONNECTORS
+        )
+        out.append(_Entity(words[a].start, words[b].end, cores))
+        k = b + 1
+    return out
+
+
+def _adjacent(text: str, a: _Word, b: _Word) -> bool:
+    between = text[a.end : b.start]
+    return len(between) <= 2 and all(ch.isspace() or ch in "-‐‑" for ch in between)
+
+
+def _key(e: _Entity, language: str | None) -> str:
+    """The most distinctive word of a name: the rarest in the language ("Smith" of "John Smith")."""
+    return min(reversed(e.words), key=lambda w: zipf(w, language))
+
+
+def _matched(
+    e: _Entity, other: str, other_words: list[str], other_entities: list[_Entity], language: str | None
+) -> bool:
+    """Whether the other version names ``e`` too: its most distinctive word or an acronym in it,
+    its acronym ("NHS" / "National Health Service"), or the expansion of it."""
+    candidates = [_key(e, language), *(w for w in e.words if _is_acronym(w))]
+    if any(_present(w, other, other_words) for w in candidates):
+        return True
+    if len(e.words) >= 2 and len(e.acronym) >= 2 and re.search(rf"\b{re.escape(e.acronym)}\b", other):
+        return True
+    if len(e.words) == 1 and _is_acronym(e.words[0]):
+        return any(o.acronym.upper() == e.words[0].upper() for o in other_entities if len(o.words) >= 2)
     return False
+
+
+def _distinctive(e: _Entity, language: str | None, limit: float) -> bool:
+    return any(_is_acronym(w) for w in e.words) or zipf(_key(e, language), language) < limit
 
 
 def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Finding]:
@@ -211,30 +334,89 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
         )
         for name in texts
     }
+    words_of = {name: [m.group() for m in _NAME_WORD.finditer(normalised[name])] for name in texts}
+    entities: dict[str, list[_Entity]] = {}
     for name in (LEFT, RIGHT):
         side = c.side(name)
-        other = other_side(name)
-        seen: set[str] = set()
+        found: list[_Entity] = []
         for i in p.segments(name):
             if i in lex.title_case[name]:
                 continue
-            for w in _sentence_words(side.text, side.segmentation.sentences[i]):
-                if not lex.is_name(w):
-                    continue
-                core = _normalised(_strip_genitive(w.text))
-                if core in seen:
-                    continue
-                seen.add(core)
-                if _present(core, normalised[other]):
-                    continue
-                yield cross_finding(
-                    "name-mismatch",
-                    Severity.MINOR,
-                    name,
-                    w.start,
-                    w.end,
-                    f"The name “{w.text}” is not in the other version of this passage "
-                    f"(“{shorten(texts[other], 60)}”).",
-                    None,
-                    p.index,
-                )
+            found.extend(
+                _entities(side.text, _sentence_words(side.text, side.segmentation.sentences[i]), lex)
+            )
+        entities[name] = found
+    unmatched: dict[str, list[_Entity]] = {}
+    for name in (LEFT, RIGHT):
+        other = other_side(name)
+        seen: set[tuple[str, ...]] = set()
+        rest = []
+        for e in entities[name]:
+            if e.words in seen:
+                continue
+            seen.add(e.words)
+            if _distinctive(e, lex.language, NAME_ZIPF) and not _matched(
+                e, normalised[other], words_of[other], entities[other], lex.language
+            ):
+                rest.append(e)
+        unmatched[name] = rest
+    # A name replaced by another name (the word diff puts both in one change) is a wrong entity:
+    # major. A name the other version lacks was dropped or replaced by a pronoun or a title:
+    # minor, and once per name however often it recurs.
+    paired: set[int] = set()
+    for change in p.changes:
+        lefts = [
+            e
+            for e in unmatched[LEFT]
+            if e.start < change.left[1]
+            and change.left[0] < e.end
+            and _distinctive(e, lex.language, MISSING_NAME_ZIPF)
+        ]
+        rights = [
+            e
+            for e in unmatched[RIGHT]
+            if e.start < change.right[1]
+            and change.right[0] < e.end
+            and _distinctive(e, lex.language, MISSING_NAME_ZIPF)
+        ]
+        for le, re_ in zip(lefts, rights, strict=False):
+            if id(le) in paired or id(re_) in paired:
+                continue
+            paired.update((id(le), id(re_)))
+            ltext = c.left.text[le.start : le.end]
+            rtext = c.right.text[re_.start : re_.end]
+            yield cross_finding(
+                "name-mismatch",
+                Severity.MAJOR,
+                RIGHT,
+                re_.start,
+                re_.end,
+                f"The name “{rtext}” here is “{ltext}” in the other version: another person, place or "
+                "organisation?",
+                ltext,
+                p.index,
+                pattern=f"{ltext} -> {rtext}",
+            )
+    for name in (LEFT, RIGHT):
+        other = other_side(name)
+        for e in unmatched[name]:
+            if id(e) in paired or not _distinctive(e, lex.language, MISSING_NAME_ZIPF):
+                continue
+            key = _key(e, lex.language)
+            if key in lex.side_words[other] or any(
+                _similar(key, w) for w in lex.side_words[other] if len(key) >= 5
+            ):
+                continue  # named elsewhere in the other version: a pronoun or title here, not a lost name
+            snippet = c.side(name).text[e.start : e.end]
+            yield cross_finding(
+                "name-mismatch",
+                Severity.MINOR,
+                name,
+                e.start,
+                e.end,
+                f"The name “{snippet}” is not in the other version of this passage "
+                f"(“{shorten(texts[other], 60)}”).",
+                None,
+                p.index,
+                pattern=" ".join(e.words),
+            )

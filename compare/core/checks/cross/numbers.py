@@ -1,5 +1,5 @@
-"""``number-mismatch``: a number in one version that the aligned passage of the other lacks or
-writes differently ("12,000" vs "1,200"). Numbers are read by :mod:`compare.core.text.numbers`,
+"""``number-mismatch``: a number in one version that the aligned passage of the other writes
+differently ("12,000" vs "1,200": major) or lacks (minor: dropped or paraphrased). Numbers are read by :mod:`compare.core.text.numbers`,
 so "100,000" (en) = "100.000" (de) = "100 000" (fr), "1.5 million" = "1,5 Millionen", and a
 number in digits on one side matches the same number written as a word on the other ("3" /
 "three" / "drei"). Works across languages.
@@ -7,7 +7,6 @@ number in digits on one side matches the same number written as a word on the ot
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -38,35 +37,21 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
         s, e = p.span(name)
         text = side.text[s:e]
         nums = [
-            Number(n.start + s, n.end + s, n.text, n.values) for n in numbers_in(text, side.language.base)
+            Number(n.start + s, n.end + s, n.text, n.values, n.code)
+            for n in numbers_in(text, side.language.base)
         ]
         sides[name] = (nums, word_numbers(text))
     left_nums, left_words = sides[LEFT]
     right_nums, right_words = sides[RIGHT]
     if not left_nums and not right_nums:
         return
-    # Match equal values one to one (a number may stand for itself times a scale word).
-    unmatched_right = list(right_nums)
-    unmatched_left: list[Number] = []
-    for n in left_nums:
-        for k, r in enumerate(unmatched_right):
-            if n.values & r.values:
-                del unmatched_right[k]
-                break
-        else:
-            unmatched_left.append(n)
-
-    def excused(n: Number, words: Counter[float]) -> bool:
-        # "3" on one side, "three"/"drei" on the other; one-digit numbers that vanish
-        # are often rephrased ("1 of the 2" → "one of both") and are let go if a word is there.
-        for v in n.values:
-            if words.get(v, 0) > 0:
-                words[v] -= 1
-                return True
-        return False
-
-    unmatched_left = [n for n in unmatched_left if not excused(n, right_words)]
-    unmatched_right = [n for n in unmatched_right if not excused(n, left_words)]
+    # A number has a counterpart when the other side writes the same value anywhere in the
+    # passage, in digits or in words ("3" / "three" / "drei" / "三"): values, not occurrences,
+    # since a translation says "one each" for "1 music, 1 art and 1 PE teacher".
+    left_values = {v for n in left_nums for v in n.values} | set(left_words)
+    right_values = {v for n in right_nums for v in n.values} | set(right_words)
+    unmatched_left = [n for n in left_nums if not n.values & right_values]
+    unmatched_right = [n for n in right_nums if not n.values & left_values]
     for name, rest in ((LEFT, unmatched_left), (RIGHT, unmatched_right)):
         other = other_side(name)
         side = c.side(other)
@@ -78,7 +63,14 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
         }
         rest[:] = [n for n in rest if not (n.values & nearby)]
     same = not c.cross_language
-    for ln, rn in zip(unmatched_left, unmatched_right, strict=False):
+    # A number on each side without a counterpart is a wrong number (major); a number on one
+    # side only was dropped or paraphrased ("COVID-19" -> "the epidemic", "in 2021" -> "this
+    # year"): an omission, minor. Digits of a name or code ("Covid-19") never pair as wrong.
+    lefts = [n for n in unmatched_left if not n.code]
+    rights = [n for n in unmatched_right if not n.code]
+    paired: set[int] = set()
+    for ln, rn in zip(lefts, rights, strict=False):
+        paired.update((id(ln), id(rn)))
         yield cross_finding(
             "number-mismatch",
             Severity.MAJOR,
@@ -89,16 +81,18 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
             ln.text if same else None,
             p.index,
         )
-    k = min(len(unmatched_left), len(unmatched_right))
-    for name, rest in ((LEFT, unmatched_left[k:]), (RIGHT, unmatched_right[k:])):
+    for name, rest in ((LEFT, unmatched_left), (RIGHT, unmatched_right)):
         for n in rest:
+            if id(n) in paired:
+                continue
             yield cross_finding(
                 "number-mismatch",
-                Severity.MAJOR,
+                Severity.MINOR,
                 name,
                 n.start,
                 n.end,
                 f"The number “{n.text}” is missing from the other version of this passage.",
                 None,
                 p.index,
+                pattern="".join(n.text.split()),
             )

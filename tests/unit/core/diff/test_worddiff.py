@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.core.diff.worddiff import word_diff
+from compare.core.diff.worddiff import Level, word_diff
 
 WORDS = [
     "the",
@@ -42,7 +42,8 @@ def test_replaced_words_are_reported_with_spans() -> None:
     a = "between Moscow and Russia. West."
     b = "between Moscow and the West."
     changes = word_diff(a, (0, len(a)), b, (0, len(b)))
-    assert [(a[slice(*c.left)], b[slice(*c.right)]) for c in changes] == [("Russia. ", "the ")]
+    # No whitespace in a change's span.
+    assert [(a[slice(*c.left)], b[slice(*c.right)]) for c in changes] == [("Russia.", "the")]
 
 
 def test_insertion_and_deletion_have_empty_spans_on_the_other_side() -> None:
@@ -50,7 +51,7 @@ def test_insertion_and_deletion_have_empty_spans_on_the_other_side() -> None:
     b = "They would not commit to it."
     changes = word_diff(a, (0, len(a)), b, (0, len(b)))
     texts = [(a[slice(*c.left)], b[slice(*c.right)]) for c in changes]
-    assert ("or might ", "") in texts
+    assert ("or might", "") in texts
     assert ("", "to it") in texts
     assert squeeze(apply(a, b, changes)) == squeeze(b)
 
@@ -87,3 +88,48 @@ def test_changes_turn_left_into_right(a_words, b_words, sep) -> None:  # type: i
     assert squeeze(apply(a, b, changes)) == squeeze(b)
     lefts = [c.left for c in changes]
     assert lefts == sorted(lefts)
+
+
+def levels(a: str, b: str, language: str = "en") -> list[tuple[str, str, str]]:
+    return [
+        (a[slice(*c.left)], b[slice(*c.right)], str(c.level))
+        for c in word_diff(a, (0, len(a)), b, (0, len(b)), language)
+    ]
+
+
+def test_names_numbers_negations_and_rare_words_are_strong() -> None:
+    assert levels("The minister met Cheung today.", "The minister met Zhang today.") == [
+        ("Cheung", "Zhang", "strong")
+    ]
+    assert levels("The hospital had 120 beds.", "The hospital had 210 beds.") == [("120", "210", "strong")]
+    assert levels("He did sign the treaty.", "He did not sign the treaty.") == [("", "not", "strong")]
+    assert levels("The decree was revoked.", "The decree was ratified.") == [
+        ("revoked", "ratified", "strong")
+    ]
+
+
+def test_function_words_punctuation_inflection_case_and_moves_are_weak() -> None:
+    assert levels("He went to the market.", "He went to a market.") == [("the", "a", "weak")]
+    assert levels("They said, it rains.", "They said it rains.") == [(",", "", "weak")]
+    assert levels("Die Regierung beschloss Maßnahmen.", "Die Regierung beschloss Maßnahme.", "de") == [
+        ("Maßnahmen", "Maßnahme", "weak")
+    ]
+    assert levels("The ceasefire held yesterday.", "The Ceasefire held yesterday.") == [
+        ("ceasefire", "Ceasefire", "weak")
+    ]
+    assert all(
+        level == "weak"
+        for *_, level in levels("Yesterday the ceasefire held.", "The ceasefire held yesterday.")
+    )
+
+
+def test_equal_text_is_not_merged_into_changes_but_one_content_word_between_two_is() -> None:
+    assert [(x, y) for x, y, _ in levels("He bought the old red car.", "He bought a new red bike.")] == [
+        ("the old red car", "a new red bike")
+    ]
+    assert levels("It was the first of the talks.", "It was a first for the meetings.") == [
+        ("the", "a", "weak"),
+        ("of", "for", "weak"),
+        ("talks", "meetings", "weak"),
+    ]
+    assert Level.STRONG == "strong"
