@@ -343,11 +343,13 @@ class PassageListModel(RowsTableModel):
     """The divergent passages, for a list sortable by position or divergence."""
 
     HEADERS = ("#", "Divergence", "Kind", "Decision", "Passage")
+    DEFAULT_SORT = (1, Qt.SortOrder.DescendingOrder)  # most divergent first, until the user sorts otherwise
 
     def __init__(self, review: Review | None = None, parent: Any = None):
         super().__init__(parent)
         self.review: Review | None = None
         self._row_of: dict[int, int] = {}
+        self.sorting: tuple[int, Qt.SortOrder] = self.DEFAULT_SORT
         if review is not None:
             self.set_review(review)
 
@@ -357,6 +359,8 @@ class PassageListModel(RowsTableModel):
         self.rows = review.divergent_indices() if review else []
         self._row_of = {p: r for r, p in enumerate(self.rows)}
         self.endResetModel()
+        if review is not None:
+            self.sort(*self.sorting)
 
     def passage_at(self, row: int) -> int:
         return self.rows[row]
@@ -407,7 +411,10 @@ class PassageListModel(RowsTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by position, divergence, kind or decision (a key per row: fast on thousands)."""
-        if self.review is None or not (0 <= column < len(self.HEADERS)):
+        if not 0 <= column < len(self.HEADERS):
+            return
+        self.sorting = (column, order)
+        if self.review is None:
             return
         review = self.review
         passages = review.passages
