@@ -19,7 +19,15 @@ from typing import Any
 from compare.core.align.same_language import Bead
 from compare.core.analysis.analysis import Analysis, analyse
 from compare.core.diff.comparison import Comparison, compare
-from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
+from compare.core.review.review import (
+    CUSTOM,
+    KEEP,
+    TAKE_BOTH,
+    TAKE_OTHER,
+    Decision,
+    Review,
+    transfer_decisions,
+)
 
 
 def passage_beads(comparison: Comparison) -> list[Bead]:
@@ -105,6 +113,14 @@ def realign_documents(
 def realigned(comparison: Comparison, beads: Sequence[Bead]) -> Analysis:
     """The comparison rebuilt from ``beads`` (same texts, languages and segmentation), analysed."""
     return realign_documents(*realign_arguments(comparison), beads)
+
+
+def carried_decisions(review: Review, rebuilt: Analysis | Comparison) -> dict[int, Decision]:
+    """The decisions of ``review`` on the passages of ``rebuilt`` that read exactly as before (an
+    alignment changed elsewhere, or by a link): what :func:`transfer_decisions` keeps."""
+    after = Review(rebuilt, review.base)
+    transfer_decisions(review, after)
+    return after.decisions()
 
 
 def _join_notes(*notes: str) -> str:
