@@ -31,6 +31,21 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     return "md" if suffix in ("md", "markdown") else "txt"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_storable(review: Review) -> None:
+    """Refuse, with one sentence, a review whose hand edits or notes hold a lone UTF-16 surrogate
+    (a broken character no file encoding can store) before anything is written."""
+    for index, decision in sorted(review.decisions().items()):
+        for what, text in (("hand edit", decision.text), ("note", decision.note)):
+            if text and _SURROGATE.search(text):
+                raise ExportError(
+                    f"The {what} of passage {index + 1} holds a broken character (a lone UTF-16 "
+                    "surrogate) that no file can store; edit it out and export again."
+                )
+
+
 def encode_txt(review: Review, text: str | None = None) -> bytes:
     """The reconciled text in the base document's encoding, BOM and newline style."""
     base: Document = review.comparison.side(review.base).document
@@ -89,6 +104,7 @@ def export_review(
     """Write the reconciled article to ``path``; returns the format used."""
     fmt = format_for(path, fmt)
     check_output_path(review, path, force, also)
+    check_storable(review)
     data = encode_txt(review) if fmt == "txt" else markdown_text(review).encode("utf-8")
     atomic_write(path, data)
     return fmt

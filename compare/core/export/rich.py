@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from compare.core.errors import ExportError
-from compare.core.export.article import check_output_path, export_review
+from compare.core.export.article import check_output_path, check_storable, export_review
+from compare.core.export.escaping import spreadsheet_cell, xml_text
 from compare.core.io.document import convert_newlines
 from compare.core.io.fileio import atomic_write
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Review
@@ -85,17 +86,10 @@ def article_docx(review: Review) -> bytes:
     if lang and lang != "unknown":
         document.core_properties.language = lang
     for p in article_paragraphs(review):
-        document.add_paragraph(_xml_safe(p))
+        document.add_paragraph(xml_text(p))
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
-
-
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_safe(text: str) -> str:
-    return _XML_BAD.sub("", text)
 
 
 def export_article(
@@ -111,6 +105,7 @@ def export_article(
     if fmt in ("txt", "md"):
         return export_review(review, path, fmt, force=force, also=also)
     check_output_path(review, path, force, also)
+    check_storable(review)
     data = article_html(review).encode("utf-8") if fmt == "html" else article_docx(review)
     atomic_write(path, data)
     return fmt
@@ -152,10 +147,12 @@ REPORT_COLUMNS = ("passage", "kind", "decision", "reviewed", "before", "after", 
 
 
 def report_csv(review: Review) -> str:
+    """The change report as CSV; a cell that a spreadsheet would run as a formula (it starts with
+    = + - @, a tab or a carriage return) starts with an apostrophe instead (OWASP's rule)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=REPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(report_rows(review))
+    writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in report_rows(review))
     return buf.getvalue()
 
 
@@ -194,6 +191,7 @@ def export_report(
     if fmt not in REPORT_FORMATS:
         raise ExportError(f"Unknown report format {fmt!r}; use html or csv.")
     check_output_path(review, path, force, also)
+    check_storable(review)
     data = report_csv(review).encode("utf-8-sig") if fmt == "csv" else report_html(review).encode("utf-8")
     atomic_write(path, data)
     return fmt
