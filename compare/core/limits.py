@@ -34,8 +34,9 @@ MAX_DOCX_RATIO = 200
 MAX_MARKUP_DEPTH = 256
 
 #: Passages whose word diff would compare more than this many token pairs (after their common
-#: beginning and end) are marked changed as a whole: the diff's worst case is quadratic.
-MAX_WORD_DIFF_CELLS = 4_000_000
+#: beginning and end) are one change as a whole: the diff's worst case is quadratic (a
+#: thousand tokens against a thousand entirely different ones take about 2 s).
+MAX_WORD_DIFF_CELLS = 1_000_000
 
 
 def human_size(n: int) -> str:

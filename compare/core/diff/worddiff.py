@@ -2,7 +2,8 @@
 
 Words are mapped to single characters the way ``diff_linesToChars`` maps lines, the
 character diff runs on those, and semantic cleanup merges trivial equalities. The
-timeout is off, so the result never depends on how busy the machine is.
+timeout is off, so the result never depends on how busy the machine is; instead, a passage
+too long for the diff's quadratic worst case is one change between its common beginning and end.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from compare.core.limits import MAX_WORD_DIFF_CELLS
 from compare.core.text.scripts import CJK as _CJK
 
 Span = tuple[int, int]
@@ -54,16 +56,42 @@ def _key(token: str) -> str:
     return word + "\n" if gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2 else word
 
 
+class _TooManyTokens(Exception):
+    """More distinct words than there are private-use code points to stand for them."""
+
+
 def _encode(text: str, spans: list[Span], table: dict[str, str]) -> str:
     out = []
     for s, e in spans:
         tok = _key(text[s:e])
         ch = table.get(tok)
         if ch is None:
+            if len(table) == len(_CODEPOINTS):
+                raise _TooManyTokens
             ch = chr(_CODEPOINTS[len(table)])
             table[tok] = ch
         out.append(ch)
     return "".join(out)
+
+
+def _diffs(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff of two token strings, cleaned up semantically; or, when what lies
+    between their common beginning and end is too large for the diff's quadratic worst case
+    (:data:`MAX_WORD_DIFF_CELLS`), that middle as one replacement."""
+    head = _dmp.diff_commonPrefix(a, b)
+    tail = _dmp.diff_commonSuffix(a[head:], b[head:])
+    middle_a, middle_b = len(a) - head - tail, len(b) - head - tail
+    if middle_a * middle_b <= MAX_WORD_DIFF_CELLS:
+        diffs = _dmp.diff_main(a, b, False)
+        _dmp.diff_cleanupSemantic(diffs)
+        return diffs
+    out = [
+        (0, a[:head]),
+        (-1, a[head : len(a) - tail]),
+        (1, b[head : len(b) - tail]),
+        (0, a[len(a) - tail :]),
+    ]
+    return [(op, text) for op, text in out if text]
 
 
 def word_diff(left_text: str, left_span: Span, right_text: str, right_span: Span) -> tuple[Change, ...]:
@@ -74,10 +102,12 @@ def word_diff(left_text: str, left_span: Span, right_text: str, right_span: Span
     ltoks = tokenize(left_text, *left_span)
     rtoks = tokenize(right_text, *right_span)
     table: dict[str, str] = {}
-    a = _encode(left_text, ltoks, table)
-    b = _encode(right_text, rtoks, table)
-    diffs = _dmp.diff_main(a, b, False)
-    _dmp.diff_cleanupSemantic(diffs)
+    try:
+        a = _encode(left_text, ltoks, table)
+        b = _encode(right_text, rtoks, table)
+    except _TooManyTokens:  # over a hundred thousand distinct words in one passage: one change
+        return (Change(left_span, right_span),) if ltoks or rtoks else ()
+    diffs = _diffs(a, b)
     changes: list[Change] = []
     li = ri = 0  # token positions
     pending: list[int] | None = None  # [l_start_tok, l_end_tok, r_start_tok, r_end_tok]
