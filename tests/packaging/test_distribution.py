@@ -37,7 +37,7 @@ def test_wheel_carries_resources_and_entry_points(wheel: Path) -> None:
         "compare/resources/icons/hicolor/256x256/apps/news-compare.png",
         "compare/resources/icons/actions/take-left.svg",
         "compare/resources/desktop/news-compare.desktop",
-        "compare/core/comparison.py",
+        "compare/core/diff/comparison.py",
         "compare/qt/main_window.py",
     ):
         assert needed in names, f"{needed} is missing from the wheel"
