@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
 
 from compare.core.errors import CompareError
+from compare.core.export.escaping import is_language_tag, terminal_text
 from compare.core.io.fileio import ProtectedOutput
-from compare.core.limits import MAX_INPUT_BYTES, MIB
+from compare.core.limits import MAX_INPUT_BYTES, MAX_INPUT_CEILING, MIB
 
 from . import APP_NAME, __version__
 
@@ -26,7 +28,7 @@ SUBCOMMANDS = ("diff", "export", "check", "align")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"{self.prog}: {message}\n")
+        self.exit(EXIT_ERROR, terminal_text(f"{self.prog}: {message}") + "\n")
 
 
 def _size(value: str) -> int:
@@ -34,9 +36,21 @@ def _size(value: str) -> int:
         mb = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of megabytes") from None
+    if not math.isfinite(mb):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of megabytes")
     if mb <= 0:
         raise argparse.ArgumentTypeError("the size limit must be positive")
-    return int(mb * 1024 * 1024)
+    if mb > MAX_INPUT_CEILING / MIB:
+        raise argparse.ArgumentTypeError(
+            f"the size limit can be at most {MAX_INPUT_CEILING // MIB} megabytes"
+        )
+    return max(1, int(mb * MIB))
+
+
+def _language(value: str) -> str:
+    if not is_language_tag(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as en, de or zh-CN")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="allow --output or --save-session to replace an input file"
     )
 
-    e = sub.add_parser("export", help="write the reconciled article of a saved review session")
+    e = sub.add_parser(
+        "export", parents=[common], help="write the reconciled article of a saved review session"
+    )
     e.add_argument("session")
     e.add_argument("--output", "-o", required=True)
     e.add_argument("--format", choices=("txt", "md"))
@@ -110,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="minor",
         help="exit 1 when a finding is at or above this severity (default minor)",
     )
-    c.add_argument("--language", help="language code, instead of detecting it")
+    c.add_argument("--language", type=_language, help="language code, instead of detecting it")
 
     a = sub.add_parser(
         "align", parents=[common], help="align a source and its translation sentence by sentence"
@@ -120,8 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=("tmx", "tsv", "json"), default="tsv")
     a.add_argument("--output", "-o")
     a.add_argument("--segment", choices=("auto", "lines"), default="auto")
-    a.add_argument("--left-lang", help="language code of the left text (default: detected)")
-    a.add_argument("--right-lang", help="language code of the right text (default: detected)")
+    a.add_argument("--left-lang", type=_language, help="language code of the left text (default: detected)")
+    a.add_argument("--right-lang", type=_language, help="language code of the right text (default: detected)")
     a.add_argument("--force", action="store_true", help="allow --output to replace an input file")
     return parser
 
@@ -139,7 +155,7 @@ def _write_output(
         from compare.core.io.fileio import atomic_write, guard_output
 
         guard_output(output, protected, force=force)
-        atomic_write(output, text.encode("utf-8"))
+        atomic_write(output, text.encode("utf-8", "replace"))  # a non-UTF-8 file name: "?"
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -189,10 +205,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     # The review itself is never replaced by the article, --force or not.
     guard_output(args.output, [("the review being exported", args.session)], forcible=False)
-    session = load_session(args.session)
+    session = load_session(args.session, args.max_size)
     review = session.review
     for change in files_changed(review):
-        print(f"news-compare: note: {change.sentence()}", file=sys.stderr)
+        print(terminal_text(f"news-compare: note: {change.sentence()}"), file=sys.stderr)
     if args.take_all:
         review = Review(review.comparison, review.base)
         if args.take_all != review.base:
@@ -200,7 +216,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = export_review(review, args.output, args.format, force=args.force)
     changed = len(review.changed_indices())
     print(
-        f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)",
+        terminal_text(
+            f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)"
+        ),
         file=sys.stderr,
     )
     return EXIT_SAME
@@ -222,13 +240,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             json.dumps({"schema": 1, "findings": [f.to_json() for f in findings]}, ensure_ascii=False) + "\n"
         )
     else:
+        from compare.core.export.diff_report import LineNumbers
+
+        line_of = LineNumbers(doc.text)
         lines = []
         for f in findings:
-            line = doc.text.count("\n", 0, f.start) + 1
             sev = str(f.severity)
             fix = f" → suggest {f.suggestion!r}" if f.suggestion is not None else ""
-            lines.append(f"{doc.name}:{line}: {sev} [{f.rule}] {f.message}{fix}")
-        lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {doc.name}")
+            lines.append(terminal_text(f"{doc.name}:{line_of(f.start)}: {sev} [{f.rule}] {f.message}{fix}"))
+        lines.append(
+            terminal_text(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {doc.name}")
+        )
         out = "\n".join(lines) + "\n"
     sys.stdout.write(out)
     return EXIT_DIFFERENT if failing else EXIT_SAME
@@ -274,19 +296,33 @@ def run_cli(argv: Sequence[str]) -> int:
     from compare.userdata import setup_logging
 
     setup_logging(to_file=False)
+    # A name that is not UTF-8 (held with lone surrogates) is printed with a replacement
+    # character rather than failing the whole report.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         return COMMANDS[args.command](args)
     except ProtectedOutput as err:
         hint = " Give --force to do it anyway." if err.forcible else " Choose another name."
-        print(f"news-compare: {err}{hint}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(f"{err}{hint}")
     except CompareError as err:
-        print(f"news-compare: {err}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(err))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_SAME
+    except MemoryError:
+        return _fail("There is not enough memory to compare these files.")
+    except RecursionError:
+        return _fail("The input is nested too deeply to be read.")
+    except Exception as err:  # a bug: one sentence and exit 2, not a traceback and not "differences"
+        return _fail(f"Internal error ({type(err).__name__}: {err}); please report it with the files used.")
+
+
+def _fail(sentence: str) -> int:
+    print(terminal_text(f"news-compare: {sentence}"), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _exit_cleanly_on_sigterm() -> None:

@@ -19,6 +19,17 @@ _FUNCTION_WORDS = wordset(
 )
 
 
+_WINDOW = 64  # longer than any verb the particle rule looks for
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The whitespace-separated word that ends before ``pos``, lowercased (its last
+    :data:`_WINDOW` characters at most: enough for a suffix or a phrasal verb, and constant time
+    where splitting everything before ``pos`` made the rule quadratic on a long line)."""
+    before = text[max(0, pos - _WINDOW) : pos].split()
+    return before[-1].lower() if before else ""
+
+
 @rule(
     "doubled-word",
     Severity.MINOR,
@@ -36,8 +47,7 @@ def doubled_word(doc: Document) -> Iterator[Hit]:
             if low in legit:
                 continue
             if low in PARTICLES and lang in (None, "en"):
-                before = text[: m.start()].split()
-                verb = before[-1].lower() if before else ""
+                verb = _word_before(text, m.start())
                 if verb.endswith(("ed", "en", "ing")) or verb in PHRASAL_VERBS:
                     continue  # "was taken in in the church"
             # "Boutros Boutros-Ghali", "Sirhan Sirhan": two capitalised words may be a name.

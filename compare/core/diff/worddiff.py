@@ -11,6 +11,8 @@ replaced, added or dropped; **weak** for function words, punctuation, inflection
 same word on the other side of the change) and reordering (the word is elsewhere in the other
 version of the passage). Content words are the words rarer than :data:`STRONG_ZIPF` in the
 language's word-frequency list (:mod:`compare.core.text.frequency`).
+A passage too long for the diff's quadratic worst case is one change between its common beginning
+and end.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from compare.core.limits import MAX_WORD_DIFF_CELLS
 from compare.core.text.frequency import has_frequencies, is_function_word, zipf
 from compare.core.text.scripts import CJK as _CJK
 from compare.core.text.stopwords import wordset
@@ -91,16 +94,40 @@ def _key(token: str) -> str:
     return word + "\n" if gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2 else word
 
 
+class _TooManyTokens(Exception):
+    """More distinct words than there are private-use code points to stand for them."""
+
+
 def _encode(text: str, spans: list[Span], table: dict[str, str]) -> str:
     out = []
     for s, e in spans:
         tok = _key(text[s:e])
         ch = table.get(tok)
         if ch is None:
+            if len(table) == len(_CODEPOINTS):
+                raise _TooManyTokens
             ch = chr(_CODEPOINTS[len(table)])
             table[tok] = ch
         out.append(ch)
     return "".join(out)
+
+
+def _diffs(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff of two token strings (no semantic cleanup: see the module); or, when what lies
+    between their common beginning and end is too large for the diff's quadratic worst case
+    (:data:`MAX_WORD_DIFF_CELLS`), that middle as one replacement."""
+    head = _dmp.diff_commonPrefix(a, b)
+    tail = _dmp.diff_commonSuffix(a[head:], b[head:])
+    middle_a, middle_b = len(a) - head - tail, len(b) - head - tail
+    if middle_a * middle_b <= MAX_WORD_DIFF_CELLS:
+        return list(_dmp.diff_main(a, b, False))
+    out = [
+        (0, a[:head]),
+        (-1, a[head : len(a) - tail]),
+        (1, b[head : len(b) - tail]),
+        (0, a[len(a) - tail :]),
+    ]
+    return [(op, text) for op, text in out if text]
 
 
 def word_diff(
@@ -114,9 +141,12 @@ def word_diff(
     ltoks = tokenize(left_text, *left_span)
     rtoks = tokenize(right_text, *right_span)
     table: dict[str, str] = {}
-    a = _encode(left_text, ltoks, table)
-    b = _encode(right_text, rtoks, table)
-    diffs = _merge_content_gaps(_dmp.diff_main(a, b, False), {v: k for k, v in table.items()}, language)
+    try:
+        a = _encode(left_text, ltoks, table)
+        b = _encode(right_text, rtoks, table)
+    except _TooManyTokens:  # over a hundred thousand distinct words in one passage: one change
+        return (Change(left_span, right_span, Level.STRONG),) if ltoks or rtoks else ()
+    diffs = _merge_content_gaps(_diffs(a, b), {v: k for k, v in table.items()}, language)
     grader = _Grader(left_text, left_span, right_text, right_span, language)
     changes: list[Change] = []
     li = ri = 0  # token positions

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from compare.core.errors import ExportError
+from compare.core.export.escaping import xml_text
 from compare.core.io.document import NEWLINE_STRINGS, Document, convert_newlines
 from compare.core.io.fileio import atomic_write, guard_output
 from compare.core.review.review import Review
@@ -32,6 +33,21 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
         return fmt
     suffix = Path(path).suffix.lower().lstrip(".")
     return "md" if suffix in ("md", "markdown") else "txt"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_storable(review: Review) -> None:
+    """Refuse, with one sentence, a review whose hand edits or notes hold a lone UTF-16 surrogate
+    (a broken character no file encoding can store) before anything is written."""
+    for index, decision in sorted(review.decisions().items()):
+        for what, text in (("hand edit", decision.text), ("note", decision.note)):
+            if text and _SURROGATE.search(text):
+                raise ExportError(
+                    f"The {what} of passage {index + 1} holds a broken character (a lone UTF-16 "
+                    "surrogate) that no file can store; edit it out and export again."
+                )
 
 
 def encode_txt(review: Review, text: str | None = None) -> bytes:
@@ -92,6 +108,7 @@ def export_review(
     """Write the reconciled article to ``path``; returns the format used."""
     fmt = format_for(path, fmt)
     check_output_path(review, path, force, also)
+    check_storable(review)
     data = encode_txt(review) if fmt == "txt" else markdown_text(review).encode("utf-8")
     atomic_write(path, data)
     return fmt
@@ -158,17 +175,10 @@ def article_docx(review: Review) -> bytes:
     if lang and lang != "unknown":
         document.core_properties.language = lang
     for p in article_paragraphs(review):
-        document.add_paragraph(_xml_safe(p))
+        document.add_paragraph(xml_text(p))
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
-
-
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_safe(text: str) -> str:
-    return _XML_BAD.sub("", text)
 
 
 def export_article(
@@ -184,6 +194,7 @@ def export_article(
     if fmt in ("txt", "md"):
         return export_review(review, path, fmt, force=force, also=also)
     check_output_path(review, path, force, also)
+    check_storable(review)
     data = article_html(review).encode("utf-8") if fmt == "html" else article_docx(review)
     atomic_write(path, data)
     return fmt

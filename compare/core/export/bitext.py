@@ -13,15 +13,15 @@ from xml.sax.saxutils import escape, quoteattr
 
 from compare import __version__
 from compare.core.diff.comparison import Comparison
+from compare.core.export.escaping import is_language_tag, spreadsheet_cell, xml_text
 
 _SPACES = re.compile(r"\s+")
-# XML 1.0 cannot carry most control characters, even escaped.
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def bcp47(code: str) -> str:
-    """langdetect's codes as BCP 47 tags: "zh-cn" -> "zh-CN"; unknown -> "und"."""
-    if not code or code == "unknown":
+    """langdetect's codes as BCP 47 tags: "zh-cn" -> "zh-CN"; unknown, or anything that is not
+    shaped like a language tag, -> "und"."""
+    if not code or code == "unknown" or not is_language_tag(code):
         return "und"
     parts = code.replace("_", "-").split("-")
     return "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
@@ -49,12 +49,14 @@ def languages(comparison: Comparison, left: str | None = None, right: str | None
 
 
 def bitext_tsv(comparison: Comparison, left_lang: str | None = None, right_lang: str | None = None) -> str:
-    """Tab-separated pairs, one per line, with a header naming the languages."""
+    """Tab-separated pairs, one per line, with a header naming the languages. Whitespace is
+    folded, so no cell holds a tab or a newline; a cell a spreadsheet would run as a formula
+    starts with an apostrophe (OWASP's rule)."""
     ll, rl = languages(comparison, left_lang, right_lang)
     lines = [f"{ll}\t{rl}"]
     for _, left, right in bitext_rows(comparison):
         if left and right:
-            lines.append(f"{left.replace(chr(9), ' ')}\t{right.replace(chr(9), ' ')}")
+            lines.append(f"{spreadsheet_cell(left)}\t{spreadsheet_cell(right)}")
     return "\n".join(lines) + "\n"
 
 
@@ -69,8 +71,8 @@ def bitext_tmx(comparison: Comparison, left_lang: str | None = None, right_lang:
         f'  <header creationtool="News Compare" creationtoolversion={quoteattr(__version__)} '
         f'datatype="plaintext" segtype="sentence" adminlang="en-US" srclang={quoteattr(ll)} '
         f'o-tmf="news-compare" creationdate="{now}">',
-        f'    <prop type="x-left-file">{escape(comparison.left.document.name)}</prop>',
-        f'    <prop type="x-right-file">{escape(comparison.right.document.name)}</prop>',
+        f'    <prop type="x-left-file">{escape(xml_text(comparison.left.document.name))}</prop>',
+        f'    <prop type="x-right-file">{escape(xml_text(comparison.right.document.name))}</prop>',
         "  </header>",
         "  <body>",
     ]
@@ -78,8 +80,8 @@ def bitext_tmx(comparison: Comparison, left_lang: str | None = None, right_lang:
         if not (left and right):
             continue
         out.append(f'    <tu tuid="{index + 1}">')
-        out.append(f"      <tuv xml:lang={quoteattr(ll)}><seg>{escape(_XML_BAD.sub('', left))}</seg></tuv>")
-        out.append(f"      <tuv xml:lang={quoteattr(rl)}><seg>{escape(_XML_BAD.sub('', right))}</seg></tuv>")
+        out.append(f"      <tuv xml:lang={quoteattr(ll)}><seg>{escape(xml_text(left))}</seg></tuv>")
+        out.append(f"      <tuv xml:lang={quoteattr(rl)}><seg>{escape(xml_text(right))}</seg></tuv>")
         out.append("    </tu>")
     out += ["  </body>", "</tmx>"]
     return "\n".join(out) + "\n"

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from compare.core.errors import ExportError
-from compare.core.export.article import check_output_path
+from compare.core.export.article import check_output_path, check_storable
+from compare.core.export.escaping import spreadsheet_cell
 from compare.core.io.fileio import atomic_write
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Choice, Review
 
@@ -53,10 +54,12 @@ REPORT_COLUMNS = ("passage", "kind", "decision", "reviewed", "before", "after", 
 
 
 def report_csv(review: Review) -> str:
+    """The change report as CSV; a cell that a spreadsheet would run as a formula (it starts with
+    = + - @, a tab or a carriage return) starts with an apostrophe instead (OWASP's rule)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=REPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(report_rows(review))
+    writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in report_rows(review))
     return buf.getvalue()
 
 
@@ -95,6 +98,7 @@ def export_report(
     if fmt not in REPORT_FORMATS:
         raise ExportError(f"Unknown report format {fmt!r}; use html or csv.")
     check_output_path(review, path, force, also)
+    check_storable(review)
     data = report_csv(review).encode("utf-8-sig") if fmt == "csv" else report_html(review).encode("utf-8")
     atomic_write(path, data)
     return fmt

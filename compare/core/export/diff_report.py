@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import html
+import re
 from collections.abc import Sequence
 
 from compare.core.align.evidence import CROSS_LANGUAGE, SAME_LANGUAGE, Evidence
 from compare.core.analysis.analysis import Analysis
 from compare.core.checks.finding import Finding
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
+from compare.core.export.escaping import terminal_text
 from compare.core.text.segmentation import trim_span
 
 SCHEMA = 1
@@ -91,37 +94,51 @@ def _marked(
     for s, e in _trimmed(text, marks):
         if e <= s:
             continue
-        out.append(text[pos:s])
+        out.append(terminal_text(text[pos:s]))
+        marked = terminal_text(text[s:e])
         if color:
-            out.append((_RED if deleted else _GREEN) + _BOLD + text[s:e] + _RESET)
+            out.append((_RED if deleted else _GREEN) + _BOLD + marked + _RESET)
         else:
-            out.append(("[-" if deleted else "{+") + text[s:e] + ("-]" if deleted else "+}"))
+            out.append(("[-" if deleted else "{+") + marked + ("-]" if deleted else "+}"))
         pos = e
-    out.append(text[pos : span[1]])
+    out.append(terminal_text(text[pos : span[1]]))
     return "".join(out).strip()
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+_NEWLINE = re.compile("\n")
+
+
+class LineNumbers:
+    """Line numbers of offsets into one text, each found in O(log n) (counting the newlines
+    before every offset of a long text would be quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [m.end() for m in _NEWLINE.finditer(text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset) + 1
 
 
 def to_text(analysis: Analysis, color: bool = False, context: bool = False) -> str:
-    """Changed passages with inline marks: [-deleted-] on the left, {+inserted+} on the right."""
+    """Changed passages with inline marks: [-deleted-] on the left, {+inserted+} on the right.
+
+    Everything that comes from the files (names, text) is made safe for a terminal
+    (:func:`terminal_text`); the only escape sequences are the colours asked for."""
     comparison = analysis.comparison
     lt, rt = comparison.left.text, comparison.right.text
-    lname, rname = comparison.left.document.name, comparison.right.document.name
+    lline, rline = LineNumbers(lt), LineNumbers(rt)
     lines = [
-        f"--- {lname} ({comparison.left.language.code}, {comparison.left.document.encoding})",
-        f"+++ {rname} ({comparison.right.language.code}, {comparison.right.document.encoding})",
+        terminal_text(f"{mark} {side.document.name} ({side.language.code}, {side.document.encoding})")
+        for mark, side in (("---", comparison.left), ("+++", comparison.right))
     ]
     divergent = comparison.divergent
     for p in comparison.passages:
         if p.kind == EQUAL and not context:
             continue
-        head = f"@@ passage {p.index + 1}: {p.kind} {p.shape}, left line {_line_of(lt, p.left[0])}, right line {_line_of(rt, p.right[0])}, divergence {analysis.score(p.index):.2f}"
+        head = f"@@ passage {p.index + 1}: {p.kind} {p.shape}, left line {lline(p.left[0])}, right line {rline(p.right[0])}, divergence {analysis.score(p.index):.2f}"
         lines.append((_BOLD + head + _RESET) if color else head)
         if p.kind == EQUAL:
-            lines.append("  " + lt[p.left[0] : p.left[1]].strip())
+            lines.append("  " + terminal_text(lt[p.left[0] : p.left[1]].strip()))
             continue
         if p.kind in (CHANGED, LEFT_ONLY):
             marks = [c.left for c in p.changes] if p.kind == CHANGED and p.changes else [_content(lt, p.left)]

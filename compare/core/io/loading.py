@@ -7,6 +7,7 @@ paragraphs (offsets then refer to that text, and exports of such a base are text
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from compare.core.errors import LoadError, os_error_sentence
+from compare.core.errors import CompareError, LoadError, os_error_sentence
 from compare.core.io.document import BOMS, Document, newline_style
 from compare.core.limits import MAX_INPUT_BYTES, human_size
 
@@ -41,27 +42,66 @@ _MAGIC = [
 _WESTERN = {"cp1252", "cp1250", "cp1257", "cp775", "latin_1", "iso8859_15", "iso8859_2", "mac_roman"}
 
 
-def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file, refusing directories, missing, unreadable and oversized files."""
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def read_bytes(
+    path: str | os.PathLike[str],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    error: type[CompareError] = LoadError,
+    what: str = "file",
+) -> bytes:
+    """Read a regular file of at most ``max_bytes``; anything else is refused with one sentence
+    (raised as ``error``): a folder, a named pipe or a device (``/dev/zero``) is never opened for
+    reading, so it can neither block nor stream without end."""
     p = Path(path)
     try:
-        st = p.stat()
-    except OSError as err:
-        raise LoadError(os_error_sentence(err, p)) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise LoadError(f"{p} is a folder, not a file.")
-    if not stat.S_ISREG(st.st_mode):
-        raise LoadError(f"{p} is not a regular file.")
-    if st.st_size > max_bytes:
-        raise LoadError(f"{p} is too large ({human_size(st.st_size)}; the limit is {human_size(max_bytes)}).")
-    try:
-        with open(p, "rb") as fh:
+        kind = _not_regular(os.stat(p).st_mode)
+        if kind is None:
+            # O_NONBLOCK: if a named pipe took the file's place since, opening it does not wait
+            fd = os.open(
+                p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+            )
+    except (OSError, ValueError) as err:
+        if isinstance(err, ValueError):  # a NUL in the name
+            raise error(f"{_shown(p)} is not a valid file name.") from None
+        raise error(os_error_sentence(err, p)) from None
+    if kind is not None:
+        raise error(f"{p} is {kind}, not a {what}.")
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            st = os.fstat(fh.fileno())
+            kind = _not_regular(st.st_mode)
+            if kind is not None:
+                raise error(f"{p} is {kind}, not a {what}.")
+            if st.st_size > max_bytes:
+                raise error(
+                    f"{p} is too large ({human_size(st.st_size)}; the limit is {human_size(max_bytes)})."
+                )
+            with contextlib.suppress(OSError):
+                os.set_blocking(fh.fileno(), True)
             data = fh.read(max_bytes + 1)
-    except OSError as err:
-        raise LoadError(os_error_sentence(err, p)) from None
+        except OSError as err:
+            raise error(os_error_sentence(err, p)) from None
     if len(data) > max_bytes:
-        raise LoadError(f"{p} is too large (the limit is {human_size(max_bytes)}).")
+        raise error(f"{p} is too large (the limit is {human_size(max_bytes)}).")
     return data
+
+
+def _shown(p: Path) -> str:
+    return repr(str(p))[1:-1]
 
 
 def _looks_binary(text: str) -> bool:
@@ -126,45 +166,26 @@ def _detect_legacy(data: bytes, name: str) -> tuple[str, str]:
         raise LoadError(f"{name} is not text in any encoding News Compare knows.") from None
 
 
-Reader = Callable[[bytes, str], tuple[str, str, bool]]
+Reader = Callable[[bytes, str, int], tuple[str, str, bool]]
 
 
-def _read_plain(data: bytes, name: str) -> tuple[str, str, bool]:
+def _read_plain(data: bytes, name: str, _max_chars: int) -> tuple[str, str, bool]:
     return decode_bytes(data, name)
 
 
-def _read_docx(data: bytes, name: str) -> tuple[str, str, bool]:
+def _read_docx(data: bytes, name: str, max_chars: int) -> tuple[str, str, bool]:
     """A Word document's paragraphs, separated by blank lines (tables row by row)."""
-    import io
-    import zipfile
+    from compare.core.io.docxtext import docx_to_text
 
-    try:
-        import docx  # python-docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError:  # pragma: no cover - a dependency; only a broken install lacks it
-        raise LoadError(f"{name} is a Word document, and python-docx is not installed.") from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise LoadError(f"{name} is not a readable Word document.") from None
-    blocks: list[str] = []
-    for p in document.paragraphs:
-        if p.text.strip():
-            blocks.append(p.text.strip())
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells if c.text.strip()]
-            if cells:
-                blocks.append(" | ".join(cells))
-    return "\n\n".join(blocks) + ("\n" if blocks else ""), "utf-8", False
+    return docx_to_text(data, name, max_chars), "utf-8", False
 
 
-def _read_html(data: bytes, name: str) -> tuple[str, str, bool]:
+def _read_html(data: bytes, name: str, _max_chars: int) -> tuple[str, str, bool]:
     """The text of a web page: one paragraph per block element, scripts and menus left out."""
     from compare.core.io.htmltext import html_to_text
 
     text, encoding, bom = decode_bytes(data, name)
-    return html_to_text(text), encoding, bom
+    return html_to_text(text, name), encoding, bom
 
 
 # Suffix -> (format name, reader). Unknown suffixes are read as plain text.
@@ -184,7 +205,7 @@ def load_document(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYT
     p = Path(path)
     data = read_bytes(p, max_bytes)
     fmt, reader = READERS.get(p.suffix.lower(), ("txt", _read_plain))
-    text, encoding, bom = reader(data, p.name)
+    text, encoding, bom = reader(data, p.name, max_bytes)
     return Document(
         text=text,
         path=str(p),
