@@ -125,8 +125,18 @@ class _NameLexicon:
     noun_like: set[str]  # capitalised words seen after a determiner, adjective or number (German)
     title_case: dict[str, set[int]]  # side -> sentences in title case (headlines)
     side_words: dict[str, set[str]]  # side -> every word it uses
+    # side -> the words of each of its sentences
+    sentence_words: dict[str, list[list[_Word]]] = dataclasses.field(default_factory=dict)
+    _names: dict[tuple[str, bool, bool], bool] = dataclasses.field(default_factory=dict)
 
     def is_name(self, w: _Word) -> bool:
+        key = (w.text, w.mid, w.continuation)  # all that decides, so each is decided once
+        hit = self._names.get(key)
+        if hit is None:
+            hit = self._names[key] = self._is_name(w)
+        return hit
+
+    def _is_name(self, w: _Word) -> bool:
         core = _strip_genitive(w.text)
         if len(core) < 2 or not core[0].isupper() or core.lower() in self.lower:
             return False
@@ -161,8 +171,10 @@ def _name_lexicon(c: Comparison) -> _NameLexicon:
         text = side.text
         lex.title_case[name] = set()
         words_here: set[str] = set()
+        lex.sentence_words[name] = per_sentence = []
         for i, span in enumerate(side.segmentation.sentences):
             words = _sentence_words(text, span)
+            per_sentence.append(words)
             words_here.update(_strip_genitive(w.text) for w in words)
             title = _is_title_case(words)
             if title:
@@ -342,9 +354,7 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
         for i in p.segments(name):
             if i in lex.title_case[name]:
                 continue
-            found.extend(
-                _entities(side.text, _sentence_words(side.text, side.segmentation.sentences[i]), lex)
-            )
+            found.extend(_entities(side.text, lex.sentence_words[name][i], lex))
         entities[name] = found
     unmatched: dict[str, list[_Entity]] = {}
     for name in (LEFT, RIGHT):

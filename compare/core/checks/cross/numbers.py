@@ -40,11 +40,12 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
             Number(n.start + s, n.end + s, n.text, n.values, n.code)
             for n in numbers_in(text, side.language.base)
         ]
-        sides[name] = (nums, word_numbers(text))
-    left_nums, left_words = sides[LEFT]
-    right_nums, right_words = sides[RIGHT]
+        sides[name] = (nums, text)
+    left_nums, left_text = sides[LEFT]
+    right_nums, right_text = sides[RIGHT]
     if not left_nums and not right_nums:
         return
+    left_words, right_words = word_numbers(left_text), word_numbers(right_text)  # only when needed
     # A number has a counterpart when the other side writes the same value anywhere in the
     # passage, in digits or in words ("3" / "three" / "drei" / "三"): values, not occurrences,
     # since a translation says "one each" for "1 music, 1 art and 1 PE teacher".
