@@ -358,6 +358,20 @@ def test_untranslated_needs_a_long_confident_paragraph() -> None:
     assert fired(text, "untranslated-paragraph") == []
 
 
+def test_a_chinese_paragraph_left_in_an_english_text_is_called_chinese() -> None:
+    chinese = (
+        "学校今年招收新生三千名，北京市人民政府发布通知，四川成都乡村振兴取得新进展，广东省深圳市召开会议。"
+    )
+    text = (
+        "The first paragraph is in English, as the whole article should be.\n\n"
+        f"{chinese}\n\n"
+        "The third paragraph is in English again, and long enough to be read."
+    )
+    found = [f for f in check_text(text, "en") if f.rule == "untranslated-paragraph"]
+    assert [text[f.start : f.end] for f in found] == [chinese]
+    assert "Chinese" in found[0].message  # langdetect alone calls it Korean
+
+
 def test_language_detected_when_not_given() -> None:
     text = (
         "Der erste Absatz ist auf Deutsch geschrieben worden, wie die anderen auch.\n\n"
