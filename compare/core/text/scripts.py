@@ -28,6 +28,10 @@ KANA_SHARE = 0.10
 HANGUL_SHARE = 0.30
 #: Fewer CJK characters than this and neither langdetect nor the script can tell the language.
 MIN_CJK = 6
+#: The CJK scripts written without spaces between words: Chinese characters, kana, bopomofo (Korean
+#: separates its words with spaces, as alphabets do).
+SPACELESS = CJK.replace("\uac00-\ud7af", "")
+_SPACELESS_RE = re.compile(f"[{SPACELESS}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -52,3 +56,11 @@ def cjk_language(text: str) -> str | None:
     if len(_KANA_RE.findall(text)) >= KANA_SHARE * cjk:
         return "ja"
     return "zh"
+
+
+def written_without_spaces(text: str) -> bool:
+    """Whether most letters of ``text`` are in a script written without spaces between words
+    (Chinese, Japanese): there a space is no word separator, and the spacing conventions of
+    alphabetic writing (no space inside quotation marks, before a comma...) do not apply."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and len(_SPACELESS_RE.findall(text)) >= 0.5 * letters
