@@ -10,13 +10,17 @@ Each change has a :class:`Level`: **strong** where a name, number, negation or c
 replaced, added or dropped; **weak** for function words, punctuation, inflection or case (the
 same word on the other side of the change) and reordering (the word is elsewhere in the other
 version of the passage). Content words are the words rarer than :data:`STRONG_ZIPF` in the
-language's word-frequency list (:mod:`compare.core.text.frequency`).
+language's word-frequency list (:mod:`compare.core.text.frequency`). A strong change spans its
+strong words only: the weak words before its first strong word and after its last are weak
+changes of their own (:meth:`_Grader.graded`), so what is drawn prominently is what changed the
+meaning.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -135,7 +139,7 @@ def word_diff(
             if re_ > rs
             else _point(rtoks, rs, right_span)
         )
-        changes.append(Change(lspan, rspan, grader.level(lspan, rspan)))
+        changes.extend(grader.graded(lspan, rspan))
         pending = None
 
     for op, chunk in diffs:
@@ -225,34 +229,75 @@ class _Grader:
             ]
         return self._words[side]
 
-    def level(self, lspan: Span, rspan: Span) -> Level:
+    def strong_words(self, lspan: Span, rspan: Span) -> tuple[list[Span], list[Span]]:
+        """The spans of the words that make the change strong, on each side: a number or a
+        negation the other side of the change lacks, and a name or content word that is neither
+        on the other side of the change (in any case or form) nor elsewhere in the other version
+        of the passage (moved)."""
+        spans = (lspan, rspan)
         words = [
-            [(m.start(), m.group()) for m in _WORDLIKE.finditer(self.texts[k], *span)]
-            for k, span in enumerate((lspan, rspan))
+            [(m.start(), m.end(), m.group()) for m in _WORDLIKE.finditer(self.texts[k], *spans[k])]
+            for k in (0, 1)
         ]
-        folded = [[w.casefold() for _, w in side] for side in words]
-        digits = [sorted(w for w in side if any(ch.isdigit() for ch in w)) for side in folded]
-        if digits[0] != digits[1]:
-            return Level.STRONG  # a number replaced, added or dropped
-        if {w for w in folded[0] if w in self.negations} != {w for w in folded[1] if w in self.negations}:
-            return Level.STRONG
+        folded = [[w.casefold() for *_, w in side] for side in words]
+        digits = [Counter(w for w in side if any(ch.isdigit() for ch in w)) for side in folded]
+        negations = [{w for w in side if w in self.negations} for side in folded]
+        out: tuple[list[Span], list[Span]] = ([], [])
         for k in (0, 1):
             other = folded[1 - k]
-            for pos, w in words[k]:
-                low = w.casefold()
-                if any(ch.isdigit() for ch in w) or low in other or any(_variant(low, o) for o in other):
+            other_set = set(other)
+            unmatched_digits = digits[k] - digits[1 - k]
+            for (start, end, w), low in zip(words[k], folded[k], strict=True):
+                if low in unmatched_digits:
+                    unmatched_digits[low] -= 1
+                    if unmatched_digits[low] <= 0:
+                        del unmatched_digits[low]
+                    out[k].append((start, end))  # a number replaced, added or dropped
+                    continue
+                if low in self.negations:
+                    if low not in negations[1 - k]:
+                        out[k].append((start, end))
+                    continue
+                if any(ch.isdigit() for ch in w) or low in other_set or any(_variant(low, o) for o in other):
                     continue  # the same word in another case or form on the other side
                 if low in self.passage_words(1 - k):
                     continue  # moved: the other version has it elsewhere in the passage
-                if w[0].isupper() and not self.nouns_capitalised and not self._sentence_start(k, pos):
-                    return Level.STRONG  # a name (in German every noun is capitalised: rarity decides)
-                if (
+                if (w[0].isupper() and not self.nouns_capitalised and not self._sentence_start(k, start)) or (
                     self.listed
                     and not is_function_word(w, self.language)
                     and zipf(w, self.language) < STRONG_ZIPF
                 ):
-                    return Level.STRONG  # a content word
-        return Level.WEAK
+                    out[k].append((start, end))  # a name (in German every noun is capitalised:
+                    # rarity decides) or a content word
+        return out
+
+    def graded(self, lspan: Span, rspan: Span) -> list[Change]:
+        """The change, or, when it is strong, its strong core and the weak words around it.
+
+        A strong change's core runs, on each side that has strong words, from its first strong
+        word to its last, with the punctuation written onto them ("Russia." is one word as
+        written); a side without strong words of its own (what replaced them) is core whole.
+        The function words, common words, inflections and moved words before and after the core
+        are weak changes of their own: on the "fit" articles of bench/_data.py, MT characters in
+        them fall in expert major errors about as often as any MT character (1.06 times), those
+        of the strong words 2.6 times as often."""
+        strong = self.strong_words(lspan, rspan)
+        if not any(strong):
+            return [Change(lspan, rspan, Level.WEAK)]
+        spans = (lspan, rspan)
+        cores = [
+            _written_word(self.texts[k], spans[k], side[0][0], side[-1][1]) if side else spans[k]
+            for k, side in enumerate(strong)
+        ]
+        out: list[Change] = []
+        leads = [_stripped(self.texts[k], spans[k][0], cores[k][0]) for k in (0, 1)]
+        if leads[0] or leads[1]:
+            out.append(Change(leads[0] or (cores[0][0],) * 2, leads[1] or (cores[1][0],) * 2, Level.WEAK))
+        out.append(Change(cores[0], cores[1], Level.STRONG))
+        trails = [_stripped(self.texts[k], cores[k][1], spans[k][1]) for k in (0, 1)]
+        if trails[0] or trails[1]:
+            out.append(Change(trails[0] or (cores[0][1],) * 2, trails[1] or (cores[1][1],) * 2, Level.WEAK))
+        return out
 
     def _sentence_start(self, side: int, pos: int) -> bool:
         text = self.texts[side]
@@ -260,6 +305,29 @@ class _Grader:
         if pos - 12 <= self.spans[side][0]:
             before = "\n" + before
         return bool(_SENTENCE_END.search(before))
+
+
+def _written_word(text: str, span: Span, start: int, end: int) -> Span:
+    """``start``-``end`` widened, within ``span``, over the punctuation that touches it: the
+    words as written ("Russia.", "(Zhang)")."""
+    while start > span[0] and _attached(text[start - 1]):
+        start -= 1
+    while end < span[1] and _attached(text[end]):
+        end += 1
+    return (start, end)
+
+
+def _attached(ch: str) -> bool:
+    return not ch.isspace() and not ch.isalnum()
+
+
+def _stripped(text: str, start: int, end: int) -> Span | None:
+    """``text[start:end]`` without whitespace at either end; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _variant(a: str, b: str) -> bool:
