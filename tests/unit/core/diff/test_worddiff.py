@@ -125,6 +125,23 @@ def test_a_strong_change_is_its_strong_words_and_the_words_around_them_are_weak(
     ]
 
 
+def test_a_german_noun_is_a_content_word_only_when_rarer_than_compounds_make_ordinary_nouns() -> None:
+    # German writes compounds as one word, so ordinary nouns are rare in the frequency list:
+    # "Impfstoff" for "Wirkstoff" (both Zipf 3.4-3.5) is weak, a rare noun (Zipf 2.5) strong.
+    assert levels(
+        "Der Impfstoff wurde gestern geliefert.", "Der Wirkstoff wurde gestern geliefert.", "de"
+    ) == [("Impfstoff", "Wirkstoff", "weak")]
+    assert levels("Der Waffenstillstand hielt bis Montag.", "Die Feuerpause hielt bis Montag.", "de")[-1] == (
+        "Der Waffenstillstand",
+        "Feuerpause",
+        "strong",
+    )
+    # In English a word of that frequency is a content word.
+    assert levels("The serum arrived yesterday.", "The antidote arrived yesterday.") == [
+        ("serum", "antidote", "strong")
+    ]
+
+
 def test_function_words_punctuation_inflection_case_and_moves_are_weak() -> None:
     assert levels("He went to the market.", "He went to a market.") == [("the", "a", "weak")]
     assert levels("They said, it rains.", "They said it rains.") == [(",", "", "weak")]
