@@ -248,25 +248,28 @@ class _Grader:
             for k in (0, 1)
         ]
         folded = [[w.casefold() for *_, w in side] for side in words]
-        digits = [Counter(w for w in side if any(ch.isdigit() for ch in w)) for side in folded]
-        negations = [{w for w in side if w in self.negations} for side in folded]
+        numeric = [[_has_digit(w) for w in side] for side in folded]
+        digits = [
+            Counter(w for w, d in zip(side, nums, strict=True) if d) if any(nums) else _NO_NUMBERS
+            for side, nums in zip(folded, numeric, strict=True)
+        ]
+        sets = [set(side) for side in folded]
         out: tuple[list[Span], list[Span]] = ([], [])
         for k in (0, 1):
             other = folded[1 - k]
-            other_set = set(other)
-            unmatched_digits = digits[k] - digits[1 - k]
-            for (start, end, w), low in zip(words[k], folded[k], strict=True):
-                if low in unmatched_digits:
-                    unmatched_digits[low] -= 1
-                    if unmatched_digits[low] <= 0:
-                        del unmatched_digits[low]
-                    out[k].append((start, end))  # a number replaced, added or dropped
+            other_set = sets[1 - k]
+            unmatched_digits = digits[k] - digits[1 - k] if digits[k] else digits[k]
+            for (start, end, w), low, is_number in zip(words[k], folded[k], numeric[k], strict=True):
+                if is_number:
+                    if unmatched_digits[low] > 0:
+                        unmatched_digits[low] -= 1
+                        out[k].append((start, end))  # a number replaced, added or dropped
                     continue
                 if low in self.negations:
-                    if low not in negations[1 - k]:
+                    if low not in other_set:
                         out[k].append((start, end))
                     continue
-                if any(ch.isdigit() for ch in w) or low in other_set or any(_variant(low, o) for o in other):
+                if low in other_set or any(_variant(low, o) for o in other):
                     continue  # the same word in another case or form on the other side
                 if low in self.passage_words(1 - k):
                     continue  # moved: the other version has it elsewhere in the passage
@@ -319,6 +322,13 @@ class _Grader:
         if pos - 12 <= self.spans[side][0]:
             before = "\n" + before
         return bool(_SENTENCE_END.search(before))
+
+
+_NO_NUMBERS: Counter[str] = Counter()  # read only
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _written_word(text: str, span: Span, start: int, end: int) -> Span:

@@ -62,6 +62,7 @@ def name_mismatch(c: Comparison) -> Iterator[Finding]:
 _NAME_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’‘][^\W_]+)*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 _OPENERS = "\"“„«»‘'‚‹›(–—:"
+_SENTENCE_OPENERS = frozenset(_OPENERS + ".!?…")
 _NOUN_CAPITALISING = {"de", "lb"}
 _GERMAN_DETERMINERS = wordset(
     """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
@@ -98,10 +99,13 @@ def _sentence_words(text: str, span: tuple[int, int]) -> list[_Word]:
     s, e = span
     first = True
     for m in _NAME_WORD.finditer(text, s, e):
-        before = text[s : m.start()].rstrip()
-        continuation = m.start() > s and text[m.start() - 1] in "-‐‑"
-        mid = not first and not (before and before[-1] in _OPENERS + ".!?…")
-        out.append(_Word(m.start(), m.end(), m.group(), mid, continuation))
+        start = m.start()
+        k = start - 1  # the last character before the word that is not whitespace
+        while k >= s and text[k].isspace():
+            k -= 1
+        continuation = start > s and text[start - 1] in "-‐‑"
+        mid = not first and not (k >= s and text[k] in _SENTENCE_OPENERS)
+        out.append(_Word(start, m.end(), m.group(), mid, continuation))
         first = False
     return out
 
@@ -283,6 +287,8 @@ def _entities(text: str, words: list[_Word], lex: _NameLexicon) -> list[_Entity]
     out: list[_Entity] = []
     k = 0
     n = len(words)
+    if not any(lex.is_name(w) for w in words):
+        return out
     titled = _title_words(text, words, lex)
     while k < n:
         if k in titled or not lex.is_name(words[k]):
