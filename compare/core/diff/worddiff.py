@@ -254,6 +254,7 @@ class _Grader:
             for side, nums in zip(folded, numeric, strict=True)
         ]
         sets = [set(side) for side in folded]
+        stems = [{w[:4] for w in side if len(w) >= 4} for side in folded]  # _variant needs four letters
         out: tuple[list[Span], list[Span]] = ([], [])
         for k in (0, 1):
             other = folded[1 - k]
@@ -269,7 +270,7 @@ class _Grader:
                     if low not in other_set:
                         out[k].append((start, end))
                     continue
-                if low in other_set or any(_variant(low, o) for o in other):
+                if low in other_set or (low[:4] in stems[1 - k] and any(_variant(low, o) for o in other)):
                     continue  # the same word in another case or form on the other side
                 if low in self.passage_words(1 - k):
                     continue  # moved: the other version has it elsewhere in the passage
