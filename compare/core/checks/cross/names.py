@@ -439,7 +439,7 @@ def _person_or_organisation(c: Comparison, lex: _NameLexicon, side: str, e: _Ent
     if any(w in lex.in_multiword[side] for w in e.words):
         return True
     before = re.search(r"([^\W\d_]+)\.?\s+$", c.side(side).text[max(0, e.start - 24) : e.start])
-    return bool(before) and before.group(1).lower() in _TITLE_WORDS
+    return before is not None and before.group(1).lower() in _TITLE_WORDS
 
 
 def _distinctive(e: _Entity, language: str | None, limit: float) -> bool:
