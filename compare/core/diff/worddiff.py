@@ -287,19 +287,22 @@ class _Grader:
     def graded(self, lspan: Span, rspan: Span) -> list[Change]:
         """The change, or, when it is strong, its strong core and the weak words around it.
 
-        A strong change's core runs, on each side that has strong words, from its first strong
-        word to its last, with the punctuation written onto them ("Russia." is one word as
-        written); a side without strong words of its own (what replaced them) is core whole.
-        The function words, common words, inflections and moved words before and after the core
-        are weak changes of their own: on the "fit" articles of bench/_data.py they fell in expert
-        major errors about as often as any MT character, the strong words 2.6 times as often, and
-        trimming raised the strong marks' lift from 1.78 to 2.26 (bench/judgments.py)."""
+        A strong change's core runs, on each side, from its first strong word to its last, with
+        the punctuation written onto them ("Russia." is one word as written); a side without
+        strong words of its own has none in the core (an empty span where it starts). The
+        function words, common words, inflections and moved words before and after the core, and
+        the words of a side without strong words (the common words that replaced a name or a
+        rare word), are weak changes of their own: each side is graded by its own words. On the
+        "fit" articles of bench/_data.py those words fell in expert major errors about as often
+        as any MT character, the strong words 2.6 times as often; trimming to the strong words
+        raised the strong marks' lift there from 1.78 to 2.26, grading each side by its own words
+        to 3.26 (bench/judgments.py)."""
         strong = self.strong_words(lspan, rspan)
         if not any(strong):
             return [Change(lspan, rspan, Level.WEAK)]
         spans = (lspan, rspan)
         cores = [
-            _written_word(self.texts[k], spans[k], side[0][0], side[-1][1]) if side else spans[k]
+            _written_word(self.texts[k], spans[k], side[0][0], side[-1][1]) if side else (spans[k][0],) * 2
             for k, side in enumerate(strong)
         ]
         out: list[Change] = []
