@@ -484,7 +484,11 @@ def print_part(name: str, jobs: Sequence[Job], verbose: bool) -> None:
     print(
         f"3 reference vs MT: {m['pairs']} (article, system) pairs, {m['divergent']} of {m['passages']} passages divergent;"
         f" marks cover {marks.coverage:.3f} at share {marks.share:.3f}, word diff {wd.coverage:.3f} at {wd.share:.3f}"
-        + ("" if "strong marks" in m["overlaps"] else "; strong: no levels in the JSON yet")
+        + (
+            f"; strong marks {m['overlaps']['strong marks'].coverage:.3f} at {m['overlaps']['strong marks'].share:.3f}"
+            if "strong marks" in m["overlaps"]
+            else "; strong: no levels in the JSON yet"
+        )
     )
     print(
         f"4 ranking: {m['auc_pairs']} (article, system) pairs with both classes, {m['labelled']} labelled passages,"

@@ -52,10 +52,10 @@ def test_diff_json_schema(pair) -> None:  # type: ignore[no-untyped-def]
     changed = passages[1]
     assert changed["left_segments"] == [1, 2] and changed["right_segments"] == [1]
     assert 0 < changed["divergence"] <= 1 and passages[0]["divergence"] == 0
-    assert [(text_l[slice(*c["left"])], text_r[slice(*c["right"])]) for c in changed["changes"]] == [
-        ("Russia.", "the")
-    ]
-    assert [c["level"] for c in changed["changes"]] == ["strong"]  # a name dropped
+    # A name dropped (strong) and an article put in its place (weak): each side graded by its words.
+    assert [
+        (text_l[slice(*c["left"])], text_r[slice(*c["right"])], c["level"]) for c in changed["changes"]
+    ] == [("Russia.", "", "strong"), ("", "the", "weak")]
     assert "".join(text_l[slice(*p["left"])] for p in passages) == text_l
     assert data["findings"] == []
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from compare.core.checks.finding import Severity
+from compare.core.text.scripts import written_without_spaces
 
 from ._base import Document, Hit, quote_snippet, rule
 from ._lexicon import is_abbreviation_token
@@ -162,6 +163,8 @@ def tokenizer_spacing(doc: Document) -> Iterator[Hit]:
                 continue  # French puts spaces inside guillemets
             if c - o >= 3 and text[o + 1].isspace() and text[c - 1].isspace():
                 inner = text[o + 1 : c].strip()
+                if written_without_spaces(inner):
+                    continue  # Chinese or Japanese: spaces follow no convention of alphabets there
                 yield Hit(
                     para.start + o,
                     para.start + c + 1,
@@ -171,7 +174,7 @@ def tokenizer_spacing(doc: Document) -> Iterator[Hit]:
                 )
         for m in _BRACKET_SPACE.finditer(text):
             inner = m.group("in") if m.group("in") is not None else m.group("in2")
-            if not inner.strip():
+            if not inner.strip() or written_without_spaces(inner):
                 continue
             s, e = m.start(), m.end()
             yield Hit(

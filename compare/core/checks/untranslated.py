@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from compare.core.checks.finding import Severity
 from compare.core.text.language import cheap_language, cjk_share, language_name, language_probabilities
+from compare.core.text.scripts import cjk_language
 from compare.core.text.stopwords import STOPWORDS, WORD_RE, stopword_ratio
 
 from ._base import Document, Hit, rule, shorten
@@ -72,6 +73,10 @@ def _foreign_language(text: str, lang: str) -> tuple[str | None, int]:
             return None, 0  # a paragraph in the document's script
     elif cjk < 0.3 and lang in STOPWORDS and cheap_language(text) == lang:
         return None, 0
+    else:
+        script = cjk_language(text)
+        if script is not None:
+            return script, 0  # the script tells (langdetect takes short Chinese for Korean)
     sample = text[:SAMPLE_CHARS]
     probs = language_probabilities(sample)
     if not probs:

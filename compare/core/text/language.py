@@ -6,7 +6,10 @@ before first use, and every detection in the program goes through this module un
 It is slow (milliseconds a paragraph, and its profiles take a third of a second to load), so a
 cheap opinion from stopwords answers first where it can (:func:`cheap_language`).
 
-Text too short to tell gets ``"unknown"`` instead of a confident wrong guess.
+Text too short to tell gets ``"unknown"`` instead of a confident wrong guess. A language's
+regional variants count as one ("zh-cn" and "zh-tw" split langdetect's probability for Chinese),
+and text written mostly in CJK characters is told by its script (:func:`~compare.core.text.scripts.cjk_language`):
+langdetect's n-grams take a short Chinese news item for Korean, its script cannot be.
 """
 
 from __future__ import annotations
@@ -16,12 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from compare.core.text.scripts import count_cjk
+from compare.core.text.scripts import MIN_CJK, cjk_language, count_cjk
 from compare.core.text.stopwords import STOPWORDS, WORD_RE, stopword_ratio
 
 UNKNOWN = "unknown"
 MIN_LETTERS = 20  # fewer letters than this and langdetect guesses wildly
-MIN_CJK = 6  # ... or fewer CJK characters than this
 MIN_CONFIDENCE = 0.70
 _SAMPLE_CHARS = 5000  # enough for a firm answer; keeps large files fast
 DOCUMENT_SAMPLE_CHARS = 3000  # what :func:`detect_document_language` reads of a document
@@ -110,7 +112,9 @@ def language_probabilities(text: str) -> list[tuple[str, float]]:
 
 
 def detect_language(text: str) -> Language:
-    """The language of ``text`` with langdetect's probability, or unknown."""
+    """The language of ``text`` with langdetect's probability for it (its regional variants
+    together), or unknown. Text mostly in CJK characters is in the language its script says,
+    whatever that probability (langdetect still names the variant: "zh-cn", "zh-tw")."""
     sample = _sample(text)
     if _letters(sample) < MIN_LETTERS and count_cjk(sample) < MIN_CJK:
         return UNKNOWN_LANGUAGE
@@ -122,13 +126,22 @@ def detect_language(text: str) -> Language:
             det.append(sample)
             candidates = det.get_probabilities()
         except LangDetectException:
-            return UNKNOWN_LANGUAGE
-    if not candidates:
+            candidates = []
+    totals: dict[str, float] = {}
+    variants: dict[str, str] = {}  # base -> its most probable variant (candidates come best first)
+    for c in candidates:
+        base = c.lang.split("-")[0].lower()
+        totals[base] = totals.get(base, 0.0) + c.prob
+        variants.setdefault(base, c.lang)
+    script = cjk_language(sample)
+    if script is not None:
+        return Language(variants.get(script, script), round(totals.get(script, 0.0), 3))
+    if not totals:
         return UNKNOWN_LANGUAGE
-    best = candidates[0]
-    if best.prob < MIN_CONFIDENCE:
-        return Language(UNKNOWN, round(best.prob, 3))
-    return Language(best.lang, round(best.prob, 3))
+    base, prob = max(totals.items(), key=lambda kv: (kv[1], kv[0]))
+    if prob < MIN_CONFIDENCE:
+        return Language(UNKNOWN, round(prob, 3))
+    return Language(variants[base], round(prob, 3))
 
 
 def detect_paragraph_languages(text: str, spans: Sequence[tuple[int, int]]) -> list[Language]:
@@ -165,8 +178,11 @@ def detect_document_language(paragraphs: Sequence[str]) -> str | None:
         if total >= DOCUMENT_SAMPLE_CHARS:
             break
     sample = "\n".join(parts)[:DOCUMENT_SAMPLE_CHARS]
-    if _letters(sample) < MIN_LETTERS:
+    if _letters(sample) < MIN_LETTERS and count_cjk(sample) < MIN_CJK:
         return None
+    script = cjk_language(sample)
+    if script is not None:
+        return script
     if cjk_share(sample) <= 0.5:
         cheap = cheap_language(sample)
         if cheap is not None:

@@ -15,6 +15,23 @@ CJK = (
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
 _CJK_RE = re.compile(f"[{CJK}]")
+#: Japanese syllabaries (hiragana, katakana and its phonetic extensions) and Korean hangul
+#: (syllables, jamo, compatibility jamo): the scripts that tell Japanese and Korean from Chinese.
+KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d"
+HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_KANA_RE = re.compile(f"[{KANA}]")
+_HANGUL_RE = re.compile(f"[{HANGUL}]")
+#: Share of a CJK text's characters in kana from which it is Japanese, and in hangul from which it
+#: is Korean. Japanese prose writes a third or more of its characters in kana and Korean almost
+#: all in hangul, while Chinese writes neither: a few kana in Chinese are a quoted Japanese name.
+KANA_SHARE = 0.10
+HANGUL_SHARE = 0.30
+#: Fewer CJK characters than this and neither langdetect nor the script can tell the language.
+MIN_CJK = 6
+#: The CJK scripts written without spaces between words: Chinese characters, kana, bopomofo (Korean
+#: separates its words with spaces, as alphabets do).
+SPACELESS = CJK.replace("\uac00-\ud7af", "")
+_SPACELESS_RE = re.compile(f"[{SPACELESS}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -24,3 +41,26 @@ def is_cjk(ch: str) -> bool:
 def count_cjk(text: str) -> int:
     """CJK characters in ``text``."""
     return len(_CJK_RE.findall(text))
+
+
+def cjk_language(text: str) -> str | None:
+    """The language ("zh", "ja" or "ko") of a text written mostly in CJK characters, told by the script
+    alone (hangul is Korean, kana Japanese, Han characters without either Chinese); None for a
+    text that is not mostly CJK (or has too few characters to tell)."""
+    cjk = count_cjk(text)
+    letters = sum(1 for ch in text if ch.isalpha())
+    if cjk < MIN_CJK or cjk < 0.5 * letters:
+        return None
+    if len(_HANGUL_RE.findall(text)) >= HANGUL_SHARE * cjk:
+        return "ko"
+    if len(_KANA_RE.findall(text)) >= KANA_SHARE * cjk:
+        return "ja"
+    return "zh"
+
+
+def written_without_spaces(text: str) -> bool:
+    """Whether most letters of ``text`` are in a script written without spaces between words
+    (Chinese, Japanese): there a space is no word separator, and the spacing conventions of
+    alphabetic writing (no space inside quotation marks, before a comma...) do not apply."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and len(_SPACELESS_RE.findall(text)) >= 0.5 * letters

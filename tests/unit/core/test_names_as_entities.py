@@ -72,3 +72,87 @@ def test_a_name_missing_from_the_whole_other_version_is_minor() -> None:
         "Yesterday the minister met Kvesic in the capital. He spoke to reporters.",
         "Yesterday the minister met the chairman in the capital. He spoke to reporters.",
     ) == [("left", "Kvesic", Severity.MINOR, 1)]
+
+
+def test_an_acronym_matches_its_expansion_written_anywhere_in_the_other_version() -> None:
+    # In German "National Health Service" is no name of the German lexicon, but it spells NHS.
+    assert (
+        names(
+            "Die Klinik gehört zum staatlichen Gesundheitsdienst NHS, sagte die Ärztin am Montag.",
+            "Die Klinik gehört zum National Health Service, sagte die Ärztin am Montag.",
+            "de",
+        )
+        == []
+    )
+
+
+def test_an_acronym_explained_in_brackets_matches_the_explanation() -> None:
+    assert (
+        names(
+            "Many investors bought the coin out of FOMO (fear of missing out) last week.",
+            "Many investors bought the coin out of a fear of missing out last week.",
+        )
+        == []
+    )
+
+
+def test_a_long_name_with_one_word_rendered_another_way_is_the_same_name() -> None:
+    assert (
+        names(
+            "She was treated at the Queen Mary Riverside Hospital on Monday, officials said.",
+            "She was treated at the Queen Mary Riverbank Hospital on Monday, officials said.",
+        )
+        == []
+    )
+
+
+def test_the_letters_of_a_code_are_not_a_name_of_their_own() -> None:
+    c = compare(
+        Document.from_text("Cases of COVID-19 rose sharply in the port city last week."),
+        Document.from_text("Cases of the epidemic rose sharply in the port city last week."),
+        left_language="en",
+        right_language="en",
+    )
+    # One defect, one finding: the number rule reports the code, the name rule does not repeat it.
+    assert [(f.rule, c.left.text[f.start : f.end]) for f in check_comparison(c)] == [
+        ("number-mismatch", "19")
+    ]
+
+
+TITLE_CONTEXT = "\n\nThe plan promotes the construction of new universities and the training of teachers.\n"
+
+
+def test_a_title_set_in_a_sentence_is_no_name() -> None:
+    assert (
+        names(
+            "The council adopted the General Plan for Coordinating and Promoting the Construction of"
+            " Top Universities." + TITLE_CONTEXT,
+            "The council adopted the General Scheme for Promoting the Construction of Top Universities."
+            + TITLE_CONTEXT,
+        )
+        == []
+    )
+
+
+def test_a_run_of_names_is_not_a_title() -> None:
+    found = names(
+        "Officials of the Bank of England and the Bank of Slovenia discussed interest rates yesterday in the capital."
+        + TITLE_CONTEXT,
+        "Officials of the Bank of England and the Bank of Croatia discussed interest rates yesterday in the capital."
+        + TITLE_CONTEXT,
+    )
+    assert found == [("right", "Bank of Croatia", Severity.MAJOR, 1)]
+
+
+def test_a_replaced_person_is_major_and_a_replaced_one_word_name_minor() -> None:
+    # "Cheung" is a person: the document names him in full elsewhere.
+    assert names(
+        "Matthew Cheung arrived on Monday.\n\nLater that day Cheung spoke to reporters.",
+        "Matthew Cheung arrived on Monday.\n\nLater that day Zhang spoke to reporters.",
+    ) == [("right", "Zhang", Severity.MAJOR, 1)]
+    # A one-word name that is neither a person nor an organisation as far as the texts tell may
+    # be the other translator's rendering of the same name ("Furong" is a lotus): minor.
+    assert names(
+        "The province launched the Furong talent plan on Monday.",
+        "The province launched the Lotus talent plan on Monday.",
+    ) == [("right", "Lotus", Severity.MINOR, 1)]

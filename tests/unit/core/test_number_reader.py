@@ -131,3 +131,20 @@ def test_a_number_dropped_in_every_passage_is_one_finding_with_a_count() -> None
     assert (f.side, left[f.start : f.end], f.count, len(f.more)) == ("left", "19", 4, 3)
     assert [left[s:e] for s, e in f.more] == ["19", "19", "19"]
     assert "3 more times" in f.message
+
+
+def test_a_code_is_a_name_across_languages_and_a_wrong_code_is_major() -> None:
+    # 新冠 is what Chinese calls COVID-19: the translation's "19" is no number the source lacks.
+    assert (
+        number_findings(
+            "新冠疫情期间，学校停课两周。",
+            "Schools closed for two weeks during the COVID-19 epidemic.",
+            "zh",
+            "en",
+        )
+        == []
+    )
+    assert number_findings(
+        "Flight MH-17 was shot down over the east of the country.",
+        "Flight MH-71 was shot down over the east of the country.",
+    ) == [("right", "71", Severity.MAJOR)]

@@ -9,7 +9,8 @@ compare names, quotations or sentence counts by).
 - ``number-mismatch`` (:mod:`.numbers`): a number the other version writes differently (major)
   or lacks (minor: dropped or paraphrased).
 - ``name-mismatch`` (minor, :mod:`.names`): a proper name missing from the other version.
-- ``quotation-count`` (minor): the aligned passages hold different numbers of quotations.
+- ``quotation-count`` (minor): one version quotes more statements than the other has quotations
+  (a quotation lost or turned into reported speech; quoted terms and titles do not count).
 - ``passage-one-side`` (major when substantial, minor when short): a passage in one version only.
 - ``sentence-count`` (info): different numbers of sentences, the signature of a sentence split
   or merged by a stray period.

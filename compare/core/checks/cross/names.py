@@ -5,6 +5,15 @@ never use; in German (every noun capitalised) only acronyms, words written with 
 or a digit, and capitalised words that are never preceded by an article or determiner anywhere in
 either document count. Minor, not major: translators legitimately replace a name with a title or
 a pronoun ("Landray" → "the professor"), so a finding asks for a look.
+
+A name is an entity: a multiword name is one finding, and it has its counterpart when the other
+version has its most distinctive word, most of its words, its acronym or, for an acronym, its
+expansion (anywhere in the passage) or the explanation the text gives in brackets after it. The
+letters of a code ("COVID-19") are left to number-mismatch, and the words of a title set in a
+sentence ("the General Plan for Coordinating and Promoting ...") are no names. A name replaced by
+another is major when it names a person or an organisation (several words, an acronym, a surname
+of a full name, after a title), minor otherwise (a translator may translate what the other
+transliterates: "Furong" / "Lotus").
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compare.core.checks._base import shorten
@@ -26,7 +36,7 @@ from compare.core.checks.cross._common import (
     other_side,
 )
 from compare.core.checks.finding import Finding, Severity
-from compare.core.text.frequency import zipf
+from compare.core.text.frequency import is_function_word, zipf
 from compare.core.text.numbers import NUMBER_WORDS
 from compare.core.text.stopwords import wordset
 
@@ -52,6 +62,7 @@ def name_mismatch(c: Comparison) -> Iterator[Finding]:
 _NAME_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’‘][^\W_]+)*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 _OPENERS = "\"“„«»‘'‚‹›(–—:"
+_SENTENCE_OPENERS = frozenset(_OPENERS + ".!?…")
 _NOUN_CAPITALISING = {"de", "lb"}
 _GERMAN_DETERMINERS = wordset(
     """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
@@ -88,10 +99,13 @@ def _sentence_words(text: str, span: tuple[int, int]) -> list[_Word]:
     s, e = span
     first = True
     for m in _NAME_WORD.finditer(text, s, e):
-        before = text[s : m.start()].rstrip()
-        continuation = m.start() > s and text[m.start() - 1] in "-‐‑"
-        mid = not first and not (before and before[-1] in _OPENERS + ".!?…")
-        out.append(_Word(m.start(), m.end(), m.group(), mid, continuation))
+        start = m.start()
+        k = start - 1  # the last character before the word that is not whitespace
+        while k >= s and text[k].isspace():
+            k -= 1
+        continuation = start > s and text[start - 1] in "-‐‑"
+        mid = not first and not (k >= s and text[k] in _SENTENCE_OPENERS)
+        out.append(_Word(start, m.end(), m.group(), mid, continuation))
         first = False
     return out
 
@@ -125,8 +139,21 @@ class _NameLexicon:
     noun_like: set[str]  # capitalised words seen after a determiner, adjective or number (German)
     title_case: dict[str, set[int]]  # side -> sentences in title case (headlines)
     side_words: dict[str, set[str]]  # side -> every word it uses
+    # side -> the words of each of its sentences
+    sentence_words: dict[str, list[list[_Word]]] = dataclasses.field(default_factory=dict)
+    # side -> capitalised words written next to another capitalised word somewhere mid-sentence:
+    # the parts of full names ("Matthew Cheung"), so "Cheung" alone is a person too
+    in_multiword: dict[str, set[str]] = dataclasses.field(default_factory=dict)
+    _names: dict[tuple[str, bool, bool], bool] = dataclasses.field(default_factory=dict)
 
     def is_name(self, w: _Word) -> bool:
+        key = (w.text, w.mid, w.continuation)  # all that decides, so each is decided once
+        hit = self._names.get(key)
+        if hit is None:
+            hit = self._names[key] = self._is_name(w)
+        return hit
+
+    def _is_name(self, w: _Word) -> bool:
         core = _strip_genitive(w.text)
         if len(core) < 2 or not core[0].isupper() or core.lower() in self.lower:
             return False
@@ -161,8 +188,11 @@ def _name_lexicon(c: Comparison) -> _NameLexicon:
         text = side.text
         lex.title_case[name] = set()
         words_here: set[str] = set()
+        lex.sentence_words[name] = per_sentence = []
+        lex.in_multiword[name] = multi = set()
         for i, span in enumerate(side.segmentation.sentences):
             words = _sentence_words(text, span)
+            per_sentence.append(words)
             words_here.update(_strip_genitive(w.text) for w in words)
             title = _is_title_case(words)
             if title:
@@ -177,6 +207,8 @@ def _name_lexicon(c: Comparison) -> _NameLexicon:
                     core = _strip_genitive(t)
                     if w.mid:
                         lex.mid_capital[core] += 1
+                        if prev is not None and prev.text[0].isupper() and _adjacent(text, prev, w):
+                            multi.add(core)  # "Cheung" of "Matthew Cheung"
                     if noun_caps and prev is not None and _noun_marker(prev, text):
                         lex.noun_like.add(core)
                 prev = w
@@ -255,8 +287,11 @@ def _entities(text: str, words: list[_Word], lex: _NameLexicon) -> list[_Entity]
     out: list[_Entity] = []
     k = 0
     n = len(words)
+    if not any(lex.is_name(w) for w in words):
+        return out
+    titled = _title_words(text, words, lex)
     while k < n:
-        if not lex.is_name(words[k]):
+        if k in titled or not lex.is_name(words[k]):
             k += 1
             continue
         a = k
@@ -292,8 +327,57 @@ def _entities(text: str, words: list[_Word], lex: _NameLexicon) -> list[_Entity]
         cores = tuple(
             _normalised(_strip_genitive(w.text)) for w in words[a : b + 1] if w.text not in _CONNECTORS
         )
-        out.append(_Entity(words[a].start, words[b].end, cores))
+        end = words[b].end
+        if not (end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isdigit()):
+            out.append(_Entity(words[a].start, end, cores))
+        # else a code ("COVID-19", "MH-17"): number-mismatch reads it, one finding for one defect
         k = b + 1
+    return out
+
+
+#: Capitalised words from this many on, in a row with only function words between them, are a
+#: title when at least half of them are ordinary words (see :func:`_title_words`).
+TITLE_RUN = 3
+#: ... and a capitalised word of such a title this common (Zipf) is a word of the title, no name.
+TITLE_WORD_ZIPF = 3.0
+_RUN_BREAK = re.compile(r"[,;:()\[\]“”„\"«»!?.…—–]")
+
+
+def _title_words(text: str, words: list[_Word], lex: _NameLexicon) -> set[int]:
+    """Indices of the words of ``words`` (one sentence) that are words of a title set in the
+    sentence ("the General Plan for Coordinating and Promoting the Construction of ...",
+    "“Celebrate the Children’s Day with Innocence”"): in a run of capitalised words with only
+    function words between them, of which at least :data:`TITLE_RUN` are long (four letters or
+    more) and at least half of those are written in lowercase elsewhere in the documents (a title
+    capitalises ordinary words; a run of names, "Bank of England and Bank of Italy", does not),
+    every common word (Zipf >= :data:`TITLE_WORD_ZIPF`, not an acronym) is a title's word."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        long = [k for k in run if words[k].text[0].isupper() and len(words[k].text) >= 4]
+        ordinary = sum(1 for k in long if _strip_genitive(words[k].text).lower() in lex.lower)
+        if len(long) >= TITLE_RUN and 2 * ordinary >= len(long):
+            out.update(
+                k
+                for k in run
+                if words[k].text[0].isupper()
+                and not _is_acronym(words[k].text)
+                and zipf(_strip_genitive(words[k].text), lex.language) >= TITLE_WORD_ZIPF
+            )
+        run.clear()
+
+    for k, w in enumerate(words):
+        if run and _RUN_BREAK.search(text, words[run[-1]].end, w.start):
+            close()
+        if w.text[0].isupper():
+            run.append(k)
+        elif run and (len(w.text) <= 3 or is_function_word(w.text, lex.language)):
+            run.append(k)  # "for", "the", "with" inside a title
+        elif run:
+            close()
+    if run:
+        close()
     return out
 
 
@@ -315,11 +399,47 @@ def _matched(
     candidates = [_key(e, language), *(w for w in e.words if _is_acronym(w))]
     if any(_present(w, other, other_words) for w in candidates):
         return True
+    if len(e.words) >= 2 and 2 * sum(1 for w in e.words if _present(w, other, other_words)) > len(e.words):
+        return True  # most of a long name is there: one word spelled or rendered another way
+    if any(w.isupper() and _expansion(w).search(other) for w in e.words if len(w) >= 2):
+        return True  # "NHS" / "National Health Service", wherever the other version writes it
     if len(e.words) >= 2 and len(e.acronym) >= 2 and re.search(rf"\b{re.escape(e.acronym)}\b", other):
         return True
     if len(e.words) == 1 and _is_acronym(e.words[0]):
         return any(o.acronym.upper() == e.words[0].upper() for o in other_entities if len(o.words) >= 2)
     return False
+
+
+_EXPANSION_JOINS = r"(?:[\s\-]+(?:of|for|and|the|de|du|des|la|le|von|van|der|und|für|&))*[\s\-]+"
+
+
+@lru_cache(maxsize=1024)
+def _expansion(acronym: str) -> re.Pattern[str]:
+    """Capitalised words whose initials spell ``acronym``, little words between them allowed."""
+    return re.compile(r"\b" + _EXPANSION_JOINS.join(f"{re.escape(ch)}[^\\W\\d_]*" for ch in acronym) + r"\b")
+
+
+def _glossed(e: _Entity, text: str, other: str) -> bool:
+    """Whether an acronym is explained in brackets right after it ("FOMO (Angst, etwas zu
+    verpassen)") and the other version has most of the explanation's words."""
+    m = re.match(r"\s*\(([^()]{3,120})\)", text[e.end : e.end + 130])
+    if not m or not any(w.isupper() for w in e.words):
+        return False
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", m.group(1))]
+    folded = other.casefold()
+    return bool(words) and 2 * sum(1 for w in words if w in folded) >= len(words)
+
+
+def _person_or_organisation(c: Comparison, lex: _NameLexicon, side: str, e: _Entity) -> bool:
+    """Whether ``e`` names a person or an organisation: a name of several words ("Matthew Cheung",
+    "Bank of England"), an acronym ("NATO"), a word of a full name written elsewhere in its
+    version (a surname used alone), or a name after a title ("Mr", "President")."""
+    if len(e.words) >= 2 or any(len(w) >= 2 and w.isupper() for w in e.words):
+        return True
+    if any(w in lex.in_multiword[side] for w in e.words):
+        return True
+    before = re.search(r"([^\W\d_]+)\.?\s+$", c.side(side).text[max(0, e.start - 24) : e.start])
+    return before is not None and before.group(1).lower() in _TITLE_WORDS
 
 
 def _distinctive(e: _Entity, language: str | None, limit: float) -> bool:
@@ -342,9 +462,7 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
         for i in p.segments(name):
             if i in lex.title_case[name]:
                 continue
-            found.extend(
-                _entities(side.text, _sentence_words(side.text, side.segmentation.sentences[i]), lex)
-            )
+            found.extend(_entities(side.text, lex.sentence_words[name][i], lex))
         entities[name] = found
     unmatched: dict[str, list[_Entity]] = {}
     for name in (LEFT, RIGHT):
@@ -355,8 +473,10 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
             if e.words in seen:
                 continue
             seen.add(e.words)
-            if _distinctive(e, lex.language, NAME_ZIPF) and not _matched(
-                e, normalised[other], words_of[other], entities[other], lex.language
+            if (
+                _distinctive(e, lex.language, NAME_ZIPF)
+                and not _matched(e, normalised[other], words_of[other], entities[other], lex.language)
+                and not _glossed(e, c.side(name).text, normalised[other])
             ):
                 rest.append(e)
         unmatched[name] = rest
@@ -385,9 +505,13 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
             paired.update((id(le), id(re_)))
             ltext = c.left.text[le.start : le.end]
             rtext = c.right.text[re_.start : re_.end]
+            # Another person or organisation is major; a one-word name that is neither (a plan,
+            # a platform: "Furong" / "Lotus", "Weibo" / "MicroBlog") may be the other
+            # translator's rendering of the same name: minor.
+            entity = _person_or_organisation(c, lex, LEFT, le) or _person_or_organisation(c, lex, RIGHT, re_)
             yield cross_finding(
                 "name-mismatch",
-                Severity.MAJOR,
+                Severity.MAJOR if entity else Severity.MINOR,
                 RIGHT,
                 re_.start,
                 re_.end,

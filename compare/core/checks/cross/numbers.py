@@ -7,6 +7,7 @@ number in digits on one side matches the same number written as a word on the ot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -40,11 +41,13 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
             Number(n.start + s, n.end + s, n.text, n.values, n.code)
             for n in numbers_in(text, side.language.base)
         ]
-        sides[name] = (nums, word_numbers(text))
-    left_nums, left_words = sides[LEFT]
-    right_nums, right_words = sides[RIGHT]
+        sides[name] = (nums, text)
+    left_nums, left_text = sides[LEFT]
+    right_nums, right_text = sides[RIGHT]
     if not left_nums and not right_nums:
         return
+    same = not c.cross_language
+    left_words, right_words = word_numbers(left_text), word_numbers(right_text)  # only when needed
     # A number has a counterpart when the other side writes the same value anywhere in the
     # passage, in digits or in words ("3" / "three" / "drei" / "三"): values, not occurrences,
     # since a translation says "one each" for "1 music, 1 art and 1 PE teacher".
@@ -62,14 +65,32 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
             for v in n.values
         }
         rest[:] = [n for n in rest if not (n.values & nearby)]
-    same = not c.cross_language
+    # The digits of a code ("COVID-19", "MH-17") are part of a name. A code the other version
+    # writes with other digits ("MH-71") is a wrong code. In the same language a code rendered in
+    # words ("the epidemic") is a paraphrase (minor, below); across languages it is how the other
+    # language names the thing ("新冠" is COVID-19): no number is missing.
+    prefixes = {name: _code_prefix(c.side(name).text, nums) for name, (nums, _) in sides.items()}
+    if not same:
+        for name, rest in ((LEFT, unmatched_left), (RIGHT, unmatched_right)):
+            others = set(prefixes[other_side(name)].values())
+            rest[:] = [n for n in rest if not n.code or prefixes[name][id(n)] in others]
     # A number on each side without a counterpart is a wrong number (major); a number on one
     # side only was dropped or paraphrased ("COVID-19" -> "the epidemic", "in 2021" -> "this
-    # year"): an omission, minor. Digits of a name or code ("Covid-19") never pair as wrong.
+    # year"): an omission, minor. Codes pair only with codes of the same letters.
     lefts = [n for n in unmatched_left if not n.code]
     rights = [n for n in unmatched_right if not n.code]
+    pairs = list(zip(lefts, rights, strict=False))
+    for ln in (n for n in unmatched_left if n.code):
+        for rn in unmatched_right:
+            if (
+                rn.code
+                and prefixes[RIGHT][id(rn)] == prefixes[LEFT][id(ln)]
+                and all(id(rn) != id(b) for _, b in pairs)
+            ):
+                pairs.append((ln, rn))
+                break
     paired: set[int] = set()
-    for ln, rn in zip(lefts, rights, strict=False):
+    for ln, rn in pairs:
         paired.update((id(ln), id(rn)))
         yield cross_finding(
             "number-mismatch",
@@ -96,3 +117,16 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
                 p.index,
                 pattern="".join(n.text.split()),
             )
+
+
+_CODE_LETTERS = re.compile(r"([^\W\d_]+)[-‐‑]$")
+
+
+def _code_prefix(text: str, numbers: list[Number]) -> dict[int, str]:
+    """The letters before each code's digits ("covid" of "COVID-19"), by ``id`` of the number."""
+    out: dict[int, str] = {}
+    for n in numbers:
+        if n.code:
+            m = _CODE_LETTERS.search(text, max(0, n.start - 40), n.start)
+            out[id(n)] = m.group(1).casefold() if m else ""
+    return out

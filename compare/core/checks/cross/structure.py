@@ -47,32 +47,50 @@ def length_ratio(c: Comparison) -> Iterator[Finding]:
     yield from _length_findings(c, [p for p in c.passages if p.left_segments and p.right_segments])
 
 
-def _quotation_count(text: str) -> int:
+#: A quotation of this many words or more is a quoted statement. Shorter quoted words are mostly
+#: terms, titles, names and scare quotes (“Lebensretter”, “super scholars”), which one translator
+#: sets in quotation marks and another does not, and one translator's quote of five words is
+#: another's of four.
+QUOTED_WORDS = 5
+
+
+def _quotation_lengths(text: str) -> list[int]:
+    """The words of each quotation in ``text`` (a passage): pairs, openers closed in a later
+    paragraph and closers of a quotation opened in an earlier one, so that a quotation over
+    several paragraphs counts in each passage that opens, reopens or closes it, whichever of the
+    conventions a translator follows. A closer alone counts as a quotation of no words: where it
+    began is not known, and it may be a slip ("„willkürlich“ testen“")."""
     qa = analyse_quotes(text)
-    return len(qa.pairs) + len(qa.unclosed) + len(qa.stray_closers)
+    spans = [(o + 1, c) for o, c in qa.pairs] + [(o + 1, len(text)) for o in qa.unclosed]
+    return [count_words(text[s:e]) for s, e in spans] + [0] * len(qa.stray_closers)
 
 
 def _quotation_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
-    counts = {}
+    """A passage with fewer quotations of any length than the other version has quoted
+    statements: a statement lost or turned into reported speech. (Counting statements on one
+    side against all quotations on the other keeps a term quoted by one translator only, or a
+    quote of five words that is four in the other version, from counting.)"""
+    lengths = {}
     for name in (LEFT, RIGHT):
         s, e = p.span(name)
-        counts[name] = _quotation_count(c.side(name).text[s:e])
-    if counts[LEFT] == counts[RIGHT]:
-        return
-    fewer = LEFT if counts[LEFT] < counts[RIGHT] else RIGHT
-    s, e = content_span(c.side(fewer).text, p.span(fewer))
-    n, m = counts[fewer], counts[other_side(fewer)]
-    yield cross_finding(
-        "quotation-count",
-        Severity.MINOR,
-        fewer,
-        s,
-        e,
-        f"This passage has {_quotations(n)} where the other version has {m}: "
-        "a quotation may have been lost or turned into reported speech.",
-        None,
-        p.index,
-    )
+        lengths[name] = _quotation_lengths(c.side(name).text[s:e])
+    for fewer in (LEFT, RIGHT):
+        n = len(lengths[fewer])
+        m = sum(1 for k in lengths[other_side(fewer)] if k >= QUOTED_WORDS)
+        if m <= n:
+            continue
+        s, e = content_span(c.side(fewer).text, p.span(fewer))
+        yield cross_finding(
+            "quotation-count",
+            Severity.MINOR,
+            fewer,
+            s,
+            e,
+            f"This passage has {_quotations(n)} where the other version quotes {m} statement"
+            f"{'s' if m != 1 else ''}: a quotation may have been lost or turned into reported speech.",
+            None,
+            p.index,
+        )
 
 
 def _quotations(n: int) -> str:

@@ -161,6 +161,8 @@ FIRES = [
     ("tokenizer-spacing", "en", "It was called “ strong conflict ” by all.", ["“ strong conflict ”"]),
     ("tokenizer-spacing", "de", "Es war „ gut “, sagte er.", ["„ gut “"]),
     ("tokenizer-spacing", "en", "Prices ( in euros ) fell.", ["( in euros )"]),
+    # ... and still in an English quotation inside a Chinese text
+    ("tokenizer-spacing", "zh", "他说 ： “ Keep calm ” 。", ["“ Keep calm ”"]),
     ("tokenizer-spacing", "en", "Ash O 'Brien said it 's fine.", [" '"]),  # one pattern, count 2
     (
         "unbalanced-quote",
@@ -344,6 +346,10 @@ SILENT = [
     ),
     ("en", "The ellipsis . . . is spaced here. And here... and here …"),
     ("zh", "中国外交部发言人表示，双方将继续保持沟通。他说：“我们希望和平解决问题。”"),
+    # Chinese is written without spaces between words: a tokenised source's spaces around its
+    # punctuation and inside its quotation marks follow no convention the spacing rules know.
+    ("zh", "市长说 ： “ 我们今年将新建三所学校 。 ” 他说 ， 这包括 （ 两所小学 ） 。"),
+    ("zh", '小城举办读书节 : " 读书让生活更美好 " - 本报讯'),
     (None, "Mr. Putin met Aleksandr V. Grushko. Nearly 100,000 troops served from 2012 to 2018."),
 ]
 
@@ -356,6 +362,20 @@ def test_no_false_alarm(language: str | None, text: str) -> None:
 def test_untranslated_needs_a_long_confident_paragraph() -> None:
     text = "The first paragraph is in English.\n\nJa, genau.\n\nCathédrale Saint-Pierre-et-Saint-Paul de Nantes burned."
     assert fired(text, "untranslated-paragraph") == []
+
+
+def test_a_chinese_paragraph_left_in_an_english_text_is_called_chinese() -> None:
+    chinese = (
+        "学校今年招收新生三千名，北京市人民政府发布通知，四川成都乡村振兴取得新进展，广东省深圳市召开会议。"
+    )
+    text = (
+        "The first paragraph is in English, as the whole article should be.\n\n"
+        f"{chinese}\n\n"
+        "The third paragraph is in English again, and long enough to be read."
+    )
+    found = [f for f in check_text(text, "en") if f.rule == "untranslated-paragraph"]
+    assert [text[f.start : f.end] for f in found] == [chinese]
+    assert "Chinese" in found[0].message  # langdetect alone calls it Korean
 
 
 def test_language_detected_when_not_given() -> None:

@@ -184,6 +184,32 @@ def test_quotation_count_ignores_quote_styles_and_apostrophes() -> None:
     assert found(c, "quotation-count") == []
 
 
+def test_quotation_count_ignores_quoted_terms_and_quotes_of_different_lengths() -> None:
+    # A term one translator sets in quotation marks is no lost quotation.
+    c = cmp(
+        "The doctors called the two drugs “life savers” until the trial ended this spring.",
+        "The doctors called the two drugs life savers until the trial ended this spring.",
+    )
+    assert found(c, "quotation-count") == []
+    # A quote of five words in one version is a quote of four in the other: one quotation each.
+    c = cmp(
+        "He complained that the purchases were “still eating up millions of pounds” every year.",
+        "He complained that the purchases were “still wasting millions of pounds” every year.",
+    )
+    assert found(c, "quotation-count") == []
+
+
+def test_quotation_count_across_paragraphs_counts_where_a_quotation_opens() -> None:
+    # One translator closes the quotation in each paragraph, the other only in the last one.
+    c = cmp(
+        "“We will rebuild every school in the region before the winter comes.\n\n"
+        "And we will pay for it with the money of the national fund,” she said.",
+        "“We are going to rebuild every school in the region before winter.”\n\n"
+        "“And we will pay for it with money from the national fund,” she said.",
+    )
+    assert found(c, "quotation-count") == []
+
+
 # --------------------------------------------------------------------------- one side only
 
 

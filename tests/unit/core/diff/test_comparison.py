@@ -33,7 +33,10 @@ def test_passages_kinds_spans_and_changes() -> None:
         (RIGHT_ONLY, "0-1"),
     ]
     first = c.passages[0]
-    assert [(MT[slice(*ch.left)], EDITED[slice(*ch.right)]) for ch in first.changes] == [("Russia.", "the")]
+    assert [(MT[slice(*ch.left)], EDITED[slice(*ch.right)]) for ch in first.changes] == [
+        ("Russia.", ""),
+        ("", "the"),
+    ]
     assert c.passages[1].divergence == 0.0
     assert all(p.divergence > 0 for p in c.divergent)
     # The whitespace after a sentence belongs to its passage.
