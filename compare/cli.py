@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow --output to replace an input file of the review (never the review itself)",
     )
+    e.add_argument(
+        "--track-changes",
+        action="store_true",
+        help="write a Word document (.docx) whose tracked changes turn the base into the cleaned "
+        "article, with the notes as comments",
+    )
 
     c = sub.add_parser("check", parents=[common], help="find machine-translation artifacts in one version")
     c.add_argument("file")
@@ -197,7 +203,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         review = Review(review.comparison, review.base)
         if args.take_all != review.base:
             review.apply_all(range(len(review.passages)), Decision(choice=Choice.TAKE_OTHER))
-    fmt = export_review(review, args.output, args.format, force=args.force)
+    if args.track_changes:
+        from datetime import UTC, datetime
+
+        from compare.core.export.redline import export_redline
+
+        if args.format:
+            raise CompareError("--track-changes writes a Word document; leave out --format.")
+        # the review's date: when it was last saved
+        saved = datetime.fromtimestamp(os.stat(args.session).st_mtime, UTC)
+        export_redline(review, args.output, date=saved, force=args.force)
+        fmt = "docx with tracked changes"
+    else:
+        fmt = export_review(review, args.output, args.format, force=args.force)
     changed = len(review.changed_indices())
     print(
         f"wrote {args.output} ({fmt}, {changed} passage{'s' if changed != 1 else ''} changed from the base)",

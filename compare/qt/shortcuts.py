@@ -47,6 +47,13 @@ COMMANDS: tuple[Command, ...] = (
         separator_before=True,
     ),
     Command(
+        "redline",
+        "File",
+        "Export Word Document with &Tracked Changes…",
+        (),
+        "export a Word document whose tracked changes turn the base into the cleaned article, notes as comments",
+    ),
+    Command(
         "report",
         "File",
         "Export Change &Report…",
