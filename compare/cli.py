@@ -12,12 +12,16 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from compare.core.errors import CompareError
 from compare.core.io.fileio import ProtectedOutput
 from compare.core.limits import MAX_INPUT_BYTES, MIB
 
 from . import APP_NAME, __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from compare.core.checks.glossary import Glossary
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("diff", "export", "check", "align")
@@ -37,6 +41,18 @@ def _size(value: str) -> int:
     if mb <= 0:
         raise argparse.ArgumentTypeError("the size limit must be positive")
     return int(mb * 1024 * 1024)
+
+
+GLOSSARY_HELP = (
+    "also check against a house glossary: a TSV or CSV file with a header row "
+    "(term, required, forbidden, note; forms separated by |)"
+)
+
+
+def _glossary(args: argparse.Namespace) -> Glossary | None:
+    from compare.core.checks.glossary import load_glossary
+
+    return load_glossary(args.glossary) if getattr(args, "glossary", None) else None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     d.add_argument("--all", action="store_true", help="text format: show identical passages too")
     d.add_argument("--no-checks", action="store_true", help="do not run the artifact checks")
+    d.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
     d.add_argument(
         "--force", action="store_true", help="allow --output or --save-session to replace an input file"
     )
@@ -117,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding is at or above this severity (default minor)",
     )
     c.add_argument("--language", help="language code, instead of detecting it")
+    c.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
 
     a = sub.add_parser(
         "align", parents=[common], help="align a source and its translation sentence by sentence"
@@ -157,10 +175,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from compare.core.export.diff_report import to_html, to_json, to_text
     from compare.core.io.loading import load_document
 
+    if args.no_checks and args.glossary:
+        raise CompareError("--glossary is a check; leave out --no-checks to use it.")
+    glossary = _glossary(args)  # before the comparison: a bad glossary fails at once
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
     comparison = compare(left, right, segment=args.segment, parallel=True)
-    analysis = Analysis.unchecked(comparison) if args.no_checks else analyse(comparison)
+    analysis = Analysis.unchecked(comparison) if args.no_checks else analyse(comparison, glossary)
     inputs = _inputs(args, "left", "right")
     if args.save_session:
         from compare.core.io.fileio import guard_output, same_file
@@ -230,9 +251,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     from compare.core.io.loading import load_document
     from compare.core.text.language import detect_language
 
+    glossary = _glossary(args)
     doc = load_document(args.file, args.max_size)
     language = args.language or detect_language(doc.text).base
     findings = check_text(doc.text, language)
+    if glossary is not None:
+        from compare.core.checks.glossary import forbidden_forms
+
+        findings = sorted(
+            findings + forbidden_forms(doc.text, glossary), key=lambda f: (f.start, f.end, f.rule)
+        )
     threshold = Severity(args.fail_on).rank
     failing = any(f.severity.rank >= threshold for f in findings)
     if args.format == "json":

@@ -68,6 +68,23 @@ COMMANDS: tuple[Command, ...] = (
         "export the aligned sentences as a translation memory (.tmx) or table (.tsv)",
     ),
     Command(
+        "glossary",
+        "File",
+        "Choose &Glossary…",
+        (),
+        "check against a house glossary (.tsv, .csv) from the next comparison on",
+        needs_review=False,
+        separator_before=True,
+    ),
+    Command(
+        "no_glossary",
+        "File",
+        "&Forget Glossary",
+        (),
+        "check without a glossary from the next comparison on",
+        needs_review=False,
+    ),
+    Command(
         "reload",
         "File",
         "Re&load Files",
