@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from compare.core.checks.glossary import Glossary
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("diff", "export", "check", "align")
+SUBCOMMANDS = ("diff", "export", "check", "align", "batch")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +53,12 @@ def _glossary(args: argparse.Namespace) -> Glossary | None:
     from compare.core.checks.glossary import load_glossary
 
     return load_glossary(args.glossary) if getattr(args, "glossary", None) else None
+
+
+def _count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -147,6 +153,27 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--left-lang", help="language code of the left text (default: detected)")
     a.add_argument("--right-lang", help="language code of the right text (default: detected)")
     a.add_argument("--force", action="store_true", help="allow --output to replace an input file")
+
+    b = sub.add_parser(
+        "batch", parents=[common], help="compare and check every pair of a folder (or a list) at once"
+    )
+    b.add_argument(
+        "pairs",
+        help="a folder of NAME.TAG.EXT files (the two files of one NAME are a pair), a folder with "
+        "left/ and right/ subfolders (files of the same name are a pair), or a TSV of LEFT<TAB>RIGHT paths",
+    )
+    b.add_argument("--output", "-o", required=True, metavar="DIR", help="the folder for the reports")
+    b.add_argument(
+        "--tags",
+        metavar="LEFT,RIGHT",
+        help="the tags of the left and right files in a folder (default: the tag that sorts first is left)",
+    )
+    b.add_argument("--segment", choices=("auto", "lines"), default="auto")
+    b.add_argument(
+        "--base", choices=("left", "right"), default="right", help="the version being cleaned (default right)"
+    )
+    b.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
+    b.add_argument("--jobs", type=_count, metavar="N", help="processes to use (default: one per core)")
     return parser
 
 
@@ -305,7 +332,95 @@ def cmd_align(args: argparse.Namespace) -> int:
     return EXIT_SAME
 
 
-COMMANDS = {"diff": cmd_diff, "export": cmd_export, "check": cmd_check, "align": cmd_align}
+class _ProgressBar:
+    """One line on a terminal's standard error: how many pairs are done."""
+
+    WIDTH = 28
+
+    def __init__(self) -> None:
+        self.state: tuple[int, int, str] | None = None
+
+    def update(self, done: int, total: int, name: str) -> None:
+        self.state = (done, total, name)
+
+    def draw(self) -> None:
+        if self.state is None:
+            return
+        done, total, name = self.state
+        filled = self.WIDTH * done // max(total, 1)
+        sys.stderr.write(f"\r\x1b[K[{'#' * filled}{'-' * (self.WIDTH - filled)}] {done}/{total} {name[:40]}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from compare.core.batch import Batch, BatchError, Options, PairResult, find_pairs
+
+    tags = None
+    if args.tags:
+        tags = [t.strip().strip(".") for t in args.tags.split(",")]
+        if len(tags) != 2 or not all(tags) or tags[0] == tags[1]:
+            raise CompareError("--tags takes two different tags, the left one first: --tags mt,edited.")
+    glossary = _glossary(args)
+    pairs, results = find_pairs(args.pairs, tags)
+    if not pairs:
+        why = (
+            f": {results[0].error[:1].lower()}{results[0].error[1:]}" if results and results[0].error else "."
+        )
+        raise BatchError(f"Found no pairs of files in {args.pairs}{why}")
+    protect = [("the list of pairs", args.pairs)] if Path(args.pairs).is_file() else []
+    if args.glossary:
+        protect.append(("the glossary", args.glossary))
+    options = Options(args.output, args.segment, args.base, args.max_size, glossary)
+    batch = Batch(pairs, options, protect)
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+
+    def show(result: PairResult) -> None:
+        if bar is not None:
+            bar.clear()
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        if result.error is not None:
+            print(f"news-compare: skipped {result.name}: {result.error}", file=sys.stderr)
+
+    for result in results:
+        show(result)
+    unpaired = len(results)  # files that pair with nothing count as done already
+    progress = (
+        (lambda done, total, r: bar.update(unpaired + done, unpaired + total, r.name))
+        if bar is not None
+        else None
+    )
+    for result in batch.run(args.jobs, progress):
+        results.append(result)
+        show(result)
+        if bar is not None:
+            bar.draw()
+    if bar is not None:
+        bar.clear()
+    batch.write_summary(results, f"News Compare: {Path(args.pairs).name}")
+    compared = [r for r in results if r.error is None]
+    differ = sum(1 for r in compared if r.divergent)
+    print(
+        f"wrote {Path(args.output) / 'index.html'}: {len(compared)} pairs compared, {differ} differ, "
+        f"{len(results) - len(compared)} skipped",
+        file=sys.stderr,
+    )
+    return EXIT_DIFFERENT if any(r.differs for r in results) else EXIT_SAME
+
+
+COMMANDS = {
+    "diff": cmd_diff,
+    "export": cmd_export,
+    "check": cmd_check,
+    "align": cmd_align,
+    "batch": cmd_batch,
+}
 
 
 def run_cli(argv: Sequence[str]) -> int:
