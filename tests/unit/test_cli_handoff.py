@@ -185,8 +185,9 @@ def test_batch_progress_bar_on_a_terminal(tmp_path) -> None:  # type: ignore[no-
     folder = tmp_path / "pairs"
     write_folder(folder)
     master, terminal = pty.openpty()
+    command = ["batch", str(folder), "-o", str(tmp_path / "out"), "--tags", "mt,edited"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "compare", "batch", str(folder), "-o", str(tmp_path / "out"), "--tags", "mt,edited"],
+        [sys.executable, "-m", "compare", *command],
         stdout=subprocess.PIPE,
         stderr=terminal,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -247,6 +248,12 @@ def test_ops_rebuild_both_texts(base: str, clean: str) -> None:
     assert "".join(o.text for o in ops if o.kind != DELETED) == clean
 
 
+# LibreOffice is not installed by packaging/setup.sh: CI does not run these checks; a developer
+# who installed it (Debian: libreoffice-writer-nogui) does.
+IN_CI = bool(os.environ.get("CI"))
+
+
+@pytest.mark.skipif(IN_CI, reason="CI has no LibreOffice (packaging/setup.sh does not install it)")
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_redline_and_shows_the_changes(tmp_path) -> None:
     """LibreOffice converts the redline to text with the changes shown: the base's deleted words
@@ -272,6 +279,7 @@ def _system_python_with_uno() -> str | None:
     return python if probe.returncode == 0 else None
 
 
+@pytest.mark.skipif(IN_CI, reason="CI has no LibreOffice (packaging/setup.sh does not install it)")
 @pytest.mark.skipif(
     _system_python_with_uno() is None,
     reason="LibreOffice with its Python bridge (python3-uno) is not installed",
