@@ -303,3 +303,20 @@ def test_libreoffice_accepts_and_rejects_all_changes(tmp_path, accept: bool) -> 
     )  # fmt: skip
     paragraphs = json.loads(run.stdout)["paragraphs"]
     assert paragraphs == (article_paragraphs(review) if accept else base_paragraphs(review))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_any_review_resolves_to_its_article_and_base(data: st.DataObject) -> None:
+    """Whatever the decisions (hand edits that add or drop paragraph breaks included), accepting
+    gives the cleaned article and rejecting the base."""
+    review = Review(compare(Document.from_text(LEFT), Document.from_text(RIGHT)))
+    for p in review.passages:
+        choice = data.draw(st.sampled_from(list(Choice)))
+        text = data.draw(st.text(alphabet="ab Kyiv.\n\t", max_size=16)) if choice == Choice.CUSTOM else ""
+        note = data.draw(st.sampled_from(["", "", "check this"]))
+        review.set_decision(p.index, Decision(choice, text, note))
+    data_ = redline_docx(review, DATE)
+    # (a Word document always holds a paragraph: an empty article is one empty paragraph)
+    assert resolved(data_, accept=True) == (article_paragraphs(review) or [""])
+    assert resolved(data_, accept=False) == base_paragraphs(review)
