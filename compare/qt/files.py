@@ -4,6 +4,9 @@ unless the user confirms it; nothing unsaved is dropped without asking."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -167,8 +170,12 @@ class FileController(QObject):
         force = self.may_write(path)
         if force is False:
             return False
+        date = None  # now: the review as it is shown
+        if self.session_path and not self.dirty:  # a saved review: when it was saved
+            with contextlib.suppress(OSError):
+                date = datetime.fromtimestamp(os.stat(self.session_path).st_mtime, UTC)
         try:
-            export_redline(review, path, force=bool(force))
+            export_redline(review, path, date=date, force=bool(force))
         except CompareError as err:
             show_error(self.parent_widget, str(err))
             return False

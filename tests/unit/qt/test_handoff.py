@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import re
 import zipfile
+from datetime import UTC, datetime
 
 import docx
 from PySide6.QtWidgets import QFileDialog
@@ -32,6 +35,17 @@ def test_file_menu_exports_the_redline(open_window, pair, tmp_path, messages) ->
     xml = zipfile.ZipFile(io.BytesIO(out.read_bytes())).read("word/document.xml").decode()
     assert "w:ins " in xml and "w:del " in xml and 'w:author="News Compare"' in xml
     assert len(document.paragraphs) == len(article_paragraphs(window.review))
+    # unsaved: dated now; saved: dated when the review was saved
+    stamp = re.search(r'w:date="([^"]+)"', xml)
+    assert stamp is not None
+    when = datetime.strptime(stamp.group(1), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert abs((datetime.now(UTC) - when).total_seconds()) < 300
+    session = tmp_path / "r.ncreview"
+    assert window.files.save_review_to(str(session))
+    os.utime(session, (1_700_000_000, 1_700_000_000))
+    assert window.files.export_redline(str(out))
+    xml = zipfile.ZipFile(io.BytesIO(out.read_bytes())).read("word/document.xml").decode()
+    assert 'w:date="2023-11-14T22:13:20Z"' in xml
     # never over an input without asking (the question is declined)
     before = pair[1].read_bytes()
     assert window.files.export_redline(str(pair[1])) is False
