@@ -76,7 +76,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
             return str(box.answers["note"].pop(0)), True
         return "", False
 
-    from compare.qt.dialogs import NoteDialog
+    from compare.qt.editors import NoteDialog
 
     def get_note(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         text, ok = note()
@@ -85,6 +85,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
     monkeypatch.setattr(NoteDialog, "get_note", staticmethod(get_note))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (box.next_answer("open", []), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (box.next_answer("save", ""), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (box.next_answer("open-one", ""), ""))
 
     from compare.qt.dialogs import RecoveryDialog
 
@@ -136,6 +137,10 @@ def open_window(qtbot):  # type: ignore[no-untyped-def]
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        window.windowHandle().requestActivate()  # as a window manager does for a new window
+        from PySide6.QtWidgets import QApplication
+
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
         if wait:
             _wait_loaded(qtbot, window)
         return window
@@ -208,3 +213,66 @@ def accept_next_dialog(qtbot, check=None, accept=True):  # type: ignore[no-untyp
 
     QTimer.singleShot(0, answer)
     return seen
+
+
+class DialogKeys:
+    """Drive the next modal dialog with keys: ``keys.then(act)`` runs ``act(dialog)`` once the
+    dialog is up and active (as a window manager makes it); an exception or a dialog still open
+    three seconds later closes it and is kept in ``errors`` (check with ``keys.check()``)."""
+
+    def __init__(self) -> None:
+        self.errors: list[BaseException] = []
+        self.seen: list[str] = []
+        self.done = False  # the test is over: stop waiting for a dialog
+
+    def then(self, act) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        def run() -> None:
+            if self.done:
+                return
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(10, run)
+                return
+            dialog.windowHandle().requestActivate()
+            QApplication.processEvents()
+            self.seen.append(type(dialog).__name__)
+            owner = dialog.parentWidget()
+
+            def back() -> None:  # the window manager activates the window the dialog came from
+                if owner is not None:
+                    owner.window().windowHandle().requestActivate()
+                    QApplication.processEvents()
+
+            dialog.finished.connect(back)  # type: ignore[attr-defined]
+            try:
+                act(dialog)
+            except BaseException as err:
+                self.errors.append(err)
+                dialog.reject()  # type: ignore[attr-defined]
+
+            def still_open() -> None:
+                if dialog.isVisible():
+                    self.errors.append(AssertionError(f"the keys did not close {type(dialog).__name__}"))
+                    dialog.reject()  # type: ignore[attr-defined]
+
+            guard = QTimer(dialog)
+            guard.setSingleShot(True)
+            guard.timeout.connect(still_open)
+            guard.start(3000)
+
+        QTimer.singleShot(0, run)
+
+    def check(self) -> None:
+        if self.errors:
+            raise self.errors[0]
+        assert self.seen, "no dialog opened"
+
+
+@pytest.fixture
+def dialog_keys():  # type: ignore[no-untyped-def]
+    keys = DialogKeys()
+    yield keys
+    keys.done = True

@@ -9,16 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from compare.qt.shortcuts import COMMANDS, MENUS
+
+PASSAGE_MENU = (
+    ("take_left", "take_right", "both", "keep"),
+    ("edit", "note", "reviewed", "select_text"),
+    ("apply", "dismiss"),
+    ("merge", "split", "link"),
+)
 
 
 class Actions:
     """One QAction per command, added to the window so that shortcuts work wherever the focus is."""
 
-    def __init__(self, window: QMainWindow, given: dict[str, QAction]):
+    def __init__(self, window: QMainWindow, given: dict[str, QAction], table: QWidget):
         self._window = window
         self._actions: dict[str, QAction] = {}
         for c in COMMANDS:
@@ -33,6 +41,10 @@ class Actions:
             action.setToolTip(tip)
             if c.checkable:
                 action.setCheckable(True)
+            for k in c.table_keys:
+                shortcut = QShortcut(QKeySequence(k), table)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(action.trigger)
             window.addAction(action)
             self._actions[c.id] = action
         self.recent_menu: QMenu | None = None
@@ -61,6 +73,15 @@ class Actions:
             menu.addAction(self._actions[c.id])
             if c.id == "open":
                 self.recent_menu = menu.addMenu("Open &Recent")
+
+    def passage_menu(self, parent: QWidget) -> QMenu:
+        """The context menu of a passage: what can be done to it."""
+        menu = QMenu(parent)
+        for group in PASSAGE_MENU:
+            for name in group:
+                menu.addAction(self._actions[name])
+            menu.addSeparator()
+        return menu
 
     def enable_review_actions(self, enabled: bool) -> None:
         for c in COMMANDS:

@@ -10,17 +10,21 @@ decisions is defined in :mod:`compare.core.review.realign`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from compare.core.align.same_language import Bead
+from compare.core.align.bilingual import align_bilingual
+from compare.core.align.link import link_beads, subaligner
+from compare.core.align.same_language import Bead, align_same_language
 from compare.core.analysis.analysis import Analysis
 from compare.core.errors import CompareError
 from compare.core.export.bitext import bcp47, bitext_tmx, bitext_tsv
 from compare.core.io.fileio import atomic_write
 from compare.core.review.realign import (
+    carried_decisions,
     default_split,
     merge_beads,
     merged_decisions,
@@ -32,8 +36,9 @@ from compare.core.review.realign import (
     split_points,
 )
 from compare.core.review.review import CUSTOM
+from compare.qt.alignment_dialogs import LinkSentencesDialog, SplitPassageDialog
 from compare.qt.commands import AlignmentCommand
-from compare.qt.dialogs import LanguageCodesDialog, SplitPassageDialog, ask_yes_no, show_error
+from compare.qt.dialogs import LanguageCodesDialog, ask_yes_no, show_error
 from compare.qt.files import FileController
 from compare.qt.host import Host
 from compare.qt.jobs import Loaded
@@ -51,6 +56,10 @@ class _Pending:
     before: Analysis
     text: str
     how: tuple[str, int] | None
+
+
+def _cross_aligner(left: Sequence[str], right: Sequence[str]) -> list[Bead]:
+    return align_bilingual(list(left), list(right))
 
 
 def _sentence(err: Exception) -> str:
@@ -123,6 +132,49 @@ class AlignmentController:
             return False
         return self.realign(new_beads, f"Split passage {row + 1}", ("split", row))
 
+    def link_sentences(self, where: tuple[int, int] | None = None) -> bool:
+        """Pin a left sentence to a right one (``where``: their indices; asked for when None)."""
+        review = self.window.review
+        row = self.navigator.current_passage()
+        if review is None or row < 0:
+            return False
+        c = review.comparison
+        try:
+            beads = passage_beads(c)
+        except ValueError as err:
+            show_error(self.parent_widget, _sentence(err))
+            return False
+        if where is None:
+            near = range(max(0, row - 3), min(len(beads), row + 4))
+            left = [(i, c.left.sentence_text(i)) for k in near for i in beads[k][0]]
+            right = [(j, c.right.sentence_text(j)) for k in near for j in beads[k][1]]
+            if not left or not right:
+                show_error(
+                    self.parent_widget, "There are no sentences on both sides near this passage to link."
+                )
+                return False
+            default = (
+                beads[row][0][0] if beads[row][0] else left[0][0],
+                beads[row][1][0] if beads[row][1] else right[0][0],
+            )
+            labels = (
+                f"Left ({language_label(c.left.language.code)})",
+                f"Right ({language_label(c.right.language.code)})",
+            )
+            where = LinkSentencesDialog.get_link(self.parent_widget, left, right, default, labels)
+            if where is None:
+                return False
+        i, j = where
+        lsents = [c.left.sentence_text(k) for k in range(len(c.left.segmentation.sentences))]
+        rsents = [c.right.sentence_text(k) for k in range(len(c.right.segmentation.sentences))]
+        aligner = _cross_aligner if c.cross_language else align_same_language
+        try:
+            new_beads = link_beads(beads, i, j, subaligner(lsents, rsents, aligner))
+        except ValueError as err:
+            show_error(self.parent_widget, _sentence(err))
+            return False
+        return self.realign(new_beads, f"Link left sentence {i + 1} to right sentence {j + 1}", ("link", i))
+
     def realign(self, beads: list[Bead], text: str, how: tuple[str, int] | None = None) -> bool:
         """Rebuild the comparison from ``beads`` and push it as one undo step.
 
@@ -185,10 +237,16 @@ class AlignmentController:
             decisions, current = merged_decisions(review, how[1], rebuilt), how[1]
         elif how is not None and how[0] == "split":
             decisions, current = split_decisions(review, how[1]), how[1]
+        elif how is not None and how[0] == "link":  # decisions stay on passages that read the same
+            decisions = carried_decisions(review, rebuilt)
+            current = next(
+                (p.index for p in rebuilt.comparison.passages if how[1] in p.left_segments), old_current
+            )
         elif len(rebuilt.comparison.passages) == len(before.comparison.passages):
             decisions, current = review.decisions(), old_current
         else:
-            decisions, current = {}, min(max(0, old_current), len(rebuilt.comparison.passages) - 1)
+            decisions = carried_decisions(review, rebuilt)
+            current = min(max(0, old_current), len(rebuilt.comparison.passages) - 1)
         self.window.undo_stack.push(
             AlignmentCommand(
                 review, rebuilt, decisions, text, self.window.alignment_changed, current, old_current

@@ -91,6 +91,18 @@ class ArticleView(QPlainTextEdit):
                 for k in range(i + 1, len(self._starts)):
                     self._starts[k] += delta
 
+    def select_in_passage(self, index: int, start: int, end: int) -> None:
+        """Select ``start:end`` of passage ``index``'s text (Python offsets) and show it."""
+        if self.review is None or not (0 <= index < len(self._starts)):
+            return
+        text = self.review.passage_text(index)
+        at = self._starts[index] + _u16(_display(text[:start]))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(at)
+        cursor.setPosition(at + _u16(_display(text[start:end])), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def passage_at_position(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 

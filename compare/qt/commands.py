@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtGui import QUndoCommand
 
 from compare.core.analysis.analysis import Analysis
-from compare.core.review.review import Decision, Review
+from compare.core.review.review import Decision, FindingKey, Review
 
 
 class DecisionCommand(QUndoCommand):
@@ -72,3 +72,27 @@ class AlignmentCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._install(self.old)
+
+
+class DismissCommand(QUndoCommand):
+    """Mark findings "not an error" (or bring them back) in one undo step."""
+
+    def __init__(
+        self, review: Review, keys: list[FindingKey], dismissed: bool, text: str, notify: Callable[[], None]
+    ):
+        super().__init__(text)
+        self.review = review
+        self.keys = list(keys)
+        self.dismissed = dismissed
+        self.before = {key: key in review.dismissed() for key in self.keys}
+        self.notify = notify
+
+    def redo(self) -> None:
+        for key in self.keys:
+            self.review.set_dismissed(key, self.dismissed)
+        self.notify()
+
+    def undo(self) -> None:
+        for key, was in self.before.items():
+            self.review.set_dismissed(key, was)
+        self.notify()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel
 
 from compare.core.review.review import TAKE_BOTH, Decision
 from compare.qt.commands import DecisionCommand
-from compare.qt.dialogs import EditPassageDialog, NoteDialog
+from compare.qt.editors import EditPassageDialog, NoteDialog
 from compare.qt.host import Host
 from compare.qt.models import LEFT, language_label
 from compare.qt.navigation import Navigator
@@ -91,12 +91,16 @@ class DecisionController:
         new = replace(review.decision_for_text(row, text, review.decision(row)), reviewed=True)
         self.push({row: new}, _label("Edit", [row]))
 
-    def edit_note(self) -> None:
+    def edit_note(self, quote: str | None = None) -> None:
+        """A note on the current (or selected) passages; ``quote``: words to start it with."""
         review = self.window.review
         rows = self.navigator.targets()
         if review is None or not rows:
             return
-        note = NoteDialog.get_note(self.parent_widget, rows[0] + 1, review.decision(rows[0]).note)
+        current = review.decision(rows[0]).note
+        if quote:
+            current = (current + "\n" if current else "") + f"“{' '.join(quote.split())}”: "
+        note = NoteDialog.get_note(self.parent_widget, rows[0] + 1, current)
         if note is not None:
             self.push({i: replace(review.decision(i), note=note.strip()) for i in rows}, _label("Note", rows))
 

@@ -227,7 +227,8 @@ class PassageDelegate(QStyledItemDelegate):
             )
             return
         layout = QTextLayout(layout_text(text), option.font)
-        if ranges or found:
+        matches = model.cell_matches(row, col)
+        if ranges or found or matches:
             mapping = _utf16_map(text)
             formats = []
             spans = [(a, b, _format(kind, colors)) for a, b, kind in ranges]
@@ -235,6 +236,10 @@ class PassageDelegate(QStyledItemDelegate):
             # info first, the focused finding last: later formats win where they overlap
             for a, b, severity, focused in sorted(found, key=lambda f: (f[3], -worst_first(f[2]))):
                 spans.append((a, b, _finding_format(severity, focused, tint, colors)))
+            match_format = QTextCharFormat()
+            match_format.setBackground(colors.focus)
+            match_format.setForeground(QColor("#000000"))
+            spans.extend((a, b, match_format) for a, b in matches)  # the find bar's matches, on top
             for a, b, fmt in spans:
                 if b <= a:
                     continue
@@ -365,6 +370,7 @@ class RowHeights(QObject):
         self._debounce.stop()
         while self._timer.isActive():
             self._work(budget=1e9)
+        self.table.updateGeometries()  # the scroll range, now, not at the next turn of the event loop
 
     def _visible_rows(self) -> range:
         top = self.table.rowAt(0)

@@ -22,11 +22,12 @@ from compare.qt import settings as app_settings
 from compare.qt.dialogs import ask_unsaved, ask_yes_no, show_error
 from compare.qt.host import Host
 from compare.qt.navigation import Navigator
+from compare.qt.printing import print_review, write_pdf
 from compare.qt.recovery import RecoveryWriter
 
 SESSION_FILTER = "News Compare review (*.ncreview);;All files (*)"
-ARTICLE_FILTER = "Plain text (*.txt);;Markdown (*.md);;Web page (*.html);;Word document (*.docx)"
-_SUFFIX_OF_FILTER = {"Markdown": ".md", "Web page": ".html", "Word document": ".docx"}
+ARTICLE_FILTER = "Plain text (*.txt);;Markdown (*.md);;Web page (*.html);;Word document (*.docx);;PDF (*.pdf)"
+_SUFFIX_OF_FILTER = {"Markdown": ".md", "Web page": ".html", "Word document": ".docx", "PDF": ".pdf"}
 
 
 class FileController(QObject):
@@ -140,6 +141,8 @@ class FileController(QObject):
         force = self.may_write(path)
         if force is False:
             return False
+        if (fmt or Path(path).suffix.lower().lstrip(".")) == "pdf":
+            return self._pdf(path, "article", "the cleaned article")
         try:
             used = export_article(review, path, fmt, force=bool(force))
         except CompareError as err:
@@ -210,6 +213,41 @@ class FileController(QObject):
             return False
         self.window.statusBar().showMessage(f"Exported the change report to {Path(path).name}.", 5000)
         return True
+
+    def export_review_pdf(self, path: str | None = None) -> bool:
+        review = self.window.review
+        if review is None:
+            return False
+        if path is None:
+            name = Path(review.comparison.side(review.base).document.name).stem + ".review.pdf"
+            path, _ = QFileDialog.getSaveFileName(
+                self.parent_widget,
+                "Export review as PDF",
+                str(Path(self.last_folder()) / name),
+                "PDF (*.pdf)",
+            )
+            if not path:
+                return False
+            if not Path(path).suffix:
+                path += ".pdf"
+        if self.may_write(path) is False:
+            return False
+        return self._pdf(path, "review", "the review")
+
+    def _pdf(self, path: str, what: str, label: str) -> bool:
+        review = self.window.review
+        assert review is not None
+        try:
+            write_pdf(review, path, what)
+        except CompareError as err:
+            show_error(self.parent_widget, str(err))
+            return False
+        self.window.statusBar().showMessage(f"Wrote {label} to {Path(path).name} (PDF).", 5000)
+        return True
+
+    def print_review(self) -> bool:
+        review = self.window.review
+        return review is not None and print_review(self.parent_widget, review)
 
     # --- crash recovery ------------------------------------------------------------------
     def autosave(self) -> None:

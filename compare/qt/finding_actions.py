@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from compare.core.checks.finding import Finding
 from compare.core.review.fixes import FixError, fix_decision, plan_fixes
-from compare.core.review.review import Decision
-from compare.qt.commands import DecisionCommand
+from compare.core.review.review import Decision, finding_key
+from compare.qt.commands import DecisionCommand, DismissCommand
 from compare.qt.dialogs import PreviewFixesDialog, show_error
 from compare.qt.host import Host
 from compare.qt.navigation import Navigator
@@ -70,6 +70,63 @@ class FindingController:
         self._push({fix.passage: new}, f"Apply suggestion: {finding.rule} (passage {fix.passage + 1})")
         status.showMessage(f"Passage {fix.passage + 1}: {fix.how}.", 6000)
         return True
+
+    # --- triage from the keyboard ------------------------------------------------------------
+    def focus_panel(self) -> None:
+        """Show the findings panel and put the keyboard in its list."""
+        views = self.window.views
+        views.findings_dock.show()
+        views.findings_dock.raise_()
+        views.findings_panel.focus_list()
+
+    def next_finding(self) -> None:
+        self._step(+1)
+
+    def previous_finding(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if self.window.review is None:
+            return
+        f = self.window.views.findings_panel.step(delta)
+        if f is None:
+            self.window.statusBar().showMessage("There are no findings.", 4000)
+        else:
+            self.show_finding(f)
+
+    def follow(self, passage: int) -> None:
+        """The current passage changed: the panel shows its first finding."""
+        self.window.views.findings_panel.follow(passage)
+
+    def dismiss(self, finding: Finding | None = None) -> bool:
+        """Mark a finding "not an error": it leaves the panel and the marks (undoable, saved)."""
+        review = self.window.review
+        if review is None:
+            return False
+        finding = finding if finding is not None else self.current_finding()
+        if finding is None:
+            self.window.statusBar().showMessage("Select a finding first.", 5000)
+            return False
+        self.window.undo_stack.push(
+            DismissCommand(
+                review, [finding_key(finding)], True, f"Not an error: {finding.rule}", self.findings_changed
+            )
+        )
+        self.window.statusBar().showMessage(
+            f"Dismissed “{finding.rule}” as not an error (Undo brings it back).", 6000
+        )
+        return True
+
+    def findings_changed(self) -> None:
+        """Findings were dismissed or brought back: the panel, the marks and the recovery file follow."""
+        views = self.window.views
+        panel = views.findings_panel
+        row = panel.table.currentIndex().row()
+        panel.set_review(self.window.review)
+        if panel.model.rowCount():
+            panel.table.setCurrentIndex(panel.model.index(min(max(row, 0), panel.model.rowCount() - 1), 0))
+        views.model.refresh_findings()
+        self.window.passages_changed([])
 
     def apply_rule(self, rule: str | None = None, confirm: bool = True) -> bool:
         """Every suggestion of one rule, previewed, as one undo step."""

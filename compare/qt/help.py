@@ -19,7 +19,7 @@ def keys_html() -> str:
         rows = "".join(
             f"<tr><td><b>{escape(keys_text(c))}</b></td><td>{escape(c.help)}</td></tr>"
             for c in COMMANDS
-            if c.menu == menu and c.keys
+            if c.menu == menu and (c.keys or c.table_keys)
         )
         if rows:
             parts.append(f"<h4>{escape(menu)}</h4><table cellspacing=3>{rows}</table>")

@@ -15,9 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from compare import APP_NAME
 from compare.core.review.review import Review
@@ -25,13 +25,16 @@ from compare.qt import help as app_help
 from compare.qt import settings as app_settings
 from compare.qt.actions import Actions
 from compare.qt.alignment_actions import AlignmentController
+from compare.qt.appearance import Appearance
 from compare.qt.decisions import DecisionController
 from compare.qt.files import FileController
 from compare.qt.finding_actions import FindingController
 from compare.qt.jobs import Loaded
-from compare.qt.models import RIGHT
+from compare.qt.models import LEFT, RIGHT
 from compare.qt.navigation import Navigator
 from compare.qt.opening import Opener
+from compare.qt.search import Finder
+from compare.qt.selection import FIND, PassageTextDialog
 from compare.qt.views import Views
 from compare.qt.worker import Loader
 
@@ -50,7 +53,7 @@ class MainWindow(QMainWindow):
         self.commands = Actions(self, {
             "undo": undo, "redo": redo, "passage_list": docks.list_dock.toggleViewAction(),
             "findings": docks.findings_dock.toggleViewAction(), "article": docks.article_dock.toggleViewAction(),
-        })  # fmt: skip
+        }, docks.table)  # fmt: skip
         self.commands.build_menus()
         self.views.build_toolbar(self, self.commands)
         self.navigator = Navigator(self)
@@ -59,11 +62,14 @@ class MainWindow(QMainWindow):
         self.findings = FindingController(self, self.navigator)
         self.alignment = AlignmentController(self, self.navigator, self.files)
         self.opener = Opener(self, self.files)
+        self.finder = Finder(self, self.navigator, self.views.find_bar)
+        self.appearance = Appearance(self)
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self._connect_signals()
         self.commands.enable_review_actions(False)
-        self.resize(1400, 900)
+        self.appearance.restore()
+        self._fit_to_screen()
         self.update_title()
 
     def _connect_signals(self) -> None:
@@ -73,7 +79,8 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         for command, slot in (
             ("open", opener.open_dialog), ("save", files.save_review), ("save_as", files.save_review_as),
-            ("export", files.export_article), ("redline", files.export_redline), ("report", files.export_report), ("bitext", ali.export_bitext),
+            ("export", files.export_article), ("redline", files.export_redline), ("report", files.export_report),
+            ("bitext", ali.export_bitext),
             ("glossary", opener.choose_glossary), ("no_glossary", opener.forget_glossary),
             ("reload", opener.reload_files), ("swap", opener.swap_sides), ("quit", self.close),
             ("take_left", dec.take_left), ("take_right", dec.take_right), ("keep", dec.keep_base),
@@ -84,6 +91,18 @@ class MainWindow(QMainWindow):
             ("next_unreviewed", nav.next_unreviewed), ("go_to", nav.go_to_number),
             ("only_differences", nav.set_only_differences), ("sample", opener.open_sample),
             ("keys", lambda: app_help.show_keys(self)), ("about", lambda: app_help.show_about(self)),
+            ("print", files.print_review), ("pdf", files.export_review_pdf), ("close", self.close_review),
+            ("find", self.finder.open), ("find_next", self.finder.find_next),
+            ("find_previous", self.finder.find_previous), ("select_text", self.select_text),
+            ("filter", v.filter_bar.open), ("link", ali.link_sentences), ("dismiss", fin.dismiss),
+            ("next_finding", fin.next_finding), ("previous_finding", fin.previous_finding),
+            ("focus_findings", fin.focus_panel), ("focus_passage_list", lambda: self._focus_dock(v.list_dock)),
+            ("focus_article", lambda: self._focus_dock(v.article_dock)), ("focus_table", self.back_to_table),
+            ("zoom_in", self.appearance.zoom_in), ("zoom_out", self.appearance.zoom_out),
+            ("zoom_reset", self.appearance.zoom_reset),
+            ("appearance_system", lambda _on=True: self.appearance.set_scheme("system")),
+            ("appearance_light", lambda _on=True: self.appearance.set_scheme("light")),
+            ("appearance_dark", lambda _on=True: self.appearance.set_scheme("dark")),
         ):  # fmt: skip
             a.connect(command, slot)
         assert a.recent_menu is not None
@@ -102,6 +121,11 @@ class MainWindow(QMainWindow):
         v.findings_panel.finding_activated.connect(fin.show_finding)
         v.findings_panel.apply_requested.connect(fin.apply_suggestion)
         v.findings_panel.apply_rule_requested.connect(fin.apply_rule)
+        v.findings_panel.dismiss_requested.connect(fin.dismiss)
+        v.filter_bar.changed.connect(nav.apply_filter)
+        v.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        v.table.customContextMenuRequested.connect(self._table_menu)
+        v.table.doubleClicked.connect(self._double_clicked)
 
     # --- what is open ----------------------------------------------------------------------
     def dialog_parent(self) -> QWidget:
@@ -202,8 +226,10 @@ class MainWindow(QMainWindow):
     def _scrolled(self, _value: int) -> None:
         self.navigator.update_overview()
 
-    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.findings.clear_focus_if_moved()
+        if current.isValid():
+            self.findings.follow(current.row())
         self.update_current()
 
     def passages_changed(self, indices: list[int]) -> None:
@@ -233,6 +259,79 @@ class MainWindow(QMainWindow):
         self.update_progress()
         self.update_title()
         self.files.autosave()
+
+    def close_review(self) -> None:
+        """File ▸ Close: back to the welcome page (asks first about unsaved decisions)."""
+        if self.review is None or not self.files.confirm_discard("close the comparison"):
+            return
+        self.review = None
+        self.undo_stack.clear()
+        self.files.session_path = None
+        self.files.force_dirty = False
+        self.files.recovery.remove()
+        self.views.set_review(None)
+        self.views.list_model.set_review(None)
+        self.views.article.set_review(None)
+        self.views.find_bar.hide()
+        self.views.filter_bar.hide()
+        self.views.stack.setCurrentIndex(0)
+        self.commands.enable_review_actions(False)
+        self.update_progress()
+        self.update_current()
+        self.update_title()
+
+    def select_text(self, side: str | None = None) -> None:
+        """The current passage's texts, selectable: copy words, find them, or quote them in a note."""
+        row = self.navigator.current_passage()
+        if self.review is None or row < 0:
+            return
+        c = self.review.comparison
+        texts = [
+            (f"{name.capitalize()} version", self.review.side_text(row, name)) for name in ("left", "right")
+        ]
+        if c.cross_language or self.review.decision(row).choice != "keep":
+            texts.append(("Cleaned article", self.review.passage_text(row)))
+        chosen = PassageTextDialog.choose(self, row + 1, texts, 1 if side == "right" else 0)
+        if chosen is None:
+            return
+        action, words = chosen
+        if action == FIND:
+            self.finder.open(words)
+        else:
+            self.decisions.edit_note(quote=words)
+
+    def back_to_table(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and self.views.find_bar.isAncestorOf(focus):
+            self.views.find_bar.hide()
+        self.views.table.setFocus()
+
+    def _focus_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus()
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() in (LEFT, RIGHT):
+            self.select_text("left" if index.column() == LEFT else "right")
+
+    def _table_menu(self, pos: QPoint) -> None:
+        """What applies to the passage under the pointer."""
+        index = self.views.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if index.row() not in self.navigator.targets():
+            self.navigator.go_to(index.row())
+        self.commands.passage_menu(self).exec(self.views.table.viewport().mapToGlobal(pos))
+
+    def _fit_to_screen(self) -> None:
+        """The first size: 1400 × 900, or less on a smaller screen (a 1366 × 768 laptop, 2× scaling)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None or area.isEmpty():
+            self.resize(1400, 900)
+            return
+        self.resize(min(1400, int(area.width() * 0.92)), min(900, int(area.height() * 0.9)))
 
     # --- background jobs -------------------------------------------------------------------------
     def _job_finished(self, job: int, loaded: Loaded) -> None:
@@ -287,6 +386,28 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        self._clamp_to_screen()
+        QTimer.singleShot(0, self, self._clamp_to_screen)  # again once the frame is known
+
+    def _clamp_to_screen(self) -> None:
+        """A geometry saved on a larger screen (or another scaling) fits on this one."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if area.isEmpty():
+            return
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(640, width), max(400, height))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+        y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_settings(self) -> None:
         s = app_settings.settings()

@@ -14,6 +14,7 @@ from compare.core.checks.finding import Finding
 from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
 from compare.core.text.language import language_name
+from compare.qt.findbar import fold
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -161,6 +162,8 @@ class PassageTableModel(QAbstractTableModel):
         self._para: list[bool] = []
         self.findings: dict[int, list[Any]] = {}
         self.focus: Any = None  # the finding whose span is highlighted (clicked in the findings panel)
+        self.search = ""  # the find bar's text, folded; its matches are highlighted
+        self.search_scope = "both"
         if review is not None:
             self.set_review(review)
 
@@ -172,6 +175,38 @@ class PassageTableModel(QAbstractTableModel):
         self.findings = findings_by_passage(review) if review else {}
         self.focus = None
         self.endResetModel()
+
+    def set_search(self, folded: str, scope: str) -> None:
+        """Highlight the matches of ``folded`` (see :func:`compare.qt.search.fold`) in ``scope``'s
+        cells ("both", "left", "right"; anything else: none)."""
+        if (folded, scope) == (self.search, self.search_scope):
+            return
+        self.search, self.search_scope = folded, scope
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, LEFT), self.index(self.rowCount() - 1, RIGHT))
+
+    def cell_matches(self, row: int, column: int) -> list[tuple[int, int]]:
+        """Where the find bar's text is in one cell (offsets in the cell's text)."""
+        if not self.search or column == STATUS or self.cells is None:
+            return []
+        side = SIDE_OF_COLUMN[column]
+        if self.search_scope not in ("both", side):
+            return []
+        text = fold(self.cells.get(row, side)[0])
+        out, at = [], text.find(self.search)
+        while at >= 0:
+            out.append((at, at + len(self.search)))
+            at = text.find(self.search, at + len(self.search))
+        return out
+
+    def refresh_findings(self) -> None:
+        """The review's findings changed (one was dismissed or brought back): redraw their rows."""
+        if self.review is None:
+            return
+        old, self.findings = self.findings, findings_by_passage(self.review)
+        for row in sorted(set(old) | set(self.findings)):
+            if old.get(row) != self.findings.get(row):
+                self.passage_changed(row)
 
     def set_focus(self, finding: Any) -> None:
         """Highlight one finding's span (None: no highlight)."""

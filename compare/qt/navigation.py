@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog
 
 from compare.core.diff.comparison import EQUAL
+from compare.qt.filtering import shown
 from compare.qt.host import Host
 from compare.qt.models import LEFT, PASSAGE_ROLE
 
@@ -41,8 +42,13 @@ class Navigator:
         table, model = self.views.table, self.views.model
         if self.window.review is None or not (0 <= row < model.rowCount()):
             return
-        if table.isRowHidden(row):
-            self.window.commands.only_differences.setChecked(False)
+        if table.isRowHidden(row):  # asked for a hidden passage: show everything
+            self.views.filter_bar.hide()
+            only = self.window.commands.only_differences
+            only.blockSignals(True)
+            only.setChecked(False)
+            only.blockSignals(False)
+            self.apply_filter(keep_current=False)
         index = model.index(row, LEFT)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         table.selectionModel().setCurrentIndex(
@@ -119,16 +125,43 @@ class Navigator:
             self.views.table.setFocus()
 
     # --- what is shown ---------------------------------------------------------------------
-    def set_only_differences(self, on: bool) -> None:
+    def set_only_differences(self, _on: bool = False) -> None:
+        self.apply_filter()
+
+    def apply_filter(self, keep_current: bool = True) -> None:
+        """Hide the passages that "Show Only Differences" and the filter bar leave out, say how
+        many, and (``keep_current``) keep the current passage a shown one, in view."""
         review = self.window.review
         if review is None:
             return
-        table = self.views.table
+        criteria = self.views.filter_bar.criteria(self.window.commands.only_differences.isChecked())
+        table, by_passage = self.views.table, self.views.model.findings
+        hidden = 0
         table.setUpdatesEnabled(False)
         for p in review.passages:
-            if p.kind == EQUAL:
-                table.setRowHidden(p.index, bool(on))
+            hide = not shown(review, p.index, criteria, by_passage)
+            hidden += hide
+            if table.isRowHidden(p.index) != hide:
+                table.setRowHidden(p.index, hide)
         table.setUpdatesEnabled(True)
+        n = len(review.passages)
+        text = f"{hidden} of {n} passages hidden" if hidden else ""
+        self.views.filter_bar.hidden.setText(text or f"all {n} passages shown")
+        if hidden:
+            self.window.statusBar().showMessage(f"Showing {n - hidden} of {n} passages; {text}.", 5000)
+        current = self.current_passage()
+        if not keep_current:
+            return
+        if current >= 0 and table.isRowHidden(current):
+            first = next((i for i in range(n) if not table.isRowHidden(i)), -1)
+            if first >= 0:
+                self.go_to(first)
+        elif current >= 0:
+            self.go_to(current)
+
+    def shown_rows(self) -> int:
+        table = self.views.table
+        return sum(1 for i in range(self.views.model.rowCount()) if not table.isRowHidden(i))
 
     def update_overview(self) -> None:
         if self.window.review is None:
@@ -163,7 +196,10 @@ class Navigator:
             )
         elif model.rowCount():
             first = next((p.index for p in review.passages if p.kind != EQUAL), 0) if review else 0
-            selection.setCurrentIndex(model.index(first, LEFT), QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection.setCurrentIndex(
+                model.index(first, LEFT),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )  # current and shown as such
         if isinstance(top, int) and 0 <= top < model.rowCount():
             self._scroll_target = (top, int(view.get("top_offset") or 0))
             self.apply_scroll_target()  # now (estimated heights), and again once every row is measured
@@ -174,7 +210,14 @@ class Navigator:
         if self._scroll_target is None or self.window.review is None:
             return
         row, offset = self._scroll_target
-        if self.views.heights.done:
-            self._scroll_target = None
         table = self.views.table
         table.verticalScrollBar().setValue(table.verticalHeader().sectionPosition(row) + offset)
+        if self.views.heights.done:  # the last time: the current passage must be in view
+            self._scroll_target = None
+            current = self.current_passage()
+            if current >= 0:
+                rect = table.visualRect(self.views.model.index(current, LEFT))
+                if not table.viewport().rect().intersects(rect):
+                    table.scrollTo(
+                        self.views.model.index(current, LEFT), QAbstractItemView.ScrollHint.PositionAtCenter
+                    )

@@ -28,6 +28,7 @@ from compare.qt.dialogs import ask_yes_no, show_error
 from compare.qt.files import FileController
 from compare.qt.host import Host
 from compare.qt.jobs import Loaded
+from compare.qt.open_dialog import OpenPairDialog
 from compare.resources import sample_pair
 
 OPEN_FILTER = (
@@ -122,11 +123,10 @@ class Opener(QObject):
             self.open_session(paths[0])
         elif len(paths) == 2:
             self.open_pair(paths[0], paths[1])
-        elif len(paths) == 1:
-            show_error(
-                self.parent_widget,
-                f"{Path(paths[0]).name} is not a saved review; choose two versions of the article.",
-            )
+        elif len(paths) == 1:  # one version: ask for the other
+            chosen = OpenPairDialog.get_paths(self.parent_widget, self.files.last_folder(), left=paths[0])
+            if chosen:
+                self.open_paths(chosen)
         else:
             show_error(self.parent_widget, "Choose two versions of the article, or one saved review.")
 
@@ -165,11 +165,13 @@ class Opener(QObject):
         self.open_pair(str(left), str(right))
 
     def open_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, "Open two versions, or a saved review", self.files.last_folder(), OPEN_FILTER
+        """File ▸ Open: a Left and a Right slot (or a saved review)."""
+        left, right = self.window.input_paths()
+        chosen = OpenPairDialog.get_paths(
+            self.parent_widget, self.files.last_folder(), left or "", right or ""
         )
-        if paths:
-            self.open_paths(paths)
+        if chosen:
+            self.open_paths(chosen)
 
     # --- results -------------------------------------------------------------------------------
     def job_finished(self, job: int, loaded: Loaded) -> None:
@@ -322,8 +324,8 @@ class Opener(QObject):
         assert menu is not None
         menu.clear()
         items = app_settings.recent_files()
-        for paths in items:
-            action = menu.addAction(" ↔ ".join(Path(p).name for p in paths))
+        for paths, label in zip(items, app_settings.recent_labels(items), strict=True):
+            action = menu.addAction(label)
             action.setToolTip("\n".join(paths))
             action.triggered.connect(lambda _checked=False, ps=paths: self.open_paths(ps))
         if not items:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
@@ -55,3 +56,34 @@ def clear_recent() -> None:
     s = settings()
     s.remove("recent")
     s.sync()
+
+
+def _tail(path: str, depth: int) -> str:
+    parts = Path(path).parts
+    return "/".join(parts[-(depth + 1) :]) if parts else path
+
+
+def _label(paths: list[str], depth: int) -> str:
+    if len(paths) == 2 and depth > 0 and Path(paths[0]).parent == Path(paths[1]).parent:
+        return (
+            f"{_tail(str(Path(paths[0]).parent), depth - 1)}/: {Path(paths[0]).name} ↔ {Path(paths[1]).name}"
+        )
+    return " ↔ ".join(_tail(p, depth) for p in paths)
+
+
+def recent_labels(entries: list[list[str]]) -> list[str]:
+    """A label for each recent entry that tells it from the others: the file names, with as many
+    of their folders as it takes (47 folders of "reference.en.txt ↔ Online-W.en.txt" differ)."""
+    depth = [0] * len(entries)
+    labels = [_label(e, 0) for e in entries]
+    for _ in range(8):
+        seen: dict[str, list[int]] = {}
+        for k, label in enumerate(labels):
+            seen.setdefault(label, []).append(k)
+        clashes = [k for group in seen.values() if len(group) > 1 for k in group]
+        if not clashes:
+            break
+        for k in clashes:
+            depth[k] += 1
+            labels[k] = _label(entries[k], depth[k])
+    return labels

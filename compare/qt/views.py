@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStackedWidget,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +27,8 @@ from compare.core.review.review import Review
 from compare.qt.actions import Actions
 from compare.qt.article import ArticleView
 from compare.qt.delegates import STATUS_WIDTH, PassageDelegate, RowHeights
+from compare.qt.filtering import FilterBar
+from compare.qt.findbar import FindBar
 from compare.qt.findings import FindingsPanel
 from compare.qt.models import LEFT, RIGHT, STATUS, PassageListModel, PassageTableModel
 from compare.qt.overview import OverviewStrip
@@ -54,12 +58,19 @@ class Views:
         self.heights = RowHeights(self.table, self.model)
         self.delegate.heights = self.heights
         self.overview = OverviewStrip()
+        self.filter_bar = FilterBar()
+        self.find_bar = FindBar()
         comparison = QWidget()
-        row = QHBoxLayout(comparison)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(comparison)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.filter_bar)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.table, 1)
         row.addWidget(self.overview)
+        column.addLayout(row, 1)
+        column.addWidget(self.find_bar)
 
         self.welcome = QLabel(WELCOME)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -113,11 +124,13 @@ class Views:
         table.setModel(self.model)
         self.delegate = PassageDelegate(table)
         table.setItemDelegate(self.delegate)
+        self._table_for_tint = table
         _tint_selection(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setTabKeyNavigation(False)  # Tab moves on to the docks, as in any window
         table.verticalScrollBar().setSingleStep(24)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setShowGrid(False)
@@ -172,6 +185,11 @@ class Views:
             if path.exists():
                 action.setIcon(QIcon(str(path)))
             bar.addAction(action)
+
+    def tint_selection(self) -> None:
+        """Tint the selection again (after the colour scheme changed)."""
+        self._table_for_tint.setPalette(QApplication.palette(self._table_for_tint))
+        _tint_selection(self._table_for_tint)
 
     def set_review(self, review: Review | None) -> None:
         """Show ``review`` (None: nothing) in the views that show it at once; the passage list and

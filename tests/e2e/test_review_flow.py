@@ -6,7 +6,7 @@ import docx
 from PySide6.QtCore import Qt
 
 from compare.core.diff.comparison import EQUAL
-from compare.qt.dialogs import EditPassageDialog
+from compare.qt.editors import EditPassageDialog
 
 
 def test_review_flow(open_window, pair, qtbot, tmp_path, monkeypatch, messages) -> None:

@@ -20,7 +20,15 @@ from compare.core.align.same_language import Bead
 from compare.core.analysis.analysis import Analysis, analyse
 from compare.core.checks.glossary import Glossary
 from compare.core.diff.comparison import Comparison, compare
-from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
+from compare.core.review.review import (
+    CUSTOM,
+    KEEP,
+    TAKE_BOTH,
+    TAKE_OTHER,
+    Decision,
+    Review,
+    transfer_decisions,
+)
 
 
 def passage_beads(comparison: Comparison) -> list[Bead]:
@@ -108,6 +116,14 @@ def realigned(comparison: Comparison, beads: Sequence[Bead], glossary: Glossary 
     """The comparison rebuilt from ``beads`` (same texts, languages and segmentation), analysed
     (against ``glossary`` too, when given)."""
     return realign_documents(*realign_arguments(comparison), beads, glossary)
+
+
+def carried_decisions(review: Review, rebuilt: Analysis | Comparison) -> dict[int, Decision]:
+    """The decisions of ``review`` on the passages of ``rebuilt`` that read exactly as before (an
+    alignment changed elsewhere, or by a link): what :func:`transfer_decisions` keeps."""
+    after = Review(rebuilt, review.base)
+    transfer_decisions(review, after)
+    return after.decisions()
 
 
 def _join_notes(*notes: str) -> str:

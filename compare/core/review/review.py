@@ -18,6 +18,13 @@ from compare.core.analysis.analysis import Analysis
 from compare.core.checks.finding import Finding
 from compare.core.diff.comparison import EQUAL, SIDES, Comparison, Passage, Side
 
+#: What identifies a finding across analyses of the same texts: (side, rule, start, end).
+FindingKey = tuple[str, str, int, int]
+
+
+def finding_key(f: Finding) -> FindingKey:
+    return (str(f.side or ""), f.rule, f.start, f.end)
+
 
 class Choice(enum.StrEnum):
     """Which text a passage gives the cleaned article."""
@@ -104,6 +111,7 @@ class Review:
         self.analysis = analysis if isinstance(analysis, Analysis) else Analysis.unchecked(analysis)
         self.base = Side(base)
         self._decisions: dict[int, Decision] = {}
+        self._dismissed: set[FindingKey] = set()  # findings the user marked "not an error"
 
     # --- access ---------------------------------------------------------------------
     @property
@@ -112,7 +120,23 @@ class Review:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        return self.analysis.findings
+        """What the checks found, less the findings the user dismissed as not an error."""
+        if not self._dismissed:
+            return self.analysis.findings
+        return tuple(f for f in self.analysis.findings if finding_key(f) not in self._dismissed)
+
+    # --- findings dismissed as "not an error" -----------------------------------------
+    def dismissed(self) -> frozenset[FindingKey]:
+        return frozenset(self._dismissed)
+
+    def set_dismissed(self, key: FindingKey, dismissed: bool) -> bool:
+        """Dismiss a finding (or bring it back); returns whether it was dismissed before."""
+        before = key in self._dismissed
+        if dismissed:
+            self._dismissed.add(key)
+        else:
+            self._dismissed.discard(key)
+        return before
 
     @property
     def base(self) -> Side:
@@ -263,4 +287,12 @@ def transfer_decisions(old: Review, new: Review) -> tuple[int, int]:
             carried += 1
         else:
             dropped += 1
+    # Dismissed findings stay dismissed on a version whose text did not change.
+    for side, rule, start, end in old.dismissed():
+        if not side:
+            continue
+        text = old.comparison.side(side).text
+        new_side = Side(side).other if swapped else Side(side)
+        if new.comparison.side(new_side).text == text:
+            new.set_dismissed((str(new_side), rule, start, end), True)
     return carried, dropped

@@ -77,6 +77,8 @@ def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[
             }
             for i, d in sorted(review.decisions().items())
         ],
+        # findings the user marked "not an error": [side, rule, start, end]
+        "dismissed": [list(key) for key in sorted(review.dismissed())],
         "view": view or {},
     }
 
@@ -180,6 +182,12 @@ def session_from_json(data: Any) -> Session:
             review.set_decision(index, decision)
         except (KeyError, TypeError, ValueError, IndexError):
             raise SessionError("A decision in the session is damaged.") from None
+    dismissed = data.get("dismissed") or []
+    try:
+        for side, rule, start, end in dismissed:
+            review.set_dismissed((str(side), str(rule), int(start), int(end)), True)
+    except (TypeError, ValueError):
+        raise SessionError("The session's list of dismissed findings is damaged.") from None
     view = data.get("view")
     return Session(review, view if isinstance(view, dict) else {})
 

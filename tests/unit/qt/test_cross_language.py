@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from compare.core.diff.comparison import CHANGED
 from compare.core.review.realign import merge_beads
 from compare.core.review.session import load_session
-from compare.qt.dialogs import EditPassageDialog
+from compare.qt.editors import EditPassageDialog
 from compare.qt.models import CHANGES_ROLE, FINDINGS_ROLE, LEFT, RIGHT
 from tests.conftest import accept_next_dialog
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from compare.core.analysis.analysis import analyse
 from compare.core.diff.comparison import compare
 from compare.core.io.loading import load_document
-from compare.qt.findings import FindingsModel
+from compare.qt.findings_model import FindingsModel
 from compare.qt.models import FINDINGS_ROLE, LEFT
 from compare.resources import sample_pair
 from tests.conftest import accept_next_dialog

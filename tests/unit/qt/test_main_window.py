@@ -74,7 +74,7 @@ def test_take_other_side_edit_undo_redo(open_window, pair, qtbot, monkeypatch) -
     assert window.isWindowModified()
     assert window.views.progress_label.text().startswith("1 of ")
 
-    from compare.qt.dialogs import EditPassageDialog
+    from compare.qt.editors import EditPassageDialog
 
     seen = {}
 
@@ -160,12 +160,9 @@ def test_passage_list_sorts_by_divergence(open_window) -> None:
 def drop(window, paths, side: str) -> None:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    x = window.width() // 4 if side == "left" else window.width() * 3 // 4
-    x = (
-        min(x, window.views.stack.mapTo(window, QPoint(window.views.stack.width() - 5, 0)).x())
-        if side == "right"
-        else x
-    )
+    stack = window.views.stack  # a quarter and three quarters across the comparison (or welcome) area
+    quarter = stack.width() // 4 if side == "left" else stack.width() * 3 // 4
+    x = stack.mapTo(window, QPoint(quarter, 0)).x()
     pos = QPointF(x, window.height() // 2)
     enter = QDragEnterEvent(
         pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
@@ -458,7 +455,7 @@ def test_a_merge_started_during_a_reload_never_drops_the_reload(
     )
 
 
-from compare.qt.dialogs import NoteDialog  # noqa: E402
+from compare.qt.editors import NoteDialog  # noqa: E402
 
 REAL_GET_NOTE = NoteDialog.get_note  # taken before the messages fixture replaces it
 
@@ -468,7 +465,7 @@ def test_the_edit_and_note_dialogs_work_from_the_keyboard(open_window, pair, qtb
     mnemonic (it must not type an "o"), Escape cancels; the note editor wraps long lines."""
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from compare.qt.dialogs import EditPassageDialog, NoteDialog
+    from compare.qt.editors import EditPassageDialog, NoteDialog
 
     window = open_window(pair)
     review = window.review

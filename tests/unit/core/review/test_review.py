@@ -196,3 +196,25 @@ def test_decisions_on_edited_passages_are_dropped(review: Review, write) -> None
     new = Review(compare(load_document(changed), review.comparison.right.document), "right")
     assert transfer_decisions(review, new) == (0, 1)
     assert new.decisions() == {}
+
+
+def test_a_dismissed_finding_is_hidden_saved_and_kept_on_a_swap(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from compare.core.analysis.analysis import analyse
+    from compare.core.review.review import finding_key, transfer_decisions
+    from compare.core.review.session import load_session, save_session
+
+    left = tmp_path / "mt.txt"
+    right = tmp_path / "edited.txt"
+    left.write_text("The the minister spoke. Talks lasted four hours.\n", encoding="utf-8")
+    right.write_text("The minister spoke. Talks lasted five hours.\n", encoding="utf-8")
+    review = Review(analyse(compare(load_document(left), load_document(right))))
+    doubled = next(f for f in review.findings if f.rule == "doubled-word")
+    review.set_dismissed(finding_key(doubled), True)
+    assert doubled not in review.findings and doubled in review.analysis.findings
+    save_session(tmp_path / "r.ncreview", review)
+    again = load_session(tmp_path / "r.ncreview").review
+    assert finding_key(doubled) in again.dismissed()
+    swapped = Review(analyse(compare(load_document(right), load_document(left))), "left")
+    transfer_decisions(review, swapped)
+    assert ("right", "doubled-word", doubled.start, doubled.end) in swapped.dismissed()
+    assert all(f.rule != "doubled-word" for f in swapped.findings)
