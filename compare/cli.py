@@ -13,6 +13,7 @@ import math
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from compare.core.errors import CompareError
 from compare.core.export.escaping import is_language_tag, terminal_text
@@ -21,8 +22,11 @@ from compare.core.limits import MAX_INPUT_BYTES, MAX_INPUT_CEILING, MIB
 
 from . import APP_NAME, __version__
 
+if TYPE_CHECKING:  # pragma: no cover
+    from compare.core.checks.glossary import Glossary
+
 EXIT_SAME, EXIT_DIFFERENT, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("diff", "export", "check", "align")
+SUBCOMMANDS = ("diff", "export", "check", "align", "batch")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,6 +55,24 @@ def _language(value: str) -> str:
     if not is_language_tag(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as en, de or zh-CN")
     return value
+
+
+GLOSSARY_HELP = (
+    "also check against a house glossary: a TSV or CSV file with a header row "
+    "(term, required, forbidden, note; forms separated by |)"
+)
+
+
+def _glossary(args: argparse.Namespace) -> Glossary | None:
+    from compare.core.checks.glossary import load_glossary
+
+    return load_glossary(args.glossary) if getattr(args, "glossary", None) else None
+
+
+def _count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     d.add_argument("--all", action="store_true", help="text format: show identical passages too")
     d.add_argument("--no-checks", action="store_true", help="do not run the artifact checks")
+    d.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
     d.add_argument(
         "--force", action="store_true", help="allow --output or --save-session to replace an input file"
     )
@@ -116,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow --output to replace an input file of the review (never the review itself)",
     )
+    e.add_argument(
+        "--track-changes",
+        action="store_true",
+        help="write a Word document (.docx) whose tracked changes turn the base into the cleaned "
+        "article, with the notes as comments",
+    )
 
     c = sub.add_parser("check", parents=[common], help="find machine-translation artifacts in one version")
     c.add_argument("file")
@@ -127,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding is at or above this severity (default minor)",
     )
     c.add_argument("--language", type=_language, help="language code, instead of detecting it")
+    c.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
 
     a = sub.add_parser(
         "align", parents=[common], help="align a source and its translation sentence by sentence"
@@ -139,6 +169,27 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--left-lang", type=_language, help="language code of the left text (default: detected)")
     a.add_argument("--right-lang", type=_language, help="language code of the right text (default: detected)")
     a.add_argument("--force", action="store_true", help="allow --output to replace an input file")
+
+    b = sub.add_parser(
+        "batch", parents=[common], help="compare and check every pair of a folder (or a list) at once"
+    )
+    b.add_argument(
+        "pairs",
+        help="a folder of NAME.TAG.EXT files (the two files of one NAME are a pair), a folder with "
+        "left/ and right/ subfolders (files of the same name are a pair), or a TSV of LEFT<TAB>RIGHT paths",
+    )
+    b.add_argument("--output", "-o", required=True, metavar="DIR", help="the folder for the reports")
+    b.add_argument(
+        "--tags",
+        metavar="LEFT,RIGHT",
+        help="the tags of the left and right files in a folder (default: the tag that sorts first is left)",
+    )
+    b.add_argument("--segment", choices=("auto", "lines"), default="auto")
+    b.add_argument(
+        "--base", choices=("left", "right"), default="right", help="the version being cleaned (default right)"
+    )
+    b.add_argument("--glossary", metavar="FILE", help=GLOSSARY_HELP)
+    b.add_argument("--jobs", type=_count, metavar="N", help="processes to use (default: one per core)")
     return parser
 
 
@@ -167,10 +218,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from compare.core.export.diff_report import to_html, to_json, to_text
     from compare.core.io.loading import load_document
 
+    if args.no_checks and args.glossary:
+        raise CompareError("--glossary is a check; leave out --no-checks to use it.")
+    glossary = _glossary(args)  # before the comparison: a bad glossary fails at once
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
     comparison = compare(left, right, segment=args.segment, parallel=True)
-    analysis = Analysis.unchecked(comparison) if args.no_checks else analyse(comparison)
+    analysis = Analysis.unchecked(comparison) if args.no_checks else analyse(comparison, glossary)
     inputs = _inputs(args, "left", "right")
     if args.save_session:
         from compare.core.io.fileio import guard_output, same_file
@@ -213,7 +267,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         review = Review(review.comparison, review.base)
         if args.take_all != review.base:
             review.apply_all(range(len(review.passages)), Decision(choice=Choice.TAKE_OTHER))
-    fmt = export_review(review, args.output, args.format, force=args.force)
+    if args.track_changes:
+        from datetime import UTC, datetime
+
+        from compare.core.export.redline import export_redline
+
+        if args.format:
+            raise CompareError("--track-changes writes a Word document; leave out --format.")
+        # the review's date: when it was last saved
+        saved = datetime.fromtimestamp(os.stat(args.session).st_mtime, UTC)
+        export_redline(review, args.output, date=saved, force=args.force)
+        fmt = "docx with tracked changes"
+    else:
+        fmt = export_review(review, args.output, args.format, force=args.force)
     changed = len(review.changed_indices())
     print(
         terminal_text(
@@ -230,9 +296,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     from compare.core.io.loading import load_document
     from compare.core.text.language import detect_language
 
+    glossary = _glossary(args)
     doc = load_document(args.file, args.max_size)
     language = args.language or detect_language(doc.text).base
     findings = check_text(doc.text, language)
+    if glossary is not None:
+        from compare.core.checks.glossary import forbidden_forms
+
+        findings = sorted(
+            findings + forbidden_forms(doc.text, glossary), key=lambda f: (f.start, f.end, f.rule)
+        )
     threshold = Severity(args.fail_on).rank
     failing = any(f.severity.rank >= threshold for f in findings)
     if args.format == "json":
@@ -281,7 +354,95 @@ def cmd_align(args: argparse.Namespace) -> int:
     return EXIT_SAME
 
 
-COMMANDS = {"diff": cmd_diff, "export": cmd_export, "check": cmd_check, "align": cmd_align}
+class _ProgressBar:
+    """One line on a terminal's standard error: how many pairs are done."""
+
+    WIDTH = 28
+
+    def __init__(self) -> None:
+        self.state: tuple[int, int, str] | None = None
+
+    def update(self, done: int, total: int, name: str) -> None:
+        self.state = (done, total, name)
+
+    def draw(self) -> None:
+        if self.state is None:
+            return
+        done, total, name = self.state
+        filled = self.WIDTH * done // max(total, 1)
+        sys.stderr.write(f"\r\x1b[K[{'#' * filled}{'-' * (self.WIDTH - filled)}] {done}/{total} {name[:40]}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from compare.core.batch import Batch, BatchError, Options, PairResult, find_pairs
+
+    tags = None
+    if args.tags:
+        tags = [t.strip().strip(".") for t in args.tags.split(",")]
+        if len(tags) != 2 or not all(tags) or tags[0] == tags[1]:
+            raise CompareError("--tags takes two different tags, the left one first: --tags mt,edited.")
+    glossary = _glossary(args)
+    pairs, results = find_pairs(args.pairs, tags)
+    if not pairs:
+        why = (
+            f": {results[0].error[:1].lower()}{results[0].error[1:]}" if results and results[0].error else "."
+        )
+        raise BatchError(f"Found no pairs of files in {args.pairs}{why}")
+    protect = [("the list of pairs", args.pairs)] if Path(args.pairs).is_file() else []
+    if args.glossary:
+        protect.append(("the glossary", args.glossary))
+    options = Options(args.output, args.segment, args.base, args.max_size, glossary)
+    batch = Batch(pairs, options, protect)
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+
+    def show(result: PairResult) -> None:
+        if bar is not None:
+            bar.clear()
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        if result.error is not None:
+            print(f"news-compare: skipped {result.name}: {result.error}", file=sys.stderr)
+
+    for result in results:
+        show(result)
+    unpaired = len(results)  # files that pair with nothing count as done already
+    progress = (
+        (lambda done, total, r: bar.update(unpaired + done, unpaired + total, r.name))
+        if bar is not None
+        else None
+    )
+    for result in batch.run(args.jobs, progress):
+        results.append(result)
+        show(result)
+        if bar is not None:
+            bar.draw()
+    if bar is not None:
+        bar.clear()
+    batch.write_summary(results, f"News Compare: {Path(args.pairs).name}")
+    compared = [r for r in results if r.error is None]
+    differ = sum(1 for r in compared if r.divergent)
+    print(
+        f"wrote {Path(args.output) / 'index.html'}: {len(compared)} pairs compared, {differ} differ, "
+        f"{len(results) - len(compared)} skipped",
+        file=sys.stderr,
+    )
+    return EXIT_DIFFERENT if any(r.differs for r in results) else EXIT_SAME
+
+
+COMMANDS = {
+    "diff": cmd_diff,
+    "export": cmd_export,
+    "check": cmd_check,
+    "align": cmd_align,
+    "batch": cmd_batch,
+}
 
 
 def run_cli(argv: Sequence[str]) -> int:

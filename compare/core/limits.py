@@ -39,6 +39,11 @@ MAX_MARKUP_DEPTH = 256
 MAX_WORD_DIFF_CELLS = 1_000_000
 
 
+#: Largest glossary file read, and most entries in it (a house glossary holds hundreds).
+MAX_GLOSSARY_BYTES = 2 * MIB
+MAX_GLOSSARY_ENTRIES = 20_000
+
+
 def human_size(n: int) -> str:
     """``n`` bytes as "1.5 MB" or "12 KB"."""
     return f"{n / MIB:.1f} MB" if n >= MIB else f"{n / 1024:.0f} KB"

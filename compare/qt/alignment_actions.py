@@ -189,13 +189,15 @@ class AlignmentController:
         size = len(c.left.text) + len(c.right.text)
         if size <= SYNC_LIMIT:
             try:
-                rebuilt = realigned(c, beads)
+                rebuilt = realigned(c, beads, before.glossary)
             except (CompareError, ValueError) as err:
                 show_error(self.parent_widget, f"The alignment cannot be changed that way ({err}).")
                 return False
             self._push(before, rebuilt, text, how)
             return True
-        job = self.window.loader.start("realign", *realign_arguments(c), list(beads), size=size)
+        job = self.window.loader.start(
+            "realign", *realign_arguments(c), list(beads), before.glossary, size=size
+        )
         self._pending = _Pending(job, before, text, how)
         self.window.statusBar().showMessage("Realigning…")
         return True

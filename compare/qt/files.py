@@ -4,6 +4,9 @@ unless the user confirms it; nothing unsaved is dropped without asking."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from compare.core.errors import CompareError
 from compare.core.export.article import export_article
 from compare.core.export.change_report import export_report
+from compare.core.export.redline import export_redline
 from compare.core.io.fileio import ProtectedOutput, guard_output
 from compare.core.review.session import save_session, session_to_json
 from compare.qt import settings as app_settings
@@ -146,6 +150,42 @@ class FileController(QObject):
             return False
         self.window.statusBar().showMessage(
             f"Exported the cleaned article to {Path(path).name} ({used}).", 5000
+        )
+        return True
+
+    def export_redline(self, path: str | None = None) -> bool:
+        """The Word document with tracked changes from the base to the cleaned article."""
+        review = self.window.review
+        if review is None:
+            return False
+        if path is None:
+            base = review.comparison.side(review.base).document
+            path, _ = QFileDialog.getSaveFileName(
+                self.parent_widget,
+                "Export Word document with tracked changes",
+                str(Path(self.last_folder()) / (Path(base.name).stem + ".redline.docx")),
+                "Word document (*.docx)",
+            )
+            if not path:
+                return False
+            if not Path(path).suffix:
+                path += ".docx"
+        force = self.may_write(path)
+        if force is False:
+            return False
+        date = None  # now: the review as it is shown
+        if self.session_path and not self.dirty:  # a saved review: when it was saved
+            with contextlib.suppress(OSError):
+                date = datetime.fromtimestamp(os.stat(self.session_path).st_mtime, UTC)
+        try:
+            export_redline(review, path, date=date, force=bool(force))
+        except CompareError as err:
+            show_error(self.parent_widget, str(err))
+            return False
+        changed = len(review.changed_indices())
+        self.window.statusBar().showMessage(
+            f"Exported {Path(path).name}: {changed} changed passage{'s' if changed != 1 else ''} as tracked changes.",
+            5000,
         )
         return True
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compare.core.analysis.analysis import Analysis, analyse
+from compare.core.checks.glossary import Glossary
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
@@ -35,34 +36,34 @@ class Loaded:
     file_changes: list[FileChange] = field(default_factory=list)
 
 
-def _prepare(comparison: Comparison) -> Analysis:
-    """Run the artifact checks (findings, ranking) and compute the lazy values the window shows,
-    so the UI thread never does."""
-    analysis = analyse(comparison)
+def _prepare(comparison: Comparison, glossary: Glossary | None = None) -> Analysis:
+    """Run the artifact checks (findings, ranking; the house glossary's too, when one is given)
+    and compute the lazy values the window shows, so the UI thread never does."""
+    analysis = analyse(comparison, glossary)
     for side in (comparison.left, comparison.right):
         _ = side.words
     return analysis
 
 
-def _analysed(review: Review) -> Review:
+def _analysed(review: Review, glossary: Glossary | None) -> Review:
     # the passages stay the same (the analysis adds findings and scores): decisions still fit
-    review.analysis = _prepare(review.comparison)
+    review.analysis = _prepare(review.comparison, glossary)
     return review
 
 
-def open_pair(left: str, right: str, max_bytes: int) -> Loaded:
-    comparison = _prepare(compare(load_document(left, max_bytes), load_document(right, max_bytes)))
+def open_pair(left: str, right: str, max_bytes: int, glossary: Glossary | None = None) -> Loaded:
+    comparison = _prepare(compare(load_document(left, max_bytes), load_document(right, max_bytes)), glossary)
     return Loaded(Review(comparison), {})
 
 
-def open_session(path: str) -> Loaded:
+def open_session(path: str, glossary: Glossary | None = None) -> Loaded:
     session: Session = load_session(path)
-    return Loaded(_analysed(session.review), session.view, path, files_changed(session.review))
+    return Loaded(_analysed(session.review, glossary), session.view, path, files_changed(session.review))
 
 
-def restore_session(data: dict[str, Any]) -> Loaded:
+def restore_session(data: dict[str, Any], glossary: Glossary | None = None) -> Loaded:
     session = session_from_json(data)
-    return Loaded(_analysed(session.review), session.view, None, files_changed(session.review))
+    return Loaded(_analysed(session.review, glossary), session.view, None, files_changed(session.review))
 
 
 def realign(
@@ -72,11 +73,12 @@ def realign(
     left_language: str | None,
     right_language: str | None,
     beads: list[Any],
+    glossary: Glossary | None = None,
 ) -> Loaded:
     """The comparison rebuilt from a changed alignment (merge / split of passages)."""
     from compare.core.review.realign import realign_documents
 
-    rebuilt = realign_documents(left, right, segment, left_language, right_language, beads)
+    rebuilt = realign_documents(left, right, segment, left_language, right_language, beads, glossary)
     for side in (rebuilt.comparison.left, rebuilt.comparison.right):
         _ = side.words
     return Loaded(Review(rebuilt), {})
@@ -90,8 +92,8 @@ def pack(loaded: Loaded) -> list[bytes]:
     a = review.analysis
     c = a.comparison
     head = pickle.dumps(
-        (dataclasses.replace(c, passages=()), a.findings, a.scores, a.checked, review.base, review.decisions(),
-         loaded.view, loaded.session_path, loaded.file_changes, len(c.passages)),
+        (dataclasses.replace(c, passages=()), a.findings, a.scores, a.checked, a.glossary, review.base,
+         review.decisions(), loaded.view, loaded.session_path, loaded.file_changes, len(c.passages)),
         protocol=pickle.HIGHEST_PROTOCOL,
     )  # fmt: skip
     chunks = [head]
@@ -102,8 +104,8 @@ def pack(loaded: Loaded) -> list[bytes]:
 
 def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield)."""
-    shell, findings, scores, checked, base, decisions, view, session_path, changes, n = pickle.loads(
-        chunks[0]
+    shell, findings, scores, checked, glossary, base, decisions, view, session_path, changes, n = (
+        pickle.loads(chunks[0])
     )
     passages: list[Any] = []
     for chunk in chunks[1:]:
@@ -113,7 +115,7 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     if len(passages) != n:
         raise ValueError("incomplete result")
     comparison = dataclasses.replace(shell, passages=tuple(passages))
-    review = Review(Analysis(comparison, findings, scores, checked), base)
+    review = Review(Analysis(comparison, findings, scores, checked, glossary), base)
     for i, d in decisions.items():
         review.set_decision(i, d)
     return Loaded(review, view, session_path, changes)

@@ -79,7 +79,9 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         for command, slot in (
             ("open", opener.open_dialog), ("save", files.save_review), ("save_as", files.save_review_as),
-            ("export", files.export_article), ("report", files.export_report), ("bitext", ali.export_bitext),
+            ("export", files.export_article), ("redline", files.export_redline), ("report", files.export_report),
+            ("bitext", ali.export_bitext),
+            ("glossary", opener.choose_glossary), ("no_glossary", opener.forget_glossary),
             ("reload", opener.reload_files), ("swap", opener.swap_sides), ("quit", self.close),
             ("take_left", dec.take_left), ("take_right", dec.take_right), ("keep", dec.keep_base),
             ("both", dec.take_both), ("edit", dec.edit_passage), ("note", dec.edit_note),

@@ -16,8 +16,10 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from compare.core.checks.glossary import Glossary, load_glossary
+from compare.core.errors import CompareError
 from compare.core.limits import MAX_INPUT_BYTES
 from compare.core.review.review import Review, other_side, transfer_decisions
 from compare.core.review.session import FileChange, is_session_file
@@ -64,6 +66,48 @@ class Opener(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
+    # --- the house glossary ----------------------------------------------------------------------
+    def glossary(self) -> Glossary | None:
+        """The user's glossary, read afresh for each analysis (None: none chosen, or it cannot be
+        read, which the status bar says)."""
+        path = app_settings.glossary_path()
+        if not path:
+            return None
+        try:
+            return load_glossary(path)
+        except CompareError as err:
+            self.window.statusBar().showMessage(f"The glossary is not used: {err}", 10000)
+            return None
+
+    def choose_glossary(self, path: str | None = None) -> bool:
+        """Choose the glossary the next analysis checks against (remembered for this user)."""
+        if path is None:
+            current = app_settings.glossary_path()
+            path, _ = QFileDialog.getOpenFileName(
+                self.parent_widget,
+                "Choose glossary",
+                str(Path(current).parent) if current else self.files.last_folder(),
+                "Glossaries (*.tsv *.csv *.tab *.txt);;All files (*)",
+            )
+            if not path:
+                return False
+        try:
+            glossary = load_glossary(path)
+        except CompareError as err:
+            show_error(self.parent_widget, str(err))
+            return False
+        app_settings.set_glossary_path(path)
+        self.window.statusBar().showMessage(
+            f"Glossary {Path(path).name} ({len(glossary.entries)} entries) applies from the next comparison "
+            "opened or reloaded.",
+            10000,
+        )
+        return True
+
+    def forget_glossary(self) -> None:
+        app_settings.set_glossary_path(None)
+        self.window.statusBar().showMessage("No glossary: the next comparison is checked without one.", 10000)
+
     # --- starting loads ------------------------------------------------------------------------
     def _start(self, job: str, *args: object, size: int = 0, ask: bool = True) -> bool:
         if ask and not self.files.confirm_discard("open other files"):
@@ -88,7 +132,9 @@ class Opener(QObject):
 
     def open_pair(self, left: str, right: str, ask: bool = True, carry: Review | None = None) -> bool:
         """Compare two files; ``carry``: the review whose decisions carry over (reload, swap)."""
-        started = self._start("pair", str(left), str(right), self.max_bytes, size=_size(left, right), ask=ask)
+        started = self._start(
+            "pair", str(left), str(right), self.max_bytes, self.glossary(), size=_size(left, right), ask=ask
+        )
         if started:
             self.pending = {}
             self._restored_from = None
@@ -96,7 +142,7 @@ class Opener(QObject):
         return started
 
     def open_session(self, path: str, ask: bool = True) -> bool:
-        started = self._start("session", str(path), size=_size(path) // 2, ask=ask)
+        started = self._start("session", str(path), self.glossary(), size=_size(path) // 2, ask=ask)
         if started:
             self.pending = {}
             self._restored_from = None
@@ -109,7 +155,7 @@ class Opener(QObject):
         except (OSError, ValueError):
             show_error(self.parent_widget, "The recovered review is damaged and cannot be restored.")
             return False
-        started = self._start("restore", data, size=_size(str(path)) // 2, ask=False)
+        started = self._start("restore", data, self.glossary(), size=_size(str(path)) // 2, ask=False)
         self._carry_from = None
         self._restored_from = path
         return started

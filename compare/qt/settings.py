@@ -1,4 +1,4 @@
-"""Recent files and window geometry, kept with QSettings."""
+"""Recent files, window geometry and the house glossary, kept with QSettings (per user)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,21 @@ def add_recent(paths: list[str]) -> None:
     items = [entry] + [i for i in items if i != entry]
     s = settings()
     s.setValue("recent", items[:MAX_RECENT])
+    s.sync()
+
+
+def glossary_path() -> str | None:
+    """The glossary file the user chose (None: no glossary)."""
+    value = settings().value("glossary/path")
+    return str(value) if value else None
+
+
+def set_glossary_path(path: str | None) -> None:
+    s = settings()
+    if path:
+        s.setValue("glossary/path", os.path.abspath(path))
+    else:
+        s.remove("glossary/path")
     s.sync()
 
 

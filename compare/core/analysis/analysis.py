@@ -16,6 +16,7 @@ from compare.core.analysis.ranking import locate, rank_divergence
 from compare.core.checks import check_text
 from compare.core.checks.cross import check_comparison
 from compare.core.checks.finding import Finding, Scope
+from compare.core.checks.glossary import Glossary, forbidden_forms, missing_translations
 from compare.core.diff.comparison import SIDES, Comparison
 from compare.core.text.language import UNKNOWN
 
@@ -33,6 +34,7 @@ class Analysis:
     findings: tuple[Finding, ...]
     scores: tuple[float, ...]
     checked: bool
+    glossary: Glossary | None = None  # the house glossary it was checked against, if any
 
     @classmethod
     def unchecked(cls, comparison: Comparison) -> Analysis:
@@ -71,8 +73,21 @@ def version_findings(comparison: Comparison) -> list[Finding]:
     return out
 
 
-def analyse(comparison: Comparison) -> Analysis:
-    """Check both versions and the passages between them, and rank the passages."""
+def glossary_findings(comparison: Comparison, glossary: Glossary) -> list[Finding]:
+    """The house glossary's findings (:mod:`compare.core.checks.glossary`), placed."""
+    out = [
+        dataclasses.replace(f, side=side, passage=locate(comparison, side, f.start), scope=Scope.VERSION)
+        for side in SIDES
+        for f in forbidden_forms(comparison.side(side).text, glossary)
+    ]
+    return out + missing_translations(comparison, glossary)
+
+
+def analyse(comparison: Comparison, glossary: Glossary | None = None) -> Analysis:
+    """Check both versions and the passages between them (and against ``glossary``, when given),
+    and rank the passages."""
     findings = version_findings(comparison) + check_comparison(comparison)
+    if glossary is not None:
+        findings += glossary_findings(comparison, glossary)
     findings.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side or "", f.start, f.rule))
-    return Analysis(comparison, tuple(findings), rank_divergence(comparison, findings), True)
+    return Analysis(comparison, tuple(findings), rank_divergence(comparison, findings), True, glossary)

@@ -264,3 +264,13 @@ def ranked_divergence_of(weighted_words: float) -> float:
     if weighted_words <= 0:
         return 0.0
     return weighted_words / (weighted_words + 8.0)
+
+
+def score_points(ranked: float) -> float:
+    """A passage's ranked score (0..1) back on the additive scale it was squashed from (the sum of
+    its weighted log features, the inverse of :func:`_squash`), never below 0: what a batch adds up
+    to say how much of an article needs an editor, without the 0..1 scale's ceiling."""
+    if ranked <= 0.5:
+        return 0.0
+    ranked = min(ranked, 1.0 - 1e-16)
+    return math.log(ranked / (1.0 - ranked))

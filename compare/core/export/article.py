@@ -6,11 +6,13 @@ text formats are the reconciled text exactly: no passage the user did not change
 
 from __future__ import annotations
 
+import bisect
 import html
 import io
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from compare.core.errors import ExportError
@@ -23,6 +25,8 @@ from compare.core.text.segmentation import BLANK_LINES
 FORMATS = ("txt", "md")  # the reconciled text itself (also what ``news-compare export`` writes)
 ARTICLE_FORMATS = ("txt", "md", "html", "docx")
 
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BLANK_LINE = re.compile(r"[ \t]*")
 _MD_BLOCK_START = re.compile(r"^(\s{0,3})([#>+\-*]|\d{1,9}[.)])(?=\s)", re.MULTILINE)
 
 
@@ -134,19 +138,95 @@ def article_format_for(path: str | os.PathLike[str], fmt: str | None = None) -> 
     return _SUFFIX_FORMAT.get(Path(path).suffix.lower().lstrip("."), "txt")
 
 
+@dataclass(frozen=True)
+class RunningText:
+    """A text as paragraphs of running text, and where each stretch of them came from.
+
+    With ``blank_lines`` a paragraph ends at a line holding only spaces or tabs and its lines are
+    joined by one space; otherwise every line is a paragraph. Lines are stripped and empty ones
+    dropped. ``pieces`` are (start, end, offset): ``source[start:end]`` is the stretch of
+    :attr:`text` (the paragraphs joined by newlines) that begins at ``offset``.
+    """
+
+    paragraphs: tuple[str, ...]
+    pieces: tuple[tuple[int, int, int], ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def position(self, offset: int) -> int:
+        """Where offset ``offset`` of the source text is in :attr:`text` (a dropped character:
+        the next kept one)."""
+        k = bisect.bisect_right([end for _, end, _ in self.pieces], offset)
+        if k == len(self.pieces):
+            return len(self.text)
+        start, _, at = self.pieces[k]
+        return at + max(0, offset - start)
+
+    def end_position(self, offset: int) -> int:
+        """Where the text before offset ``offset`` of the source ends in :attr:`text` (just after
+        its last kept character)."""
+        k = bisect.bisect_left([start for start, _, _ in self.pieces], offset) - 1
+        if k < 0:
+            return 0
+        start, end, at = self.pieces[k]
+        return at + min(offset, end) - start
+
+
+def running_text(text: str, blank_lines: bool) -> RunningText:
+    """``text`` as :class:`RunningText` (see there)."""
+    paragraphs: list[list[tuple[int, int]]] = [[]]
+    for start, end in _line_spans(text):
+        line = text[start:end]
+        body = line.strip()
+        if blank_lines and _BLANK_LINE.fullmatch(line):
+            paragraphs.append([])
+        elif body:
+            lead = start + len(line) - len(line.lstrip())
+            if not blank_lines:
+                paragraphs.append([])
+            paragraphs[-1].append((lead, lead + len(body)))
+    out: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    at = 0
+    for stretches in paragraphs:
+        if not stretches:
+            continue
+        if out:
+            at += 1  # the newline between paragraphs
+        parts = []
+        for j, (s, e) in enumerate(stretches):
+            if j:
+                at += 1  # the space that joins two lines
+            pieces.append((s, e, at))
+            parts.append(text[s:e])
+            at += e - s
+        out.append(" ".join(parts))
+    return RunningText(tuple(out), tuple(pieces))
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _NEWLINE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+def base_mode_blank_lines(review: Review) -> bool:
+    """Whether the base's paragraphs are separated by blank lines (else: one per line)."""
+    return review.comparison.side(review.base).segmentation.mode == BLANK_LINES
+
+
 def article_paragraphs(review: Review) -> list[str]:
     """The reconciled article as paragraphs of running text."""
-    side = review.comparison.side(review.base)
-    text = convert_newlines(review.reconciled_text(), "lf").replace("\r", "\n")
-    if side.segmentation.mode == BLANK_LINES:
-        blocks = re.split(r"\n[ \t]*\n\s*", text)
-        paras = [" ".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks]
-    else:
-        paras = [line.strip() for line in text.split("\n")]
-    return [p for p in paras if p]
+    return list(running_text(review.reconciled_text(), base_mode_blank_lines(review)).paragraphs)
 
 
-def _title(review: Review) -> str:
+def article_title(review: Review) -> str:
     doc = review.comparison.side(review.base).document
     return Path(doc.name).stem if doc.path else "Article"
 
@@ -158,7 +238,7 @@ def article_html(review: Review) -> str:
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
     return (
         f'<!DOCTYPE html>\n<html{lang_attr}>\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(_title(review))}</title>\n"
+        f"<title>{html.escape(article_title(review))}</title>\n"
         "<style>body{max-width:42em;margin:2em auto;font:1.05em/1.55 Georgia,serif;padding:0 1em}</style>\n"
         f"</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
@@ -170,7 +250,7 @@ def article_docx(review: Review) -> bytes:
     except ImportError:  # pragma: no cover - a declared dependency
         raise ExportError("Word export needs the python-docx package, which is not installed.") from None
     document = docx.Document()
-    document.core_properties.title = _title(review)
+    document.core_properties.title = article_title(review)
     lang = review.comparison.side(review.base).language.base
     if lang and lang != "unknown":
         document.core_properties.language = lang

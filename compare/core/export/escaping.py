@@ -43,6 +43,17 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def xml_safe(text: str) -> str:
+    """``text`` without the control characters XML 1.0 cannot hold (offsets shift where
+    :func:`unsafe_in_xml` says)."""
+    return _XML_BAD.sub("", text)
+
+
+def unsafe_in_xml(text: str) -> list[int]:
+    """Where :func:`xml_safe` drops a character of ``text``."""
+    return [m.start() for m in _XML_BAD.finditer(text)]
+
+
 def xml_text(text: str) -> str:
     """``text`` with what XML 1.0 cannot hold removed (lone surrogates become U+FFFD); escape it
     for its place (``xml.sax.saxutils.escape`` or ``quoteattr``) afterwards."""

@@ -18,6 +18,7 @@ from typing import Any
 
 from compare.core.align.same_language import Bead
 from compare.core.analysis.analysis import Analysis, analyse
+from compare.core.checks.glossary import Glossary
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.review.review import (
     CUSTOM,
@@ -98,6 +99,7 @@ def realign_documents(
     left_language: str | None,
     right_language: str | None,
     beads: Sequence[Bead],
+    glossary: Glossary | None = None,
 ) -> Analysis:
     rebuilt = compare(
         left,
@@ -107,12 +109,13 @@ def realign_documents(
         left_language=left_language,
         right_language=right_language,
     )
-    return analyse(rebuilt)
+    return analyse(rebuilt, glossary)
 
 
-def realigned(comparison: Comparison, beads: Sequence[Bead]) -> Analysis:
-    """The comparison rebuilt from ``beads`` (same texts, languages and segmentation), analysed."""
-    return realign_documents(*realign_arguments(comparison), beads)
+def realigned(comparison: Comparison, beads: Sequence[Bead], glossary: Glossary | None = None) -> Analysis:
+    """The comparison rebuilt from ``beads`` (same texts, languages and segmentation), analysed
+    (against ``glossary`` too, when given)."""
+    return realign_documents(*realign_arguments(comparison), beads, glossary)
 
 
 def carried_decisions(review: Review, rebuilt: Analysis | Comparison) -> dict[int, Decision]:
