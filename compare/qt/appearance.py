@@ -120,5 +120,6 @@ class Appearance:
             s.sync()
         views = self.window.views
         views.tint_selection()
+        views.update_icons()
         views.table.viewport().update()
         views.overview.refresh()

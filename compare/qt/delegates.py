@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from compare.core.checks.finding import worst_first
 from compare.core.diff.comparison import EQUAL
 from compare.core.review.review import CUSTOM
+from compare.qt.legend import SEVERITY_GLYPHS
 from compare.qt.models import (
     DELETED,
     INSERTED,
@@ -47,7 +48,7 @@ from compare.qt.models import (
     PassageTableModel,
     decision_glyphs,
 )
-from compare.qt.theme import SEVERITY_GLYPHS, Colors, colors_for
+from compare.qt.theme import Colors, colors_for
 
 PAD_X, PAD_Y = 10, 7
 STATUS_WIDTH = 64

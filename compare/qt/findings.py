@@ -34,7 +34,7 @@ from compare.qt.findings_model import (
     FindingsModel,
     SnippetDelegate,
 )
-from compare.qt.theme import SEVERITY_GLYPHS
+from compare.qt.legend import SEVERITY_GLYPHS
 
 
 class FindingsPanel(QWidget):

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from compare.core.checks.finding import worst_first
 from compare.core.review.fixes import snippet
 from compare.core.review.review import Review
+from compare.qt.legend import SEVERITY_GLYPHS
 from compare.qt.models import RowsTableModel
-from compare.qt.theme import SEVERITY_GLYPHS, colors_for
+from compare.qt.theme import colors_for
 
 Index = QModelIndex | QPersistentModelIndex
 

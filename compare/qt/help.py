@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from compare import APP_NAME, __version__
 from compare.licences import DATA_NOTICE, dependency_licences
-from compare.qt.shortcuts import COMMANDS, LEGEND, MENUS, keys_text
+from compare.qt.legend import LEGEND
+from compare.qt.shortcuts import COMMANDS, MENUS, keys_text
 from compare.userdata import log_path
 
 

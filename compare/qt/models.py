@@ -15,6 +15,7 @@ from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY
 from compare.core.review.review import CUSTOM, KEEP, TAKE_BOTH, TAKE_OTHER, Decision, Review
 from compare.core.text.language import language_name
 from compare.qt.findbar import fold
+from compare.qt.legend import EDITED, NOTED, REVIEWED, TAKES_BOTH, TAKES_LEFT, TAKES_RIGHT
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,14 +51,14 @@ def decision_label(review: Review, d: Decision) -> str:
 def decision_glyphs(review: Review, d: Decision) -> str:
     """A compact summary for the status column: which text is used, note, reviewed."""
     side = {KEEP: review.base, TAKE_OTHER: review.other}.get(d.choice)
-    glyph = {"left": "◀", "right": "▶"}.get(side or "", "")
+    glyph = {"left": TAKES_LEFT, "right": TAKES_RIGHT}.get(side or "", "")
     if d.choice == TAKE_BOTH:
-        glyph = "◀▶"
+        glyph = TAKES_BOTH
     elif d.choice == CUSTOM:
-        glyph = "✎"
+        glyph = EDITED
     if d.choice == KEEP:
         glyph = ""  # the default needs no mark
-    return glyph + (" ✱" if d.note else "") + (" ✓" if d.reviewed else "")
+    return glyph + (f" {NOTED}" if d.note else "") + (f" {REVIEWED}" if d.reviewed else "")
 
 
 class CellCache:
@@ -420,7 +421,7 @@ class PassageListModel(RowsTableModel):
             if col == 2:
                 return KIND_LABELS[p.kind]
             if col == 3:
-                return decision_label(self.review, d) + (" ✓" if d.reviewed else "")
+                return decision_label(self.review, d) + (f" {REVIEWED}" if d.reviewed else "")
             text = (
                 self.review.side_text(i, self.review.base).strip()
                 or self.review.side_text(i, self.review.other).strip()

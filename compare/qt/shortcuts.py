@@ -130,17 +130,6 @@ COMMANDS: tuple[Command, ...] = (
 MENUS = ("File", "Edit", "Passage", "Go", "View", "Help")
 BY_ID = {c.id: c for c in COMMANDS}
 
-#: What the marks in the window mean (shown in the help window under the keys).
-LEGEND: tuple[tuple[str, str], ...] = (
-    ("orange, struck through", "text only in the left version"),
-    ("blue, underlined", "text only in the right version"),
-    ("purple, dash-underlined", "text replaced between the versions"),
-    ("on a tint", "a strong change: a name, number, negation or content word replaced, added or dropped"),
-    ("dotted only, no tint", "a weak change: a function word, punctuation, inflection, case or word order"),
-    ("wavy underline", "a finding: ▲ major, ◆ minor, ● info in the # column; see View ▸ Findings"),
-    ("green bar", "the text the cleaned article uses"),
-)
-
 
 def keys_text(command: Command) -> str:
     table = f"{', '.join(command.table_keys)} in the comparison" if command.table_keys else ""

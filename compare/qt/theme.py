@@ -41,9 +41,6 @@ class Colors:
         return {"major": self.major, "minor": self.minor}.get(severity, self.info)
 
 
-SEVERITY_GLYPHS = {"major": "▲", "minor": "◆", "info": "●"}
-
-
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 

@@ -7,7 +7,7 @@ page, the docks (passage list, cleaned article, findings), the toolbar and the s
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -41,11 +41,11 @@ WELCOME = (
     "<p>A saved review (<i>.ncreview</i>) opens the same way.</p>"
     "<p><b>Help ▸ Open Sample Pair</b> shows an example.</p>"
 )
-TOOLBAR_ICONS = (
-    ("previous", "previous-difference"),
-    ("next", "next-difference"),
-    ("take_left", "take-left"),
-    ("take_right", "take-right"),
+TOOLBAR_ICONS = (  # command, icon, the label beside it
+    ("previous", "previous-difference", "Previous"),
+    ("next", "next-difference", "Next"),
+    ("take_left", "take-left", "Take Left"),
+    ("take_right", "take-right", "Take Right"),
 )
 
 
@@ -179,12 +179,23 @@ class Views:
         bar = window.addToolBar("Review")
         bar.setObjectName("review-toolbar")
         bar.setMovable(False)
-        for command, icon in TOOLBAR_ICONS:
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._toolbar_actions = []
+        for command, _icon, label in TOOLBAR_ICONS:
             action = getattr(actions, command)
+            action.setIconText(label)
+            bar.addAction(action)
+            self._toolbar_actions.append(action)
+        self.update_icons()
+
+    def update_icons(self) -> None:
+        """The toolbar's icons drawn in the palette's text colour, so they keep their contrast on
+        dark colours as on light ones."""
+        color = QApplication.palette().color(QPalette.ColorRole.ButtonText)
+        for action, (_command, icon, _label) in zip(self._toolbar_actions, TOOLBAR_ICONS, strict=True):
             path = resource_path("icons", "actions", f"{icon}.svg")
             if path.exists():
-                action.setIcon(QIcon(str(path)))
-            bar.addAction(action)
+                action.setIcon(tinted_icon(str(path), color))
 
     def tint_selection(self) -> None:
         """Tint the selection again (after the colour scheme changed)."""
@@ -197,6 +208,16 @@ class Views:
         self.model.set_review(review)
         self.overview.set_review(review)
         self.findings_panel.set_review(review)
+
+
+def tinted_icon(path: str, color: QColor, size: int = 48) -> QIcon:
+    """An SVG icon filled with one colour (its shape kept, its own colours dropped)."""
+    pixmap = QIcon(path).pixmap(size, size)
+    painter = QPainter(pixmap)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), color)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _tint_selection(table: QTableView) -> None:

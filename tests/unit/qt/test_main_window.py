@@ -361,6 +361,21 @@ def test_toolbar_shows_the_bundled_action_icons(open_window, pair) -> None:
     assert [a.text().replace("&", "") for a in actions][:2] == ["Previous Divergence", "Next Divergence"]
     assert all(not a.icon().isNull() for a in actions)
     assert not window.windowIcon().isNull()
+    # labelled, and the tooltips name the keys
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert [a.iconText() for a in actions] == ["Previous", "Next", "Take Left", "Take Right"]
+    assert "Alt+Up" in actions[0].toolTip() and "Alt+Left" in actions[2].toolTip()
+
+    def ink(action) -> int:  # type: ignore[no-untyped-def]  # the lightness of the icon's drawn pixels
+        image = action.icon().pixmap(32, 32).toImage()
+        values = [image.pixelColor(x, y) for x in range(32) for y in range(32)]
+        drawn = [c.lightness() for c in values if c.alpha() > 128]
+        return sum(drawn) // max(1, len(drawn))
+
+    light = ink(actions[0])
+    window.commands.appearance_dark.trigger()
+    assert ink(actions[0]) > 128 > light  # light ink on dark colours, dark ink on light ones
+    window.commands.appearance_system.trigger()
 
 
 def test_a_hand_edit_never_removes_the_paragraph_break(open_window, pair, qtbot, tmp_path) -> None:
