@@ -10,7 +10,11 @@ from compare.core.review.session import load_session
 from compare.qt.editors import NoteDialog
 
 REAL_GET_NOTE = NoteDialog.get_note  # before the test doubles replace it
-CTRL, SHIFT, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier
+CTRL, SHIFT, ALT = (
+    Qt.KeyboardModifier.ControlModifier,
+    Qt.KeyboardModifier.ShiftModifier,
+    Qt.KeyboardModifier.AltModifier,
+)
 
 
 def test_open_find_decide_edit_note_dismiss_save_reopen_export(
