@@ -102,9 +102,15 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
             ln.text if same else None,
             p.index,
         )
+    # A number both versions state elsewhere in the article that only one repeats here is a
+    # known fact mentioned once less ("the 3 universities" after "3 Ivy League universities";
+    # "the epidemic" after "COVID-19"): no fact is lost, so it is not reported. A number the
+    # other version never states stays an omission, and a number written differently (above)
+    # stays wrong however often both state it.
     for name, rest in ((LEFT, unmatched_left), (RIGHT, unmatched_right)):
+        known = _values_elsewhere(c, p, name) & _values_elsewhere(c, p, other_side(name))
         for n in rest:
-            if id(n) in paired:
+            if id(n) in paired or n.values & known:
                 continue
             yield cross_finding(
                 "number-mismatch",
@@ -117,6 +123,16 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
                 p.index,
                 pattern="".join(n.text.split()),
             )
+
+
+def _values_elsewhere(c: Comparison, p: Passage, name: str) -> set[float]:
+    """The values of the numbers on side ``name`` outside passage ``p`` (digits and words)."""
+    side = c.side(name)
+    s, e = p.span(name)
+    out = {
+        v for n in numbers_in(side.text, side.language.base) if n.end <= s or n.start >= e for v in n.values
+    }
+    return out | set(word_numbers(side.text[:s])) | set(word_numbers(side.text[e:]))
 
 
 _CODE_LETTERS = re.compile(r"([^\W\d_]+)[-‐‑]$")

@@ -65,6 +65,30 @@ def test_number_mismatch_fires_on_a_missing_number() -> None:
     assert "missing" in f.message
 
 
+def test_a_number_both_versions_state_elsewhere_is_not_missing_where_one_repeats_it() -> None:
+    # "the 3 universities" after "3 Ivy League universities": a known fact mentioned once less.
+    left = (
+        "Groups accused 3 universities of bias.\n\nThe universities deny it.\n\n"
+        "None of the 3 universities has answered the complaint yet."
+    )
+    right = (
+        "Groups accused 3 universities of bias.\n\nThe universities deny it.\n\n"
+        "None of the universities has answered the complaint so far."
+    )
+    assert found(cmp(left, right), "number-mismatch") == []
+    # A number the other version never states is still missing ...
+    never = right.replace("accused 3 universities", "accused several universities")
+    [(side, snippet, _)] = found(cmp(left, never), "number-mismatch")
+    assert (side, snippet) == ("left", "3")
+    # ... and a number written differently stays wrong however often both versions state it.
+    wrong = left.replace("None of the 3", "None of the 5") + "\n\nThey named 5 deans."
+    wrong_right = right + "\n\nThey named 5 deans."
+    [(side, snippet, f)] = found(
+        cmp(wrong, wrong_right.replace("None of the", "None of the 3")), "number-mismatch"
+    )
+    assert (snippet, f.severity) == ("3", Severity.MAJOR)
+
+
 def test_number_mismatch_fires_across_languages() -> None:
     c = cmp(
         "The hospital treated 12,000 patients. It was hard.",
