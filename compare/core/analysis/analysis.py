@@ -17,7 +17,7 @@ from compare.core.checks import check_text
 from compare.core.checks.cross import check_comparison
 from compare.core.checks.finding import Finding, Scope
 from compare.core.checks.glossary import Glossary, forbidden_forms, missing_translations
-from compare.core.diff.comparison import SIDES, Comparison
+from compare.core.diff.comparison import SIDES, Comparison, Side
 from compare.core.text.language import UNKNOWN
 
 
@@ -73,6 +73,31 @@ def version_findings(comparison: Comparison) -> list[Finding]:
     return out
 
 
+def shared_defects(findings: list[Finding]) -> list[Finding]:
+    """One finding for a defect both versions have in the same passage.
+
+    An unbalanced quotation or a repeated sentence that the other version has at the same place
+    came from the text both were made from, not from one of them: it is one defect, reported on
+    the right (the base being cleaned by default), and its message says so.
+    """
+    lefts: dict[tuple[str, int], list[int]] = {}
+    for k, f in enumerate(findings):
+        if f.scope is Scope.VERSION and f.side is Side.LEFT and f.passage is not None:
+            lefts.setdefault((f.rule, f.passage), []).append(k)
+    dropped: set[int] = set()
+    out = list(findings)
+    for k, f in enumerate(findings):
+        if f.scope is not Scope.VERSION or f.side is not Side.RIGHT or f.passage is None:
+            continue
+        twins = lefts.get((f.rule, f.passage))
+        if twins:
+            dropped.add(twins.pop(0))
+            out[k] = dataclasses.replace(
+                f, message=f"{f.message} The other version has it too, at the same place."
+            )
+    return [f for k, f in enumerate(out) if k not in dropped]
+
+
 def glossary_findings(comparison: Comparison, glossary: Glossary) -> list[Finding]:
     """The house glossary's findings (:mod:`compare.core.checks.glossary`), placed."""
     out = [
@@ -86,7 +111,7 @@ def glossary_findings(comparison: Comparison, glossary: Glossary) -> list[Findin
 def analyse(comparison: Comparison, glossary: Glossary | None = None) -> Analysis:
     """Check both versions and the passages between them (and against ``glossary``, when given),
     and rank the passages."""
-    findings = version_findings(comparison) + check_comparison(comparison)
+    findings = shared_defects(version_findings(comparison)) + check_comparison(comparison)
     if glossary is not None:
         findings += glossary_findings(comparison, glossary)
     findings.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side or "", f.start, f.rule))

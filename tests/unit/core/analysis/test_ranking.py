@@ -136,3 +136,25 @@ def test_cross_rules_are_quiet_on_human_translations() -> None:
     # (a name one of them left out or translated); numbers 0.3.
     assert 1000 * sum(rules.values()) / words <= 10, listing
     assert 1000 * rules["number-mismatch"] / words <= 1, listing
+
+
+def test_a_defect_both_versions_have_at_the_same_place_is_one_finding() -> None:
+    # The source's own unbalanced quotation, carried into the translation: one defect, reported
+    # on the base (right), not one per version.
+    left = "He said: “We will not give in.\n\nThe talks went on."
+    right = "He said: “We shall not give in.\n\nThe talks continued."
+    quotes = [
+        f
+        for f in analyse(compare(Document.from_text(left), Document.from_text(right))).findings
+        if f.rule == "unbalanced-quote"
+    ]
+    [f] = quotes
+    assert f.side is Side.RIGHT and f.passage == 0 and "other version has it too" in f.message
+    # In one version only, it is that version's defect.
+    fixed = left.replace("“We will not give in.", "“We will not give in.”")
+    [f] = [
+        f
+        for f in analyse(compare(Document.from_text(fixed), Document.from_text(right))).findings
+        if f.rule == "unbalanced-quote"
+    ]
+    assert f.side is Side.RIGHT and "too" not in f.message
