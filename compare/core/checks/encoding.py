@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterator
 
 import ftfy
@@ -81,3 +83,43 @@ def mojibake(doc: Document) -> Iterator[Hit]:
                     None,
                 )
             pos = text.find("\ufffd", pos + 1)
+
+
+# Characters that show nothing, or not what is stored: the text on screen is not the text
+# compared, exported or published. Bidirectional overrides and isolates reorder what is shown
+# (a "Trojan Source" in prose); zero-width spaces and a byte-order mark inside the text make two
+# words that look the same differ; control characters are never text. Tab, newline, carriage
+# return, form feed and vertical tab are line structure; a soft hyphen or a zero-width joiner
+# belongs to hyphenation and to scripts that need it, and is left alone.
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = re.compile(f"[{_BIDI}\u200b\u2060\ufeff\x00-\x08\x0e-\x1f\x7f\x80-\x9f]+")
+
+
+def _described(run: str) -> str:
+    return ", ".join(
+        f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character').lower()}" for ch in dict.fromkeys(run)
+    )
+
+
+@rule(
+    "invisible-character",
+    Severity.MINOR,
+    "A character that shows nothing, or reorders what is shown (bidirectional overrides, "
+    "zero-width spaces, control characters): the text on screen is not the text stored.",
+)
+def invisible_character(doc: Document) -> Iterator[Hit]:
+    for m in _INVISIBLE.finditer(doc.text):
+        run = m.group()
+        if m.start() == 0 and run == "\ufeff":
+            continue  # a byte-order mark the reader kept at the very start is the file's, not the text's
+        # (C1 controls that are cp1252 punctuation read as latin-1, "\x93no\x94", are mojibake,
+        # which ftfy repairs; that rule's finding replaces this one.)
+        a, b = _widen(doc.text, m.start(), m.end())
+        shown = shorten(doc.text[a:b].translate(_VISIBLE))
+        message = f"“{shown}” holds {_described(run)}, which the text does not show; remove it."
+        yield Hit(m.start(), m.end(), message, "", pattern=run)
+
+
+_VISIBLE = {ord(ch): "\N{REPLACEMENT CHARACTER}" for ch in _BIDI + "\u200b\u2060\ufeff"} | {
+    k: 0x2400 + k for k in range(0x20)
+}

@@ -45,6 +45,7 @@ def test_rules_are_registered_with_id_severity_description() -> None:
         "caption-credit",
         "trailing-byline",
         "mojibake",
+        "invisible-character",
         "untranslated-paragraph",
     }
     assert expected <= set(RULES)
@@ -228,6 +229,11 @@ FIRES = [
     ("mojibake", "de", "MÃ¼nchen ist schÃ¶n.", ["MÃ¼nchen", "schÃ¶n"]),
     ("mojibake", "en", "Itâ€™s a test.", ["Itâ€™s"]),
     ("mojibake", "en", "A lost char: Br\ufffdssel.", ["Br\ufffdssel"]),
+    # What is shown is not what is stored: a right-to-left override turns "1000" into "1" + "000"
+    # shown backwards; a zero-width space makes "Kyiv" differ from "Kyiv"; a control character.
+    ("invisible-character", "en", "Pay 1\u202e000 euros, or 10\u202c.", ["\u202e", "\u202c"]),
+    ("invisible-character", "en", "Talks in Ky\u200biv ended.", ["\u200b"]),
+    ("invisible-character", "de", "Ein\x07Test mit \ufeffBOM in der Mitte.", ["\x07", "\ufeff"]),
     (
         "untranslated-paragraph",
         "en",
@@ -280,6 +286,9 @@ def test_suggestions_for_mechanical_fixes() -> None:
 # --------------------------------------------------------------------------- rules: must stay silent
 
 SILENT = [
+    # hyphenation, joiners that scripts need, a file's own byte-order mark, tabs and page breaks
+    ("de", "\ufeffDie Verhand\xadlungen in der Haupt\xadstadt endeten am Mittwoch.\tSeite\f2"),
+    ("en", "A family emoji 👨\u200d👩\u200d👧 and a Persian word می\u200cخواهم stay as written."),
     (
         "en",
         "Mr. Putin met Vladimir V. Putin and Aleksandr V. Grushko in the U.S. capital at 10 a.m. on Monday.",
