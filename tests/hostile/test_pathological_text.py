@@ -96,10 +96,6 @@ def test_many_tiny_paragraphs(write) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-@pytest.mark.skip(
-    reason="the cross-language aligner (compare/core/align/, issue 11's rework) still takes about "
-    "45 s for 150 KB on this branch; this test runs once that rework lands"
-)
 def test_150KB_of_cross_language_text_aligns_in_bounded_time(write) -> None:  # type: ignore[no-untyped-def]
     from tests.conftest import ENGLISH_TEXT, FRENCH_TEXT
 
