@@ -8,6 +8,7 @@ number in digits on one side matches the same number written as a word on the ot
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,11 +28,34 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def number_mismatch(c: Comparison) -> Iterator[Finding]:
+    stated = {name: _Stated(c, name) for name in (LEFT, RIGHT)}
     for p in aligned_changed(c):
-        yield from _number_findings(c, p)
+        yield from _number_findings(c, p, stated)
 
 
-def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
+class _Stated:
+    """The values each passage of one side states (digits and words), read once per side, and
+    in how many passages each value occurs: what the side states outside a passage."""
+
+    def __init__(self, c: Comparison, name: str):
+        side = c.side(name)
+        self.values: list[frozenset[float]] = []
+        self.passages: Counter[float] = Counter()
+        for p in c.passages:
+            s, e = p.span(name)
+            text = side.text[s:e]
+            found = frozenset(
+                {v for n in numbers_in(text, side.language.base) for v in n.values} | set(word_numbers(text))
+            )
+            self.values.append(found)
+            self.passages.update(found)
+
+    def elsewhere(self, p: Passage, value: float) -> bool:
+        """Whether some passage of this side other than ``p`` states ``value``."""
+        return self.passages[value] > (value in self.values[p.index])
+
+
+def _number_findings(c: Comparison, p: Passage, stated: dict[str, _Stated]) -> Iterator[Finding]:
     sides = {}
     for name in (LEFT, RIGHT):
         side = c.side(name)
@@ -108,9 +132,9 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
     # other version never states stays an omission, and a number written differently (above)
     # stays wrong however often both state it.
     for name, rest in ((LEFT, unmatched_left), (RIGHT, unmatched_right)):
-        known = _values_elsewhere(c, p, name) & _values_elsewhere(c, p, other_side(name))
+        mine, theirs = stated[name], stated[other_side(name)]
         for n in rest:
-            if id(n) in paired or n.values & known:
+            if id(n) in paired or any(mine.elsewhere(p, v) and theirs.elsewhere(p, v) for v in n.values):
                 continue
             yield cross_finding(
                 "number-mismatch",
@@ -123,16 +147,6 @@ def _number_findings(c: Comparison, p: Passage) -> Iterator[Finding]:
                 p.index,
                 pattern="".join(n.text.split()),
             )
-
-
-def _values_elsewhere(c: Comparison, p: Passage, name: str) -> set[float]:
-    """The values of the numbers on side ``name`` outside passage ``p`` (digits and words)."""
-    side = c.side(name)
-    s, e = p.span(name)
-    out = {
-        v for n in numbers_in(side.text, side.language.base) if n.end <= s or n.start >= e for v in n.values
-    }
-    return out | set(word_numbers(side.text[:s])) | set(word_numbers(side.text[e:]))
 
 
 _CODE_LETTERS = re.compile(r"([^\W\d_]+)[-‐‑]$")
