@@ -115,6 +115,8 @@ def test_many_passages_full_of_numbers_check_in_linear_time(write) -> None:  # t
     """8,000 changed passages, each stating numbers the others state too: whether a number is
     stated elsewhere must be read once per side, not from the whole text for every passage (a
     1 MB pair once took over ten minutes that way)."""
-    left = "".join(f"Officials counted {i % 50} trucks and three buses on day {i % 7}.\n\n" for i in range(8_000))
+    left = "".join(
+        f"Officials counted {i % 50} trucks and three buses on day {i % 7}.\n\n" for i in range(8_000)
+    )
     right = "".join(f"Officials saw {i % 50} lorries and 3 coaches on day {i % 7}.\n\n" for i in range(8_000))
     completed(run("diff", write("nl.txt", left), write("nr.txt", right), "--format", "json", timeout=60))
