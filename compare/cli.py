@@ -20,7 +20,7 @@ from compare.core.export.escaping import is_language_tag, terminal_text
 from compare.core.io.fileio import ProtectedOutput
 from compare.core.limits import MAX_INPUT_BYTES, MAX_INPUT_CEILING, MIB
 
-from . import APP_NAME, __version__
+from . import APP_NAME
 
 if TYPE_CHECKING:  # pragma: no cover
     from compare.core.checks.glossary import Glossary
@@ -33,6 +33,16 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, terminal_text(f"{self.prog}: {message}") + "\n")
+
+
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked for (see compare/__init__.py)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from . import __version__
+
+        sys.stdout.write(f"news-compare {__version__}\n")
+        parser.exit()
 
 
 def _size(value: str) -> int:
@@ -81,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: compare two versions of a translated news article.",
         epilog="Without a subcommand, opens the window: news-compare [LEFT RIGHT | SESSION | --sample].",
     )
-    parser.add_argument("--version", action="version", version=f"news-compare {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the program's version and exit")
     parser.add_argument(
         "--sample",
         action="store_true",
