@@ -115,16 +115,27 @@ class _TooManyTokens(Exception):
     """More distinct words than there are private-use code points to stand for them."""
 
 
-def _encode(text: str, spans: list[Span], table: dict[str, str]) -> str:
+def _encode(
+    text: str, spans: list[Span], table: dict[str, str], written: dict[str, str] | None = None
+) -> str:
+    """The tokens as characters, one per distinct key (``table``: key -> character);
+    ``written`` remembers the character of each token as written, so that a repeated token
+    ("the ") is looked up once, not keyed again."""
+    if written is None:
+        written = {}
     out = []
     for s, e in spans:
-        tok = _key(text[s:e])
-        ch = table.get(tok)
+        raw = text[s:e]
+        ch = written.get(raw)
         if ch is None:
-            if len(table) == len(_CODEPOINTS):
-                raise _TooManyTokens
-            ch = chr(_CODEPOINTS[len(table)])
-            table[tok] = ch
+            tok = _key(raw)
+            ch = table.get(tok)
+            if ch is None:
+                if len(table) == len(_CODEPOINTS):
+                    raise _TooManyTokens
+                ch = chr(_CODEPOINTS[len(table)])
+                table[tok] = ch
+            written[raw] = ch
         out.append(ch)
     return "".join(out)
 
@@ -173,9 +184,10 @@ def word_diff(
     ltoks = tokenize(left_text, *left_span)
     rtoks = tokenize(right_text, *right_span)
     table: dict[str, str] = {}
+    written: dict[str, str] = {}
     try:
-        a = _encode(left_text, ltoks, table)
-        b = _encode(right_text, rtoks, table)
+        a = _encode(left_text, ltoks, table, written)
+        b = _encode(right_text, rtoks, table, written)
     except _TooManyTokens:  # over a hundred thousand distinct words in one passage: one change
         return (Change(left_span, right_span, Level.STRONG),) if ltoks or rtoks else ()
     diffs = _merge_content_gaps(_diffs(a, b), {v: k for k, v in table.items()}, language)

@@ -114,6 +114,8 @@ def _sentence_words(text: str, span: tuple[int, int], seen: dict[str, str]) -> l
 
 
 def _strip_genitive(word: str) -> str:
+    if not word.endswith(("s", "'", "’")):
+        return word  # every suffix below ends so (most words do not: the check is per word)
     for suffix in ("'s", "’s", "s'", "s’", "'", "’"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)] + ("s" if suffix in ("s'", "s’") else "")
