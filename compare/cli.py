@@ -242,6 +242,7 @@ def _collector_paused() -> Iterator[None]:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from compare.core.analysis.analysis import Analysis, analyse
+    from compare.core.analysis.beside import ChecksBeside
     from compare.core.diff.comparison import compare
     from compare.core.export.diff_report import to_html, to_json, to_text
     from compare.core.io.loading import load_document
@@ -252,8 +253,17 @@ def cmd_diff(args: argparse.Namespace) -> int:
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
     with _collector_paused():
-        comparison = compare(left, right, segment=args.segment, parallel=True)
-        analysis = Analysis.unchecked(comparison) if args.no_checks else analyse(comparison, glossary)
+        beside = None if args.no_checks else ChecksBeside((left.text, right.text))
+        try:
+            comparison = compare(left, right, segment=args.segment, parallel=True)
+            checked = beside.result() if beside is not None else None
+        finally:
+            if beside is not None:
+                beside.cancel()
+        if args.no_checks:
+            analysis = Analysis.unchecked(comparison)
+        else:
+            analysis = analyse(comparison, glossary, checked)
     inputs = _inputs(args, "left", "right")
     if args.save_session:
         from compare.core.io.fileio import guard_output, same_file
