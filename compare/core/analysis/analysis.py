@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
+from compare.core.analysis.beside import Checked
 from compare.core.analysis.ranking import locate, rank_divergence
 from compare.core.checks import check_text
 from compare.core.checks.cross import check_comparison
@@ -58,13 +59,19 @@ class Analysis:
         return {k: tuple(v) for k, v in out.items()}
 
 
-def version_findings(comparison: Comparison) -> list[Finding]:
-    """The single-version findings of both sides, each placed on its side and passage."""
+def version_findings(comparison: Comparison, checked: Checked | None = None) -> list[Finding]:
+    """The single-version findings of both sides, each placed on its side and passage.
+    ``checked``: the findings of each side found already (:mod:`compare.core.analysis.beside`),
+    taken where they were found for the same text in the same language."""
     out = []
-    for side in SIDES:
+    for k, side in enumerate(SIDES):
         version = comparison.side(side)
         language = version.language.base if version.language.code != UNKNOWN else None
-        for f in check_text(version.text, language):
+        if checked is not None and checked[k][0] == version.text and checked[k][1] == language:
+            found = checked[k][2]
+        else:
+            found = check_text(version.text, language)
+        for f in found:
             out.append(
                 dataclasses.replace(
                     f, side=side, passage=locate(comparison, side, f.start), scope=Scope.VERSION
@@ -108,10 +115,12 @@ def glossary_findings(comparison: Comparison, glossary: Glossary) -> list[Findin
     return out + missing_translations(comparison, glossary)
 
 
-def analyse(comparison: Comparison, glossary: Glossary | None = None) -> Analysis:
+def analyse(
+    comparison: Comparison, glossary: Glossary | None = None, checked: Checked | None = None
+) -> Analysis:
     """Check both versions and the passages between them (and against ``glossary``, when given),
-    and rank the passages."""
-    findings = shared_defects(version_findings(comparison)) + check_comparison(comparison)
+    and rank the passages. ``checked``: see :func:`version_findings`."""
+    findings = shared_defects(version_findings(comparison, checked)) + check_comparison(comparison)
     if glossary is not None:
         findings += glossary_findings(comparison, glossary)
     findings.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side or "", f.start, f.rule))

@@ -15,8 +15,6 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from compare.core.errors import CompareError, LoadError, os_error_sentence
 from compare.core.io.document import BOMS, Document, newline_style
 from compare.core.limits import MAX_INPUT_BYTES, human_size
@@ -145,6 +143,8 @@ def decode_bytes(data: bytes, name: str = "The file") -> tuple[str, str, bool]:
 
 
 def _detect_legacy(data: bytes, name: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     results = list(from_bytes(data))
     if not results:
         raise LoadError(f"{name} is not text in any encoding News Compare knows.")

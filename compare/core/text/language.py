@@ -14,9 +14,14 @@ langdetect's n-grams take a short Chinese news item for Korean, its script canno
 
 from __future__ import annotations
 
+import contextlib
+import marshal
+import os
 import threading
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from compare.core.text.scripts import MIN_CJK, cjk_language, count_cjk
@@ -72,10 +77,148 @@ def _detector() -> Any:
     if not _ready:
         df.DetectorFactory.seed = 0
         if df._factory is None:
-            df.init_factory()
+            df._factory = _cached_factory(df)
         _ready = True
     assert df._factory is not None
     return df._factory.create()
+
+
+# --- langdetect's tables, built once per user -------------------------------------------------
+# Building the factory reads 55 JSON profiles and fills a table of 87,598 n-grams by 55 languages
+# in Python: a third of a second, every run. The table is almost all zeros (184,129 non-zero
+# probabilities), so it is kept sparse in the user's data folder: the n-grams as one string, and
+# arrays of where each row's entries start, their languages and their probabilities (exact
+# doubles), in one marshal file with a checksum. Loading it is a split and a few array copies; each n-gram's row
+# of 55 is made when a detection first reads it. The file names the profile files it was built
+# from (in the order langdetect reads them, with their sizes and times), so another langdetect
+# rebuilds it; a file that cannot be read, or does not add up, is rebuilt too.
+
+CACHE_NAME = "langdetect-tables.marshal"
+_CACHE_FORMAT = 1
+_SEPARATOR = "\n"  # between the n-grams (langdetect's n-grams never hold a line break)
+
+
+class _ProbMap(dict[str, Any]):
+    """langdetect's ``word_lang_prob_map``: n-gram -> its probability in each language. Each
+    n-gram maps to its row number until its row of probabilities is first read."""
+
+    __slots__ = ("_index", "_offsets", "_probs", "_size")
+
+    def __init__(self, words: list[str], offsets: Any, index: Any, probs: Any, size: int) -> None:
+        super().__init__(zip(words, range(len(words)), strict=True))
+        self._offsets, self._index, self._probs, self._size = offsets, index, probs, size
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = dict.__getitem__(self, word)
+        if type(row) is list:
+            return row
+        dense = [0.0] * self._size
+        start, end = self._offsets[row], self._offsets[row + 1]
+        for k, p in zip(self._index[start:end], self._probs[start:end], strict=True):
+            dense[k] = p
+        dict.__setitem__(self, word, dense)
+        return dense
+
+
+def _profile_signature(directory: str) -> tuple[Any, ...]:
+    names = [n for n in os.listdir(directory) if not n.startswith(".")]  # langdetect's order
+    stats = [os.stat(os.path.join(directory, n)) for n in names]
+    return (
+        _CACHE_FORMAT,
+        directory,
+        tuple((n, s.st_size, s.st_mtime_ns) for n, s in zip(names, stats, strict=True)),
+    )
+
+
+def cache_path() -> Path | None:
+    """Where langdetect's tables are kept for this user, or None when there is no data folder."""
+    try:
+        from compare.userdata import data_dir
+
+        return data_dir() / "cache" / CACHE_NAME
+    except Exception:  # no home folder, no platformdirs: build every run
+        return None
+
+
+def _cached_factory(df: Any) -> Any:
+    """A factory from the cached tables, or built from the profiles (and then cached)."""
+    directory = df.PROFILES_DIRECTORY
+    try:
+        signature: tuple[Any, ...] | None = _profile_signature(directory)
+    except OSError:
+        signature = None
+    path = cache_path()
+    if signature is not None and path is not None:
+        factory = _read_cache(df, path, signature)
+        if factory is not None:
+            return factory
+    factory = df.DetectorFactory()
+    factory.load_profile(directory)
+    if signature is not None and path is not None:
+        _write_cache(factory, path, signature)
+    return factory
+
+
+def _read_cache(df: Any, path: Path, signature: tuple[Any, ...]) -> Any:
+    from array import array
+
+    try:
+        fmt, stored, checksum, payload = marshal.loads(path.read_bytes())
+        if fmt != _CACHE_FORMAT or stored != signature or zlib.crc32(payload) != checksum:
+            return None
+        langlist, joined, offset_bytes, index_bytes, prob_bytes = marshal.loads(payload)
+        if not isinstance(langlist, list) or not all(isinstance(x, str) for x in langlist):
+            return None
+        if len(langlist) != len(signature[2]) or len(set(langlist)) != len(langlist):
+            return None
+        words = joined.split(_SEPARATOR)
+        offsets, index, probs = array("Q"), array("B"), array("d")
+        offsets.frombytes(offset_bytes)
+        index.frombytes(index_bytes)
+        probs.frombytes(prob_bytes)
+        if len(offsets) != len(words) + 1 or offsets[0] != 0 or not offsets[-1] == len(index) == len(probs):
+            return None
+    except (OSError, ValueError, EOFError, TypeError, AttributeError):
+        return None
+    factory = df.DetectorFactory()
+    factory.langlist = langlist
+    factory.word_lang_prob_map = _ProbMap(words, offsets, index, probs, len(langlist))
+    return factory
+
+
+def _write_cache(factory: Any, path: Path, signature: tuple[Any, ...]) -> None:
+    import tempfile
+    from array import array
+
+    table = factory.word_lang_prob_map
+    words = list(table)
+    if len(factory.langlist) > 255 or any(_SEPARATOR in w for w in words):
+        return  # not a langdetect this format knows
+    offsets, index, probs = array("Q", [0]), array("B"), array("d")
+    for word in words:
+        for k, p in enumerate(table[word]):
+            if p:
+                index.append(k)
+                probs.append(p)
+        offsets.append(len(index))
+    payload = marshal.dumps(
+        (list(factory.langlist), _SEPARATOR.join(words), offsets.tobytes(), index.tobytes(), probs.tobytes())
+    )
+    record = marshal.dumps((_CACHE_FORMAT, signature, zlib.crc32(payload), payload))
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".langdetect-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(record)
+        os.replace(tmp, path)  # a reader sees the old file or the whole new one
+        tmp = None
+    except OSError:
+        pass  # a read-only data folder: the next run builds the tables again
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def _letters(text: str) -> int:

@@ -1,0 +1,51 @@
+"""Benchmark: `news-compare diff --format json` on the 2 KB sample article against `python -I -c pass`.
+
+The pair is the bundled sample (resources/samples/nato-russia-talks.edited.txt against
+nato-russia-talks.machine-translated.txt, about 5 KB a side). What an article costs is almost
+all start-up: imports, langdetect's tables (read from the user's data folder after the first
+run), the regular expressions. Each row is a ratio against a reference run in the same command,
+pair by pair (bench/_timing.py):
+
+- the article against a bare ``python -I -c pass`` of the same interpreter (goal <= 15, aim 10);
+- with ``--against REV``, today's engine against the engine at git revision REV.
+
+    .venv/bin/python bench/startup_bench.py [--runs 10] [--against main]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import ROOT, engine_at, news_compare, paired, row
+
+SAMPLES = ROOT / "resources" / "samples"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--against", metavar="REV", help="also time the engine of this git revision")
+    args = ap.parse_args()
+    diff = [
+        "diff",
+        str(SAMPLES / "nato-russia-talks.edited.txt"),
+        str(SAMPLES / "nato-russia-talks.machine-translated.txt"),
+        "--format",
+        "json",
+    ]
+    ours = [*news_compare(), *diff]
+    a, b = paired(ours, [sys.executable, "-I", "-c", "pass"], args.runs)
+    print(row("article diff --format json / python -I -c pass", a, b, "<= 15 (aim 10)"), flush=True)
+    if args.against:
+        with tempfile.TemporaryDirectory() as tmp:
+            old = [*engine_at(args.against, Path(tmp) / "old"), *diff]
+            a2, b2 = paired(ours, old, args.runs)
+            print(row(f"today / the engine at {args.against}", a2, b2), flush=True)
+
+
+if __name__ == "__main__":
+    main()
