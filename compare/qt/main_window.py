@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from compare import APP_NAME
@@ -111,6 +119,10 @@ class MainWindow(QMainWindow):
         self.loader.finished.connect(self._job_finished)
         self.loader.failed.connect(self._job_failed)
         self.loader.busy_changed.connect(self._busy)
+        self.loader.progress.connect(opener.job_progress)
+        v.loading.cancel_requested.connect(opener.cancel)
+        self._cancel_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, opener.cancel)
+        self._cancel_key.setEnabled(False)  # only while a load is shown (Escape is otherwise "back to table")
         v.heights.measured.connect(nav.apply_scroll_target)
         v.table.selectionModel().currentChanged.connect(self._current_changed)
         v.table.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -146,6 +158,7 @@ class MainWindow(QMainWindow):
         """Show ``review``, at the place ``view`` (a saved view state) says."""
         self.review = review
         self.undo_stack.clear()
+        self._cancel_key.setEnabled(False)
         self.views.set_review(review)
         self.views.stack.setCurrentIndex(1)
         # the passage list and the article pane follow in later turns of the event loop,
@@ -161,6 +174,26 @@ class MainWindow(QMainWindow):
         self.update_progress()
         self.update_title()
         self.update_current()
+
+    def show_loading(self, title: str) -> None:
+        """The centre shows what is being opened and how far it got, with Cancel; what is open
+        stays as it was (but cannot be changed) until the new result arrives or the load ends."""
+        v = self.views
+        v.loading.start(title)
+        v.stack.setCurrentWidget(v.loading)
+        self.commands.enable_review_actions(False)
+        self._cancel_key.setEnabled(True)
+        v.loading.cancel.setFocus()
+
+    def hide_loading(self) -> None:
+        """Back to what was shown before the load (the comparison open, else the welcome page)."""
+        v = self.views
+        self._cancel_key.setEnabled(False)
+        if v.stack.currentWidget() is v.loading:
+            v.stack.setCurrentIndex(1 if self.review is not None else 0)
+            if self.review is not None:
+                v.table.setFocus()
+        self.commands.enable_review_actions(self.review is not None)
 
     def _install_rest(self, review: Review, step: int = 0) -> None:
         if review is not self.review:

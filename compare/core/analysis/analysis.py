@@ -18,6 +18,7 @@ from compare.core.checks.cross import check_comparison
 from compare.core.checks.finding import Finding, Scope
 from compare.core.checks.glossary import Glossary, forbidden_forms, missing_translations
 from compare.core.diff.comparison import SIDES, Comparison
+from compare.core.progress import CHECKING, Progress, report
 from compare.core.text.language import UNKNOWN
 
 
@@ -58,10 +59,11 @@ class Analysis:
         return {k: tuple(v) for k, v in out.items()}
 
 
-def version_findings(comparison: Comparison) -> list[Finding]:
+def version_findings(comparison: Comparison, progress: Progress | None = None) -> list[Finding]:
     """The single-version findings of both sides, each placed on its side and passage."""
     out = []
-    for side in SIDES:
+    for k, side in enumerate(SIDES):
+        report(progress, CHECKING, k, 3)
         version = comparison.side(side)
         language = version.language.base if version.language.code != UNKNOWN else None
         for f in check_text(version.text, language):
@@ -83,11 +85,17 @@ def glossary_findings(comparison: Comparison, glossary: Glossary) -> list[Findin
     return out + missing_translations(comparison, glossary)
 
 
-def analyse(comparison: Comparison, glossary: Glossary | None = None) -> Analysis:
+def analyse(
+    comparison: Comparison, glossary: Glossary | None = None, progress: Progress | None = None
+) -> Analysis:
     """Check both versions and the passages between them (and against ``glossary``, when given),
-    and rank the passages."""
-    findings = version_findings(comparison) + check_comparison(comparison)
+    and rank the passages. ``progress`` hears the checks done of three: each version, then the
+    passages between them (:mod:`compare.core.progress`)."""
+    findings = version_findings(comparison, progress)
+    report(progress, CHECKING, 2, 3)
+    findings += check_comparison(comparison)
     if glossary is not None:
         findings += glossary_findings(comparison, glossary)
+    report(progress, CHECKING, 3, 3)
     findings.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side or "", f.start, f.rule))
     return Analysis(comparison, tuple(findings), rank_divergence(comparison, findings), True, glossary)
