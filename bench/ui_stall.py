@@ -137,12 +137,16 @@ def main() -> int:
     print(
         f"scrolling: {pages} jumps, slowest page paint {worst_page * 1000:.0f} ms, longest stall {scroll_stall * 1000:.0f} ms"
     )
-    print(f"one decision after a long jump (table, article pane, autosave queued): {decision_time * 1000:.0f} ms")
+    print(
+        f"one decision after a long jump (table, article pane, autosave queued): {decision_time * 1000:.0f} ms"
+    )
     print(
         f"longest stall in the second after a decision: {decision_stall * 1000:.0f} ms "
         f"(target: under 50 ms; ratio {decision_stall / 0.05:.2f})"
     )
-    print(f"longest stall while loading: {load_stall * 1000:.0f} ms (ratio to 50 ms: {load_stall / 0.05:.2f})")
+    print(
+        f"longest stall while loading: {load_stall * 1000:.0f} ms (ratio to 50 ms: {load_stall / 0.05:.2f})"
+    )
     print(f"longest event-loop stall overall: {meter.worst() * 1000:.0f} ms (target: under 50 ms)")
     window.undo_stack.setClean()
     window.close()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from compare.core.align.same_language import Bead
-from compare.core.diff.comparison import compare
+from compare.core.diff.comparison import Comparison, compare
 from compare.core.diff.worddiff import Change, Level
 from compare.core.errors import SessionError
 from compare.core.io.document import BOMS, Document, sha256_text
@@ -58,15 +58,22 @@ def _doc_to_json(doc: Document, language: str) -> dict[str, Any]:
     }
 
 
-def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[str, Any]:
-    c = review.comparison
+SESSION_KEYS = (
+    "format", "version", "left", "right", "segment", "base", "alignment", "changes", "decisions",
+    "dismissed", "view",
+)  # fmt: skip
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    """The parts of a session that depend on the comparison alone (the texts, the alignment and
+    the word changes): a writer of many snapshots of one comparison builds them once."""
+    c = comparison
     return {
         "format": FORMAT,
         "version": VERSION,
         "left": _doc_to_json(c.left.document, c.left.language.code),
         "right": _doc_to_json(c.right.document, c.right.language.code),
         "segment": c.segment,
-        "base": review.base,
         "alignment": [[list(a), list(b)] for a, b in c.beads],
         # Word changes of each aligned passage, so that reopening a large review does not
         # diff every passage again (null for passages without a word diff).
@@ -77,6 +84,14 @@ def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[
             for p in c.passages
             if p.left_segments or p.right_segments
         ],
+    }
+
+
+def review_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The parts of a session that change as the user works: the decisions, the dismissed
+    findings, the base side and the view."""
+    return {
+        "base": review.base,
         "decisions": [
             {
                 "passage": i,
@@ -91,6 +106,11 @@ def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[
         "dismissed": [list(key) for key in sorted(review.dismissed())],
         "view": view or {},
     }
+
+
+def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[str, Any]:
+    parts = {**comparison_to_json(review.comparison), **review_to_json(review, view)}
+    return {key: parts[key] for key in SESSION_KEYS}
 
 
 def save_session(path: str | os.PathLike[str], review: Review, view: dict[str, Any] | None = None) -> None:
