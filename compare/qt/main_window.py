@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
             v.model.passage_changed(i)
             v.list_model.passage_changed(i)
         v.article.update_passages(indices)
-        v.overview.refresh()
+        v.overview.passages_changed(indices)
         self.update_progress()
         self.update_title()
         self.files.autosave()
