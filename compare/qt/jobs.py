@@ -25,6 +25,7 @@ from compare.core.review.review import Review
 from compare.core.review.session import FileChange, Session, files_changed, load_session, session_from_json
 
 CHUNK = 150  # passages per pickled chunk
+FINDINGS_CHUNK = 1000  # findings per pickled chunk (a megabyte pair has about 13 000)
 
 
 @dataclass
@@ -107,17 +108,20 @@ def realign(
 
 # --- transport -----------------------------------------------------------------------
 def pack(loaded: Loaded) -> list[bytes]:
-    """The result as pickled chunks: first everything but the passages (the comparison without
-    them), then the passages a chunk at a time."""
+    """The result as pickled chunks: first everything but the passages and the findings (the
+    comparison without them), then the findings and the passages a chunk at a time."""
     review = loaded.review
     a = review.analysis
     c = a.comparison
     head = pickle.dumps(
-        (dataclasses.replace(c, passages=()), a.findings, a.scores, a.checked, a.glossary, review.base,
-         review.decisions(), loaded.view, loaded.session_path, loaded.file_changes, len(c.passages)),
+        (dataclasses.replace(c, passages=()), a.scores, a.checked, a.glossary, review.base,
+         review.decisions(), loaded.view, loaded.session_path, loaded.file_changes, len(c.passages),
+         len(a.findings)),
         protocol=pickle.HIGHEST_PROTOCOL,
     )  # fmt: skip
     chunks = [head]
+    for i in range(0, len(a.findings), FINDINGS_CHUNK):
+        chunks.append(pickle.dumps(a.findings[i : i + FINDINGS_CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
     for i in range(0, len(c.passages), CHUNK):
         chunks.append(pickle.dumps(c.passages[i : i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
     return chunks
@@ -129,17 +133,21 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     What is rebuilt is frozen out of the collector a chunk at a time (:func:`gc.freeze`): it
     lives as long as the window shows it, and full collections that rescanned it were the
     window's longest stalls."""
-    shell, findings, scores, checked, glossary, base, decisions, view, session_path, changes, n = (
+    shell, scores, checked, glossary, base, decisions, view, session_path, changes, n, n_findings = (
         pickle.loads(chunks[0])
     )
+    gc.freeze()
+    found: list[Any] = []
     passages: list[Any] = []
     for chunk in chunks[1:]:
-        passages.extend(pickle.loads(chunk))
+        part = pickle.loads(chunk)
+        (found if len(found) < n_findings else passages).extend(part)
         gc.freeze()
         if pause is not None:
             pause()
-    if len(passages) != n:
+    if len(passages) != n or len(found) != n_findings:
         raise ValueError("incomplete result")
+    findings = tuple(found)
     comparison = dataclasses.replace(shell, passages=tuple(passages))
     review = Review(Analysis(comparison, findings, scores, checked, glossary), base)
     for i, d in decisions.items():

@@ -47,6 +47,10 @@ from compare.qt.selection import FIND, PassageTextDialog
 from compare.qt.views import Views
 from compare.qt.worker import Loader
 
+# between the steps of an install: long enough that input, painting and other timers get their
+# turn (a zero timer can run the next step before them), short enough not to be seen
+INSTALL_PAUSE_MS = 5
+
 
 class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, process_threshold: int | None = None):
@@ -161,6 +165,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self._cancel_key.setEnabled(False)
         v = self.views
+        v.heights.pause()  # measuring follows the install, not between its steps
         v.model.set_review(review)
         v.overview.set_review(review)
         v.stack.setCurrentIndex(1)
@@ -170,7 +175,7 @@ class MainWindow(QMainWindow):
         v.findings_panel.set_review(None)
         self.views.list_model.set_review(None)
         self.views.article.set_review(None)
-        QTimer.singleShot(0, self, lambda r=review: self._install_rest(r))
+        QTimer.singleShot(INSTALL_PAUSE_MS, self, lambda r=review: self._install_rest(r))
         self.commands.enable_review_actions(True)
         self.commands.only_differences.setChecked(bool(view.get("only_differences", False)))
         self.navigator.set_only_differences(self.commands.only_differences.isChecked())
@@ -201,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def _install_rest(self, review: Review, step: int = 0) -> None:
         if review is not self.review:
-            return  # something else was opened meanwhile
+            return  # something else was opened meanwhile (its own install resumes the measuring)
         if step < 2:
             if step == 0:
                 self.views.findings_panel.set_review(review)
@@ -210,10 +215,11 @@ class MainWindow(QMainWindow):
                     self.findings.follow(current)
             else:
                 self.views.list_model.set_review(review)
-            QTimer.singleShot(0, self, lambda: self._install_rest(review, step + 1))
+            QTimer.singleShot(INSTALL_PAUSE_MS, self, lambda: self._install_rest(review, step + 1))
             return
         self.views.article.set_review(review)
         self.installing = False
+        self.views.heights.resume()
         self.update_current()
         # What is shown now lives until something else is opened: out of the collector's sight,
         # full collections (75 ms and more on a megabyte pair) no longer rescan it after every
@@ -316,6 +322,8 @@ class MainWindow(QMainWindow):
         self.files.session_path = None
         self.files.force_dirty = False
         self.files.recovery.remove()
+        self.installing = False
+        self.views.heights.resume()  # if closed while installing
         self.views.set_review(None)
         self.views.list_model.set_review(None)
         self.views.article.set_review(None)
