@@ -3,7 +3,7 @@ event-loop stall (a 10 ms timer records the gaps between its ticks).
 
     .venv/bin/python bench/ui_stall.py [--size BYTES] [--thread]
 
-Target: no stall over 100 ms. Runs offscreen; needs ../shared/data (WMT 2021).
+Target: no stall over 50 ms (issue 15), load usable in 2 s. Runs offscreen; needs ../shared/data (WMT 2021).
 """
 
 from __future__ import annotations
@@ -103,13 +103,25 @@ def main() -> int:
         pages += 1
     scroll_stall = meter.worst(t_scroll)
 
-    # a decision on a passage deep in the article: the article pane and autosave follow
-    t_dec = time.perf_counter()
-    window.navigator.go_to(len(window.review.passages) - 10)
-    window.decisions.take_left()
-    app.processEvents()
-    decision_time = time.perf_counter() - t_dec
-    run_until(lambda: window.files.recovery.flush() or True)
+    # a long jump (to the end, then back to the start), then a decision there: the table, the
+    # article pane, the overview strip and the autosave follow; the loop keeps turning for a
+    # second so that what the decision leaves behind (the recovery write, the collector) counts
+    n = len(window.review.passages)
+    decision_stalls = []
+    decision_times = []
+    for target in (n - 10, 5):
+        window.navigator.go_to(target)
+        settle = time.perf_counter()
+        run_until(lambda s=settle: time.perf_counter() - s > 0.3)
+        t_dec = time.perf_counter()
+        window.decisions.take_left()
+        app.processEvents()
+        decision_times.append(time.perf_counter() - t_dec)
+        run_until(lambda t=t_dec: time.perf_counter() - t > 1.0)
+        window.files.recovery.flush()
+        decision_stalls.append(meter.worst(t_dec))
+    decision_time = max(decision_times)
+    decision_stall = max(decision_stalls)
     meter.timer.stop()
 
     c = window.review.comparison
@@ -125,8 +137,17 @@ def main() -> int:
     print(
         f"scrolling: {pages} jumps, slowest page paint {worst_page * 1000:.0f} ms, longest stall {scroll_stall * 1000:.0f} ms"
     )
-    print(f"one decision (table, article pane, autosave queued): {decision_time * 1000:.0f} ms")
-    print(f"longest event-loop stall overall: {meter.worst() * 1000:.0f} ms (target: under 100 ms)")
+    print(
+        f"one decision after a long jump (table, article pane, autosave queued): {decision_time * 1000:.0f} ms"
+    )
+    print(
+        f"longest stall in the second after a decision: {decision_stall * 1000:.0f} ms "
+        f"(target: under 50 ms; ratio {decision_stall / 0.05:.2f})"
+    )
+    print(
+        f"longest stall while loading: {load_stall * 1000:.0f} ms (ratio to 50 ms: {load_stall / 0.05:.2f})"
+    )
+    print(f"longest event-loop stall overall: {meter.worst() * 1000:.0f} ms (target: under 50 ms)")
     window.undo_stack.setClean()
     window.close()
     QApplication.processEvents()

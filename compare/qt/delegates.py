@@ -322,6 +322,7 @@ class RowHeights(QObject):
         self._heights: list[int | None] = []
         self._cursor = 0
         self._widths: tuple[int, int] = (0, 0)
+        self._paused = False
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._work)
@@ -337,7 +338,18 @@ class RowHeights(QObject):
 
     @property
     def done(self) -> bool:
-        return not self._timer.isActive() and not self._debounce.isActive()
+        return not self._paused and not self._timer.isActive() and not self._debounce.isActive()
+
+    def pause(self) -> None:
+        """No measuring until :meth:`resume` (while the window installs a result: a slice of
+        measuring and a step of the install in one turn of the event loop would stall it)."""
+        self._paused = True
+        self._timer.stop()
+
+    def resume(self) -> None:
+        self._paused = False
+        if any(h is None for h in self._heights):
+            self._timer.start()
 
     def min_height(self) -> int:
         fm = QFontMetrics(self.table.font())
@@ -355,7 +367,7 @@ class RowHeights(QObject):
         self._widths = (self.table.columnWidth(LEFT), self.table.columnWidth(RIGHT))
         header = self.table.verticalHeader()
         header.setDefaultSectionSize(3 * QFontMetrics(self.table.font()).lineSpacing() + 2 * PAD_Y)
-        if n:
+        if n and not self._paused:
             self._timer.start()
 
     def measure(self, row: int) -> int:

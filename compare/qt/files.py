@@ -17,7 +17,7 @@ from compare.core.export.article import export_article
 from compare.core.export.change_report import export_report
 from compare.core.export.redline import export_redline
 from compare.core.io.fileio import ProtectedOutput, guard_output
-from compare.core.review.session import save_session, session_to_json
+from compare.core.review.session import review_to_json, save_session
 from compare.qt import settings as app_settings
 from compare.qt.dialogs import ask_unsaved, ask_yes_no, show_error
 from compare.qt.host import Host
@@ -256,7 +256,8 @@ class FileController(QObject):
             return
         view = self.navigator.view_state()
         view["session_path"] = self.session_path
-        self.recovery.write(session_to_json(review, view))
+        # only what changes is taken here; the texts and the alignment are encoded on the writer's thread
+        self.recovery.write_review(review.comparison, review_to_json(review, view))
 
     def _recovery_written(self, error: object) -> None:
         """The recovery writer's verdict on its last write: show a failure, and try again."""

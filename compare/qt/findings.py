@@ -123,7 +123,11 @@ class FindingsPanel(QWidget):
 
     # --- content -------------------------------------------------------------------
     def set_review(self, review: Review | None) -> None:
+        # the rule chosen stays chosen if the new review has findings of it; the model then
+        # filters and sorts the findings once (on a large pair the sort is what takes time)
         rule = self.model.rule
+        if review is None or rule not in {f.rule for f in review.findings}:
+            self.model.rule = None
         self.model.set_review(review)
         self.rule_combo.blockSignals(True)
         self.rule_combo.clear()
@@ -134,7 +138,8 @@ class FindingsPanel(QWidget):
         k = self.rule_combo.findData(rule) if rule in rules else 0
         self.rule_combo.setCurrentIndex(max(0, k))
         self.rule_combo.blockSignals(False)
-        self.model.set_rule(self.rule_combo.currentData())
+        if self.rule_combo.currentData() != self.model.rule:
+            self.model.set_rule(self.rule_combo.currentData())
         self._update_counts()
         self._update_buttons()
 

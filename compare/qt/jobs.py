@@ -9,6 +9,7 @@ enough to freeze the window.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,10 +20,12 @@ from compare.core.checks.glossary import Glossary
 from compare.core.diff.comparison import Comparison, compare
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
+from compare.core.progress import CHECKING, READING, Cancelled, Progress, report
 from compare.core.review.review import Review
 from compare.core.review.session import FileChange, Session, files_changed, load_session, session_from_json
 
 CHUNK = 150  # passages per pickled chunk
+FINDINGS_CHUNK = 1000  # findings per pickled chunk (a megabyte pair has about 13 000)
 
 
 @dataclass
@@ -36,34 +39,52 @@ class Loaded:
     file_changes: list[FileChange] = field(default_factory=list)
 
 
-def _prepare(comparison: Comparison, glossary: Glossary | None = None) -> Analysis:
+def _prepare(
+    comparison: Comparison, glossary: Glossary | None = None, progress: Progress | None = None
+) -> Analysis:
     """Run the artifact checks (findings, ranking; the house glossary's too, when one is given)
     and compute the lazy values the window shows, so the UI thread never does."""
-    analysis = analyse(comparison, glossary)
+    analysis = analyse(comparison, glossary, progress=progress)
     for side in (comparison.left, comparison.right):
         _ = side.words
     return analysis
 
 
-def _analysed(review: Review, glossary: Glossary | None) -> Review:
+def _analysed(review: Review, glossary: Glossary | None, progress: Progress | None = None) -> Review:
     # the passages stay the same (the analysis adds findings and scores): decisions still fit
-    review.analysis = _prepare(review.comparison, glossary)
+    report(progress, CHECKING, 0, 0)
+    review.analysis = _prepare(review.comparison, glossary, progress)
     return review
 
 
-def open_pair(left: str, right: str, max_bytes: int, glossary: Glossary | None = None) -> Loaded:
-    comparison = _prepare(compare(load_document(left, max_bytes), load_document(right, max_bytes)), glossary)
+def open_pair(
+    left: str, right: str, max_bytes: int, glossary: Glossary | None = None, progress: Progress | None = None
+) -> Loaded:
+    report(progress, READING, 0, 2)
+    left_document = load_document(left, max_bytes)
+    report(progress, READING, 1, 2)
+    right_document = load_document(right, max_bytes)
+    report(progress, READING, 2, 2)
+    comparison = _prepare(compare(left_document, right_document, progress=progress), glossary, progress)
     return Loaded(Review(comparison), {})
 
 
-def open_session(path: str, glossary: Glossary | None = None) -> Loaded:
+def open_session(path: str, glossary: Glossary | None = None, progress: Progress | None = None) -> Loaded:
+    report(progress, READING, 0, 1)
     session: Session = load_session(path)
-    return Loaded(_analysed(session.review, glossary), session.view, path, files_changed(session.review))
+    return Loaded(
+        _analysed(session.review, glossary, progress), session.view, path, files_changed(session.review)
+    )
 
 
-def restore_session(data: dict[str, Any], glossary: Glossary | None = None) -> Loaded:
+def restore_session(
+    data: dict[str, Any], glossary: Glossary | None = None, progress: Progress | None = None
+) -> Loaded:
+    report(progress, READING, 0, 1)
     session = session_from_json(data)
-    return Loaded(_analysed(session.review, glossary), session.view, None, files_changed(session.review))
+    return Loaded(
+        _analysed(session.review, glossary, progress), session.view, None, files_changed(session.review)
+    )
 
 
 def realign(
@@ -74,6 +95,7 @@ def realign(
     right_language: str | None,
     beads: list[Any],
     glossary: Glossary | None = None,
+    progress: Progress | None = None,
 ) -> Loaded:
     """The comparison rebuilt from a changed alignment (merge / split of passages)."""
     from compare.core.review.realign import realign_documents
@@ -86,34 +108,46 @@ def realign(
 
 # --- transport -----------------------------------------------------------------------
 def pack(loaded: Loaded) -> list[bytes]:
-    """The result as pickled chunks: first everything but the passages (the comparison without
-    them), then the passages a chunk at a time."""
+    """The result as pickled chunks: first everything but the passages and the findings (the
+    comparison without them), then the findings and the passages a chunk at a time."""
     review = loaded.review
     a = review.analysis
     c = a.comparison
     head = pickle.dumps(
-        (dataclasses.replace(c, passages=()), a.findings, a.scores, a.checked, a.glossary, review.base,
-         review.decisions(), loaded.view, loaded.session_path, loaded.file_changes, len(c.passages)),
+        (dataclasses.replace(c, passages=()), a.scores, a.checked, a.glossary, review.base,
+         review.decisions(), loaded.view, loaded.session_path, loaded.file_changes, len(c.passages),
+         len(a.findings)),
         protocol=pickle.HIGHEST_PROTOCOL,
     )  # fmt: skip
     chunks = [head]
+    for i in range(0, len(a.findings), FINDINGS_CHUNK):
+        chunks.append(pickle.dumps(a.findings[i : i + FINDINGS_CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
     for i in range(0, len(c.passages), CHUNK):
         chunks.append(pickle.dumps(c.passages[i : i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL))
     return chunks
 
 
 def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
-    """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield)."""
-    shell, findings, scores, checked, glossary, base, decisions, view, session_path, changes, n = (
+    """Rebuild what :func:`pack` packed; ``pause()`` runs between chunks (to yield).
+
+    What is rebuilt is frozen out of the collector a chunk at a time (:func:`gc.freeze`): it
+    lives as long as the window shows it, and full collections that rescanned it were the
+    window's longest stalls."""
+    shell, scores, checked, glossary, base, decisions, view, session_path, changes, n, n_findings = (
         pickle.loads(chunks[0])
     )
+    gc.freeze()
+    found: list[Any] = []
     passages: list[Any] = []
     for chunk in chunks[1:]:
-        passages.extend(pickle.loads(chunk))
+        part = pickle.loads(chunk)
+        (found if len(found) < n_findings else passages).extend(part)
+        gc.freeze()
         if pause is not None:
             pause()
-    if len(passages) != n:
+    if len(passages) != n or len(found) != n_findings:
         raise ValueError("incomplete result")
+    findings = tuple(found)
     comparison = dataclasses.replace(shell, passages=tuple(passages))
     review = Review(Analysis(comparison, findings, scores, checked, glossary), base)
     for i, d in decisions.items():
@@ -121,9 +155,32 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     return Loaded(review, view, session_path, changes)
 
 
-def run_packed(name: str, *args: Any) -> list[bytes]:
-    """Entry point in the child process."""
-    return pack(JOBS[name](*args))
+# --- in the child process ---------------------------------------------------------------
+_channel: tuple[Any, Any] | None = None  # (queue of progress reports, numbers of cancelled jobs)
+
+
+def init_child(reports: Any, cancelled: Any) -> None:
+    """The child's initializer: where its jobs report progress and learn they were cancelled."""
+    global _channel
+    _channel = (reports, cancelled)
+
+
+def _child_progress(number: int) -> Progress | None:
+    if _channel is None:
+        return None
+    reports, cancelled = _channel
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if number in cancelled[:]:
+            raise Cancelled
+        reports.put((number, stage, done, total))
+
+    return progress
+
+
+def run_packed(name: str, number: int, *args: Any) -> list[bytes]:
+    """Entry point in the child process (``number``: the job's, for its progress reports)."""
+    return pack(JOBS[name](*args, progress=_child_progress(number)))
 
 
 JOBS: dict[str, Callable[..., Loaded]] = {

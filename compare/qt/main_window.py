@@ -12,11 +12,20 @@ recovery (:class:`~compare.qt.files.FileController`). The window itself shows wh
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from compare import APP_NAME
@@ -37,6 +46,10 @@ from compare.qt.search import Finder
 from compare.qt.selection import FIND, PassageTextDialog
 from compare.qt.views import Views
 from compare.qt.worker import Loader
+
+# between the steps of an install: long enough that input, painting and other timers get their
+# turn (a zero timer can run the next step before them), short enough not to be seen
+INSTALL_PAUSE_MS = 5
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +124,10 @@ class MainWindow(QMainWindow):
         self.loader.finished.connect(self._job_finished)
         self.loader.failed.connect(self._job_failed)
         self.loader.busy_changed.connect(self._busy)
+        self.loader.progress.connect(opener.job_progress)
+        v.loading.cancel_requested.connect(opener.cancel)
+        self._cancel_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, opener.cancel)
+        self._cancel_key.setEnabled(False)  # only while a load is shown (Escape is otherwise "back to table")
         v.heights.measured.connect(nav.apply_scroll_target)
         v.table.selectionModel().currentChanged.connect(self._current_changed)
         v.table.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -146,14 +163,19 @@ class MainWindow(QMainWindow):
         """Show ``review``, at the place ``view`` (a saved view state) says."""
         self.review = review
         self.undo_stack.clear()
-        self.views.set_review(review)
-        self.views.stack.setCurrentIndex(1)
-        # the passage list and the article pane follow in later turns of the event loop,
-        # so no single step blocks the window for long on a large pair
+        self._cancel_key.setEnabled(False)
+        v = self.views
+        v.heights.pause()  # measuring follows the install, not between its steps
+        v.model.set_review(review)
+        v.overview.set_review(review)
+        v.stack.setCurrentIndex(1)
+        # the findings panel, the passage list and the article pane follow in later turns of the
+        # event loop, one each, so that no turn blocks the window for long on a large pair
         self.installing = True
+        v.findings_panel.set_review(None)
         self.views.list_model.set_review(None)
         self.views.article.set_review(None)
-        QTimer.singleShot(0, self, lambda r=review: self._install_rest(r))
+        QTimer.singleShot(INSTALL_PAUSE_MS, self, lambda r=review: self._install_rest(r))
         self.commands.enable_review_actions(True)
         self.commands.only_differences.setChecked(bool(view.get("only_differences", False)))
         self.navigator.set_only_differences(self.commands.only_differences.isChecked())
@@ -162,16 +184,47 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_current()
 
+    def show_loading(self, title: str) -> None:
+        """The centre shows what is being opened and how far it got, with Cancel; what is open
+        stays as it was (but cannot be changed) until the new result arrives or the load ends."""
+        v = self.views
+        v.loading.start(title)
+        v.stack.setCurrentWidget(v.loading)
+        self.commands.enable_review_actions(False)
+        self._cancel_key.setEnabled(True)
+        v.loading.cancel.setFocus()
+
+    def hide_loading(self) -> None:
+        """Back to what was shown before the load (the comparison open, else the welcome page)."""
+        v = self.views
+        self._cancel_key.setEnabled(False)
+        if v.stack.currentWidget() is v.loading:
+            v.stack.setCurrentIndex(1 if self.review is not None else 0)
+            if self.review is not None:
+                v.table.setFocus()
+        self.commands.enable_review_actions(self.review is not None)
+
     def _install_rest(self, review: Review, step: int = 0) -> None:
         if review is not self.review:
-            return  # something else was opened meanwhile
-        if step == 0:
-            self.views.list_model.set_review(review)
-            QTimer.singleShot(0, self, lambda: self._install_rest(review, 1))
+            return  # something else was opened meanwhile (its own install resumes the measuring)
+        if step < 2:
+            if step == 0:
+                self.views.findings_panel.set_review(review)
+                current = self.navigator.current_passage()
+                if current >= 0:
+                    self.findings.follow(current)
+            else:
+                self.views.list_model.set_review(review)
+            QTimer.singleShot(INSTALL_PAUSE_MS, self, lambda: self._install_rest(review, step + 1))
             return
         self.views.article.set_review(review)
         self.installing = False
+        self.views.heights.resume()
         self.update_current()
+        # What is shown now lives until something else is opened: out of the collector's sight,
+        # full collections (75 ms and more on a megabyte pair) no longer rescan it after every
+        # decision. (Its cycles, if any, stay when it is closed: a small price against a stall.)
+        gc.freeze()
 
     def summary(self) -> str:
         assert self.review is not None
@@ -239,7 +292,7 @@ class MainWindow(QMainWindow):
             v.model.passage_changed(i)
             v.list_model.passage_changed(i)
         v.article.update_passages(indices)
-        v.overview.refresh()
+        v.overview.passages_changed(indices)
         self.update_progress()
         self.update_title()
         self.files.autosave()
@@ -269,6 +322,8 @@ class MainWindow(QMainWindow):
         self.files.session_path = None
         self.files.force_dirty = False
         self.files.recovery.remove()
+        self.installing = False
+        self.views.heights.resume()  # if closed while installing
         self.views.set_review(None)
         self.views.list_model.set_review(None)
         self.views.article.set_review(None)

@@ -393,10 +393,8 @@ class PassageListModel(RowsTableModel):
         self.beginResetModel()
         self.review = review
         self.rows = review.divergent_indices() if review else []
-        self._row_of = {p: r for r, p in enumerate(self.rows)}
+        self._sort_rows()  # sorted inside the reset: no persistent indices to carry over
         self.endResetModel()
-        if review is not None:
-            self.sort(*self.sorting)
 
     def passage_at(self, row: int) -> int:
         return self.rows[row]
@@ -452,7 +450,19 @@ class PassageListModel(RowsTableModel):
         self.sorting = (column, order)
         if self.review is None:
             return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_passages = [(self.rows[ix.row()], ix.column()) for ix in old]
+        self._sort_rows()
+        self.changePersistentIndexList(old, [self.index(self._row_of[p], c) for p, c in old_passages])
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self.sorting
         review = self.review
+        if review is None:
+            self._row_of = {}
+            return
         passages = review.passages
 
         def key(i: int) -> Any:
@@ -467,13 +477,8 @@ class PassageListModel(RowsTableModel):
                 return (review.side_text(i, review.base).strip().lower(), i)
             return i
 
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        old_passages = [(self.rows[ix.row()], ix.column()) for ix in old]
         self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self._row_of = {p: r for r, p in enumerate(self.rows)}
-        self.changePersistentIndexList(old, [self.index(self._row_of[p], c) for p, c in old_passages])
-        self.layoutChanged.emit()
 
     def passage_changed(self, passage: int) -> None:
         row = self._row_of.get(passage)

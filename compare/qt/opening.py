@@ -109,13 +109,33 @@ class Opener(QObject):
         self.window.statusBar().showMessage("No glossary: the next comparison is checked without one.", 10000)
 
     # --- starting loads ------------------------------------------------------------------------
-    def _start(self, job: str, *args: object, size: int = 0, ask: bool = True) -> bool:
+    def _start(self, job: str, *args: object, size: int = 0, ask: bool = True, title: str = "") -> bool:
         if ask and not self.files.confirm_discard("open other files"):
             return False
+        if self._job is not None:  # the load this one replaces is not wanted any more
+            self.window.loader.cancel(self._job)
         self._job = self.window.loader.start(job, *args, size=size)
+        self.window.show_loading(title or "Opening…")
         self.window.update_title()
         self.window.statusBar().showMessage("Comparing…")
         return True
+
+    def job_progress(self, job: int, stage: str, done: int, total: int) -> None:
+        if job == self._job:
+            self.window.views.loading.show_stage(stage, done, total)
+
+    def cancel(self) -> None:
+        """Stop waiting for the load (Cancel, Escape): the window goes back to what it showed before,
+        and the cancelled result is never installed."""
+        if self._job is None:
+            return
+        job, self._job = self._job, None
+        self._carry_from = None
+        self._restored_from = None
+        self.window.loader.cancel(job)
+        self.window.hide_loading()
+        self.window.update_title()
+        self.window.statusBar().showMessage("Cancelled: nothing was opened.", 5000)
 
     def open_paths(self, paths: list[str]) -> None:
         """Open two versions, or one saved review."""
@@ -133,8 +153,9 @@ class Opener(QObject):
     def open_pair(self, left: str, right: str, ask: bool = True, carry: Review | None = None) -> bool:
         """Compare two files; ``carry``: the review whose decisions carry over (reload, swap)."""
         started = self._start(
-            "pair", str(left), str(right), self.max_bytes, self.glossary(), size=_size(left, right), ask=ask
-        )
+            "pair", str(left), str(right), self.max_bytes, self.glossary(), size=_size(left, right), ask=ask,
+            title=f"Opening {Path(left).name} and {Path(right).name}",
+        )  # fmt: skip
         if started:
             self.pending = {}
             self._restored_from = None
@@ -142,7 +163,10 @@ class Opener(QObject):
         return started
 
     def open_session(self, path: str, ask: bool = True) -> bool:
-        started = self._start("session", str(path), self.glossary(), size=_size(path) // 2, ask=ask)
+        started = self._start(
+            "session", str(path), self.glossary(), size=_size(path) // 2, ask=ask,
+            title=f"Opening the review {Path(path).name}",
+        )  # fmt: skip
         if started:
             self.pending = {}
             self._restored_from = None
@@ -155,7 +179,10 @@ class Opener(QObject):
         except (OSError, ValueError):
             show_error(self.parent_widget, "The recovered review is damaged and cannot be restored.")
             return False
-        started = self._start("restore", data, self.glossary(), size=_size(str(path)) // 2, ask=False)
+        started = self._start(
+            "restore", data, self.glossary(), size=_size(str(path)) // 2, ask=False,
+            title="Restoring the recovered review",
+        )  # fmt: skip
         self._carry_from = None
         self._restored_from = path
         return started
@@ -208,6 +235,7 @@ class Opener(QObject):
             return
         self._job = None
         self._carry_from = None
+        self.window.hide_loading()
         self.window.statusBar().clearMessage()
         self.window.update_title()
         restored, self._restored_from = self._restored_from, None
@@ -290,9 +318,8 @@ class Opener(QObject):
             )
         ):
             return
-        self.files.session_path = None
-        self.window.undo_stack.clear()
-        self.files.force_dirty = False
+        # the session path, the undo history and the dirty flag change when the result is
+        # installed (job_finished), so that a cancelled reload leaves everything as it was
         self.open_pair(left, right, ask=False, carry=review)
 
     def swap_sides(self) -> None:
@@ -313,10 +340,7 @@ class Opener(QObject):
                 "The original files are no longer on disk, so the sides cannot be swapped.",
             )
             return
-        self.window.undo_stack.clear()
-        self.files.force_dirty = False
-        self.files.session_path = None
-        self.open_pair(right, left, ask=False, carry=review)
+        self.open_pair(right, left, ask=False, carry=review)  # a cancelled swap changes nothing
 
     # --- recent files, drag and drop -----------------------------------------------------------
     def fill_recent(self) -> None:

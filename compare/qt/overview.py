@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -23,6 +25,10 @@ class OverviewStrip(QWidget):
         self.current = -1
         self._image: QImage | None = None
         self._key: tuple[int, int, int] | None = None
+        self._best: dict[int, tuple[float, str, bool]] = {}  # pixel row: (score, kind, reviewed)
+        self._reviewed_color = QColor()
+        self._kind_color: dict[str, QColor] = {}
+        self._replaced = QColor()
         self.version = 0
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -49,43 +55,95 @@ class OverviewStrip(QWidget):
     def _y(self, index: int, n: int) -> int:
         return int(index * self.height() / max(1, n))
 
+    def passages_changed(self, indices: list[int]) -> None:
+        """Decisions changed on ``indices``: redraw only the pixel rows they fall on (a full
+        rebuild walks every passage, which a decision on a large article should not)."""
+        if self._image is None or self._key != (self.width(), self.height(), self.version):
+            self.refresh()
+            return
+        if self.review is None or not self.review.passages:
+            return
+        n = len(self.review.passages)
+        h = max(1, self.height())
+        rows = {i * h // n for i in indices if 0 <= i < n}
+        if not rows:
+            return
+        decisions = self.review.decisions()
+        for y in rows:
+            first = -(-y * n // h)  # the passages whose mark falls on pixel row y
+            last = -(-(y + 1) * n // h)
+            self._best.pop(y, None)
+            self._consider(range(first, min(last, n)), decisions)
+        p = QPainter(self._image)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        row_h = self._row_height(n, h)
+        for y in sorted(rows):
+            band = QRect(0, y, self._image.width(), row_h)
+            p.setClipRect(band)
+            p.fillRect(band, Qt.GlobalColor.transparent)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            for yy in range(y - row_h + 1, y + row_h):  # marks are row_h tall: neighbours overlap
+                if yy in self._best:
+                    self._draw(p, yy, row_h)
+            p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        p.end()
+        self.update()
+
+    @staticmethod
+    def _row_height(n: int, h: int) -> int:
+        return max(2, -(-h // n))
+
+    def _consider(self, indices: range, decisions: dict[int, Any]) -> None:
+        """Fold ``indices`` (in order) into the strongest mark of each pixel row."""
+        assert self.review is not None
+        passages = self.review.passages
+        scores = self.review.analysis.scores
+        n = len(passages)
+        h = max(1, self.height())
+        best = self._best
+        for index in indices:
+            passage = passages[index]
+            if passage.kind == EQUAL:
+                continue
+            y = index * h // n
+            d = decisions.get(index)
+            reviewed = bool(d and d.reviewed)
+            old = best.get(y)
+            score = scores[index]
+            if old is None or (not reviewed and (old[2] or score > old[0])):
+                best[y] = (score, passage.kind, reviewed)
+
+    def _draw(self, p: QPainter, y: int, row_h: int) -> None:
+        divergence, kind, reviewed = self._best[y]
+        color = self._reviewed_color if reviewed else self._kind_color.get(kind, self._replaced)
+        w = self.width()
+        mw = max(4, int((w - 4) * (0.35 + 0.65 * divergence)))  # more divergence, wider mark
+        p.fillRect(QRect(w - 2 - mw, y, mw, row_h), color)
+
     def _marks(self) -> QImage:
         key = (self.width(), self.height(), self.version)
         if self._image is not None and self._key == key:
             return self._image
         img = QImage(max(1, self.width()), max(1, self.height()), QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(Qt.GlobalColor.transparent)
-        if self.review is not None:
+        self._best = {}
+        if self.review is not None and self.review.passages:
             colors = colors_for(self.palette())
             n = len(self.review.passages)
             h = max(1, self.height())
-            w = self.width()
             # one mark per pixel row: the strongest passage that falls on it
-            best: dict[int, tuple[float, str, bool]] = {}
-            decisions = self.review.decisions()
-            scores = self.review.analysis.scores
-            for passage in self.review.passages:
-                if passage.kind == EQUAL:
-                    continue
-                y = passage.index * h // n
-                d = decisions.get(passage.index)
-                reviewed = bool(d and d.reviewed)
-                old = best.get(y)
-                score = scores[passage.index]
-                if old is None or (not reviewed and (old[2] or score > old[0])):
-                    best[y] = (score, passage.kind, reviewed)
-            row_h = max(2, -(-h // n))
-            reviewed_color = QColor(colors.reviewed)
-            reviewed_color.setAlpha(120)
-            kind_color: dict[str, QColor] = {
+            self._consider(range(n), self.review.decisions())
+            row_h = self._row_height(n, h)
+            self._reviewed_color = QColor(colors.reviewed)
+            self._reviewed_color.setAlpha(120)
+            self._kind_color = {
                 LEFT_ONLY: QColor(colors.deleted_line),
                 RIGHT_ONLY: QColor(colors.inserted_line),
             }
+            self._replaced = QColor(colors.replaced_line)
             p = QPainter(img)
-            for y, (divergence, kind, reviewed) in best.items():
-                color = reviewed_color if reviewed else kind_color.get(kind, colors.replaced_line)
-                mw = max(4, int((w - 4) * (0.35 + 0.65 * divergence)))  # more divergence, wider mark
-                p.fillRect(QRect(w - 2 - mw, y, mw, row_h), color)
+            for y in self._best:  # in order of position: a lower mark overlaps the one above
+                self._draw(p, y, row_h)
             p.end()
         self._image, self._key = img, key
         return img

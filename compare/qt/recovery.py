@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from compare.core.diff.comparison import Comparison
 from compare.core.errors import CompareError
 from compare.core.io.fileio import atomic_write, process_alive
+from compare.core.review.session import SESSION_KEYS, comparison_to_json
 from compare.userdata import data_dir
 
 PREFIX = "recovery-"
@@ -33,6 +35,19 @@ SUFFIX = ".ncsession"
 _NAME = re.compile(rf"^{re.escape(PREFIX)}(\d+)(?:-(\d+))?{re.escape(SUFFIX)}$")
 MAX_RECOVERY_BYTES = 400 * 1024 * 1024  # two 20 MB texts and their alignment fit many times over
 _numbers = itertools.count(1)
+SLICE = 400  # list items encoded at a time: each slice holds the interpreter lock a few ms
+
+
+def _encode(value: Any) -> str:
+    """JSON of ``value`` (compact, as the C encoder writes it); a long list a slice at a time,
+    yielding the interpreter lock between slices, so that the window's thread never waits long."""
+    if not isinstance(value, list) or len(value) <= SLICE:
+        return json.dumps(value, ensure_ascii=False)
+    parts = []
+    for i in range(0, len(value), SLICE):
+        parts.append(json.dumps(value[i : i + SLICE], ensure_ascii=False)[1:-1])
+        time.sleep(0)
+    return "[" + ", ".join(parts) + "]"
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,7 @@ class RecoveryWriter:
         self._seq = 0
         self._written = 0
         self._last: Future[None] | None = None
+        self._fixed: tuple[Comparison, dict[str, str]] | None = None  # encoded, on the writing thread
         self.error: str | None = None
 
     def write(self, snapshot: dict[str, Any]) -> None:
@@ -122,7 +138,35 @@ class RecoveryWriter:
             seq = self._seq
         self._last = self._executor.submit(self._write, seq, snapshot)
 
-    def _write(self, seq: int, snapshot: dict[str, Any]) -> None:
+    def write_review(self, comparison: Comparison, changing: dict[str, Any]) -> None:
+        """Write a session of ``comparison`` with ``changing`` (what
+        :func:`~compare.core.review.session.review_to_json` gives, taken on the caller's thread).
+
+        The parts that depend on the comparison alone (the texts, the alignment, the word changes)
+        are built and encoded once per comparison, on the writing thread, a slice at a time: a
+        snapshot after a decision costs the window's thread only its decisions."""
+        with self._lock:
+            self._seq += 1
+            seq = self._seq
+        self._last = self._executor.submit(self._write, seq, (comparison, changing))
+
+    def _fixed_parts(self, comparison: Comparison) -> dict[str, str]:
+        if self._fixed is None or self._fixed[0] is not comparison:
+            self._fixed = None  # let the previous comparison's go first
+            parts = comparison_to_json(comparison)
+            self._fixed = (comparison, {key: _encode(value) for key, value in parts.items()})
+        return self._fixed[1]
+
+    def _snapshot_bytes(self, snapshot: dict[str, Any] | tuple[Comparison, dict[str, Any]]) -> bytes:
+        if isinstance(snapshot, dict):
+            # compact: the C encoder, one short hold of the interpreter lock, not a long contest
+            return json.dumps(snapshot, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        comparison, changing = snapshot
+        encoded = {**self._fixed_parts(comparison), **{k: _encode(v) for k, v in changing.items()}}
+        text = "{" + ", ".join(f"{json.dumps(key)}: {encoded[key]}" for key in SESSION_KEYS) + "}"
+        return text.encode("utf-8", "surrogatepass")
+
+    def _write(self, seq: int, snapshot: dict[str, Any] | tuple[Comparison, dict[str, Any]]) -> None:
         with self._lock:
             if seq < self._seq:  # a newer snapshot is queued: skip this one
                 return
@@ -133,8 +177,7 @@ class RecoveryWriter:
                 raise CompareError(
                     f"the folder {self.path.parent} cannot be created ({err.strerror or err})"
                 ) from None
-            # compact: the C encoder, one short hold of the interpreter lock, not a long contest
-            data = json.dumps(snapshot, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            data = self._snapshot_bytes(snapshot)
             with self._lock:
                 if seq < self._written:
                     return

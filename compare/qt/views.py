@@ -1,5 +1,5 @@
 """The widgets of the review window: the comparison table and its overview strip, the welcome
-page, the docks (passage list, cleaned article, findings), the toolbar and the status bar.
+page, the loading page, the docks (passage list, cleaned article, findings), the toolbar and the status bar.
 
 :class:`Views` only builds and holds them; what they do is wired by the main window.
 """
@@ -30,6 +30,7 @@ from compare.qt.delegates import STATUS_WIDTH, PassageDelegate, RowHeights
 from compare.qt.filtering import FilterBar
 from compare.qt.findbar import FindBar
 from compare.qt.findings import FindingsPanel
+from compare.qt.loading import LoadingPage
 from compare.qt.models import LEFT, RIGHT, STATUS, PassageListModel, PassageTableModel
 from compare.qt.overview import OverviewStrip
 from compare.resources import resource_path
@@ -79,6 +80,8 @@ class Views:
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(comparison)
+        self.loading = LoadingPage()  # while a comparison is being opened: never the welcome text
+        self.stack.addWidget(self.loading)
         window.setCentralWidget(self.stack)
 
         self.list_model = PassageListModel(parent=window)

@@ -5,24 +5,35 @@ pure Python, and a CPU-bound thread would hold the interpreter lock and starve t
 job has a number of its own, reported with its result: whoever started a job knows which result
 answers it, and checks on arrival whether it still applies (a load is not made stale by a
 realignment, nor the other way round).
+
+Jobs report their stages (:mod:`compare.core.progress`) through :attr:`Loader.progress`: from a
+thread directly (a signal crosses to the UI thread safely), from the child process through a
+queue that the waiting thread drains. :meth:`Loader.cancel` stops waiting for a job at once:
+nothing of it is reported any more, and the job itself stops at its next progress report.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import queue
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from compare.core.errors import CompareError
+from compare.core.progress import Cancelled
 from compare.qt import jobs
 
 log = logging.getLogger(__name__)
 
 PROCESS_THRESHOLD = 200_000  # bytes of input above which the job runs in a child process
+CANCEL_SLOTS = 16  # the latest cancelled job numbers the child process is told about
+SHOWING = "showing"  # the last stage, the window's own: the result comes across and is shown
 
 
 def _yield_gil() -> None:
@@ -41,12 +52,33 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         loader = self.loader
+        number = self.number
         try:
             if self.in_process:
-                future = loader.executor().submit(jobs.run_packed, self.name, *self.args)
-                result = jobs.unpack(future.result(), pause=_yield_gil)
+                future = loader.executor().submit(jobs.run_packed, self.name, number, *self.args)
+                while True:
+                    try:
+                        chunks = future.result(timeout=0.05)
+                        break
+                    except FutureTimeout:
+                        loader.drain_reports()
+                        if loader.cancelled(number):
+                            return  # nobody waits for it; the child stops at its next report
+                loader.drain_reports()
+                if loader.cancelled(number):
+                    return
+                loader.report_progress(number, SHOWING, 0, 0)
+                result = jobs.unpack(chunks, pause=_yield_gil)
             else:
-                result = jobs.JOBS[self.name](*self.args)
+
+                def progress(stage: str, done: int, total: int) -> None:
+                    if loader.cancelled(number):
+                        raise Cancelled
+                    loader.report_progress(number, stage, done, total)
+
+                result = jobs.JOBS[self.name](*self.args, progress=progress)
+        except Cancelled:
+            return
         except CompareError as err:
             loader.report_failure(self.number, str(err))
         except MemoryError:
@@ -66,6 +98,7 @@ class Loader(QObject):
 
     finished = Signal(int, object)  # job number, jobs.Loaded
     failed = Signal(int, str)  # job number, one plain sentence
+    progress = Signal(int, str, int, int)  # job number, stage, done, total (0: no count)
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, process_threshold: int = PROCESS_THRESHOLD):
@@ -76,16 +109,59 @@ class Loader(QObject):
         self._pool.setMaxThreadCount(2)
         self._executor: ProcessPoolExecutor | None = None
         self._running: set[int] = set()
+        self._cancelled: set[int] = set()
+        self._lock = threading.Lock()
+        ctx = multiprocessing.get_context("spawn")
+        self._reports: Any = None  # the child's progress reports (made with the child)
+        self._cancel_slots: Any = None  # shared with the child: the latest cancelled job numbers
+        self._ctx = ctx
         self.closed = False
         self.finished.connect(self._done)
         self.failed.connect(self._done)
 
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            self._reports = self._ctx.Queue()
+            self._cancel_slots = self._ctx.Array("q", CANCEL_SLOTS)
             self._executor = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                max_workers=1,
+                mp_context=self._ctx,
+                initializer=jobs.init_child,
+                initargs=(self._reports, self._cancel_slots),
             )
         return self._executor
+
+    def cancelled(self, number: int) -> bool:
+        with self._lock:
+            return number in self._cancelled
+
+    def cancel(self, number: int) -> None:
+        """Stop waiting for job ``number``: it reports nothing more (not even its end), and stops
+        at its next progress report."""
+        with self._lock:
+            if number not in self._running:
+                return
+            self._cancelled.add(number)
+            slots = self._cancel_slots
+            if slots is not None:
+                slots[len(self._cancelled) % CANCEL_SLOTS] = number
+        self._done(number, None)
+
+    def drain_reports(self) -> None:
+        """Pass on what the child process reported (on whichever thread waits for it)."""
+        reports = self._reports
+        if reports is None:
+            return
+        while True:
+            try:
+                number, stage, done, total = reports.get_nowait()
+            except (queue.Empty, OSError, ValueError):
+                return
+            self.report_progress(number, stage, done, total)
+
+    def report_progress(self, number: int, stage: str, done: int, total: int) -> None:
+        if not self.closed and not self.cancelled(number):
+            self.progress.emit(number, stage, done, total)
 
     @property
     def busy(self) -> bool:
@@ -105,14 +181,16 @@ class Loader(QObject):
         return self._numbers
 
     def report_result(self, number: int, result: object) -> None:
-        if not self.closed:
+        if not self.closed and not self.cancelled(number):
             self.finished.emit(number, result)
 
     def report_failure(self, number: int, message: str) -> None:
-        if not self.closed:
+        if not self.closed and not self.cancelled(number):
             self.failed.emit(number, message)
 
     def _done(self, number: int, _result: object) -> None:
+        if number not in self._running:
+            return
         self._running.discard(number)
         if not self._running:
             self.busy_changed.emit(False)

@@ -19,6 +19,7 @@ from compare.core.checks.cross import check_comparison
 from compare.core.checks.finding import Finding, Scope
 from compare.core.checks.glossary import Glossary, forbidden_forms, missing_translations
 from compare.core.diff.comparison import SIDES, Comparison, Side
+from compare.core.progress import CHECKING, Progress, report
 from compare.core.text.language import UNKNOWN
 
 
@@ -59,12 +60,15 @@ class Analysis:
         return {k: tuple(v) for k, v in out.items()}
 
 
-def version_findings(comparison: Comparison, checked: Checked | None = None) -> list[Finding]:
+def version_findings(
+    comparison: Comparison, checked: Checked | None = None, progress: Progress | None = None
+) -> list[Finding]:
     """The single-version findings of both sides, each placed on its side and passage.
     ``checked``: the findings of each side found already (:mod:`compare.core.analysis.beside`),
     taken where they were found for the same text in the same language."""
     out = []
     for k, side in enumerate(SIDES):
+        report(progress, CHECKING, k, 3)
         version = comparison.side(side)
         language = version.language.base if version.language.code != UNKNOWN else None
         if checked is not None and checked[k][0] == version.text and checked[k][1] == language:
@@ -116,12 +120,20 @@ def glossary_findings(comparison: Comparison, glossary: Glossary) -> list[Findin
 
 
 def analyse(
-    comparison: Comparison, glossary: Glossary | None = None, checked: Checked | None = None
+    comparison: Comparison,
+    glossary: Glossary | None = None,
+    checked: Checked | None = None,
+    progress: Progress | None = None,
 ) -> Analysis:
     """Check both versions and the passages between them (and against ``glossary``, when given),
-    and rank the passages. ``checked``: see :func:`version_findings`."""
-    findings = shared_defects(version_findings(comparison, checked)) + check_comparison(comparison)
+    and rank the passages. ``checked``: see :func:`version_findings`. ``progress`` hears the
+    checks done of three: each version, then the passages between them
+    (:mod:`compare.core.progress`)."""
+    findings = shared_defects(version_findings(comparison, checked, progress))
+    report(progress, CHECKING, 2, 3)
+    findings += check_comparison(comparison)
     if glossary is not None:
         findings += glossary_findings(comparison, glossary)
+    report(progress, CHECKING, 3, 3)
     findings.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side or "", f.start, f.rule))
     return Analysis(comparison, tuple(findings), rank_divergence(comparison, findings), True, glossary)

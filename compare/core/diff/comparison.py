@@ -23,6 +23,7 @@ from compare.core.align.evidence import GIVEN, SAME_LANGUAGE, Evidence
 from compare.core.align.same_language import Bead, align_same_language, validate_beads
 from compare.core.diff.worddiff import Change, word_diff
 from compare.core.io.document import Document
+from compare.core.progress import ALIGNING, COMPARING_WORDS, Progress, report
 from compare.core.text.language import UNKNOWN, Language, detect_language, detect_paragraph_languages
 from compare.core.text.segmentation import FORCED_LINES, WORD_RE, Segmentation, segment_text, word_count
 
@@ -224,7 +225,9 @@ def _diff_job(job: tuple[str, int, str, int, str | None]) -> tuple[Change, ...]:
 PARALLEL_MIN_JOBS = 400  # below this, starting worker processes costs more than it saves
 
 
-def _run_diffs(jobs: list[tuple[str, int, str, int, str | None]], parallel: bool) -> list[tuple[Change, ...]]:
+def _run_diffs(
+    jobs: list[tuple[str, int, str, int, str | None]], parallel: bool, progress: Progress | None = None
+) -> list[tuple[Change, ...]]:
     workers = os.cpu_count() or 1
     if parallel and workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and threading.active_count() == 1:
         # fork is cheap and safe in a single-threaded process (the command line).
@@ -234,7 +237,15 @@ def _run_diffs(jobs: list[tuple[str, int, str, int, str | None]], parallel: bool
                 return list(pool.map(_diff_job, jobs, chunksize=max(16, len(jobs) // (workers * 8))))
         except (OSError, ValueError):
             pass  # no fork here (or no processes allowed): diff in this process
-    return [_diff_job(job) for job in jobs]
+    if progress is None:
+        return [_diff_job(job) for job in jobs]
+    out = []
+    for k, job in enumerate(jobs):
+        if k % 50 == 0:
+            report(progress, COMPARING_WORDS, k, len(jobs))
+        out.append(_diff_job(job))
+    report(progress, COMPARING_WORDS, len(jobs), len(jobs))
+    return out
 
 
 def build_passages(
@@ -244,9 +255,11 @@ def build_passages(
     cross_language: bool,
     parallel: bool = False,
     known_changes: Sequence[tuple[Change, ...] | None] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Passage, ...]:
     """Passages for ``beads``. ``known_changes[k]``, when given, are the word changes of
-    bead k from an earlier run (a saved session), so they need not be diffed again."""
+    bead k from an earlier run (a saved session), so they need not be diffed again;
+    ``progress`` hears how many word diffs are done (:mod:`compare.core.progress`)."""
     validate_beads(beads, len(left.segmentation.sentences), len(right.segmentation.sentences))
     lsents = left.segmentation.sentences
     rsents = right.segmentation.sentences
@@ -281,7 +294,7 @@ def build_passages(
             else:
                 amount = -2.0  # changes known already
         rows.append((kind, lspan, rspan, lseg, rseg, amount))
-    diffs = iter(_run_diffs(jobs, parallel))
+    diffs = iter(_run_diffs(jobs, parallel, progress))
     passages = []
     for idx, (kind, lspan, rspan, lseg, rseg, amount) in enumerate(rows):
         changes: tuple[Change, ...] = ()
@@ -316,19 +329,22 @@ def compare(
     force_bilingual: bool = False,
     parallel: bool = False,
     known_changes: Sequence[tuple[Change, ...] | None] | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Align two documents and diff their passages.
 
     ``beads`` replays a stored alignment (a saved session with manual fixes) instead
     of computing one, and ``known_changes`` its word changes. ``force_bilingual`` aligns as translations even when the
     detected languages agree (the ``align`` command). ``parallel`` lets word diffs of
-    large comparisons run in worker processes (single-threaded callers only).
+    large comparisons run in worker processes (single-threaded callers only). ``progress``
+    hears each stage (:mod:`compare.core.progress`).
     """
     lside = make_side(left, segment, left_language)
     rside = make_side(right, segment, right_language)
     cross = force_bilingual or not same_language(lside.language, rside.language)
     evidence = Evidence(GIVEN)
     if beads is None:
+        report(progress, ALIGNING, 0, 0)
         lsents = [lside.sentence_text(i) for i in range(len(lside.segmentation.sentences))]
         rsents = [rside.sentence_text(i) for i in range(len(rside.segmentation.sentences))]
         if cross:
@@ -347,5 +363,6 @@ def compare(
             evidence = Evidence(SAME_LANGUAGE)
     if known_changes is not None and len(known_changes) != len(beads):
         known_changes = None
-    passages = build_passages(beads, lside, rside, cross, parallel, known_changes)
+    report(progress, COMPARING_WORDS, 0, 0)
+    passages = build_passages(beads, lside, rside, cross, parallel, known_changes, progress)
     return Comparison(lside, rside, passages, cross, segment, evidence=evidence)

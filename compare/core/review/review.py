@@ -240,8 +240,9 @@ class Review:
 
     def progress(self) -> tuple[int, int]:
         """(reviewed, total) over divergent passages."""
-        div = self.divergent_indices()
-        return sum(1 for i in div if self.decision(i).reviewed), len(div)
+        passages = self.passages
+        reviewed = sum(1 for i, d in self._decisions.items() if d.reviewed and passages[i].kind != EQUAL)
+        return reviewed, sum(1 for p in passages if p.kind != EQUAL)
 
     def changed_indices(self) -> list[int]:
         """Passages whose reconciled text differs from the base."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from compare.core.diff.comparison import Comparison
 from compare.core.io.document import Document, sha256_text
 from compare.core.io.fileio import atomic_write
 from compare.core.review.review import Review
@@ -23,12 +24,15 @@ from compare.core.review.session_reader import load_session, session_from_json
 
 __all__ = [
     "FORMAT",
+    "SESSION_KEYS",
     "VERSION",
     "FileChange",
     "Session",
+    "comparison_to_json",
     "files_changed",
     "is_session_file",
     "load_session",
+    "review_to_json",
     "save_session",
     "session_from_json",
     "session_to_json",
@@ -50,15 +54,22 @@ def _doc_to_json(doc: Document, language: str) -> dict[str, Any]:
     }
 
 
-def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[str, Any]:
-    c = review.comparison
+SESSION_KEYS = (
+    "format", "version", "left", "right", "segment", "base", "alignment", "changes", "decisions",
+    "dismissed", "view",
+)  # fmt: skip
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    """The parts of a session that depend on the comparison alone (the texts, the alignment and
+    the word changes): a writer of many snapshots of one comparison builds them once."""
+    c = comparison
     return {
         "format": FORMAT,
         "version": VERSION,
         "left": _doc_to_json(c.left.document, c.left.language.code),
         "right": _doc_to_json(c.right.document, c.right.language.code),
         "segment": c.segment,
-        "base": review.base,
         "alignment": [[list(a), list(b)] for a, b in c.beads],
         # Word changes of each aligned passage, so that reopening a large review does not
         # diff every passage again (null for passages without a word diff).
@@ -69,6 +80,14 @@ def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[
             for p in c.passages
             if p.left_segments or p.right_segments
         ],
+    }
+
+
+def review_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The parts of a session that change as the user works: the decisions, the dismissed
+    findings, the base side and the view."""
+    return {
+        "base": review.base,
         "decisions": [
             {
                 "passage": i,
@@ -83,6 +102,11 @@ def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[
         "dismissed": [list(key) for key in sorted(review.dismissed())],
         "view": view or {},
     }
+
+
+def session_to_json(review: Review, view: dict[str, Any] | None = None) -> dict[str, Any]:
+    parts = {**comparison_to_json(review.comparison), **review_to_json(review, view)}
+    return {key: parts[key] for key in SESSION_KEYS}
 
 
 def save_session(path: str | os.PathLike[str], review: Review, view: dict[str, Any] | None = None) -> None:

@@ -550,3 +550,32 @@ def test_the_edit_and_note_dialogs_work_from_the_keyboard(open_window, pair, qtb
     window.decisions.edit_note()
     assert not errors, errors
     assert review.decision(row).note == "Check with the desk"
+
+
+@pytest.mark.parametrize("height", [7, 23, 400])
+def test_the_overview_redraws_a_decision_as_a_full_rebuild_would(qtbot, height: int) -> None:
+    """A decision redraws only the pixel rows of its passages (issue 15); the picture is the one
+    a rebuild from scratch gives, where marks share a pixel row and where they overlap."""
+    from compare.core.review.review import Decision
+    from compare.qt import jobs
+    from compare.qt.overview import OverviewStrip
+
+    left, right = sample_pair()
+    review = jobs.open_pair(str(left), str(right), 10_000_000).review
+    n = len(review.passages)
+    assert n > 7
+    strip = OverviewStrip()
+    qtbot.addWidget(strip)
+    strip.resize(18, height)
+    strip.set_review(review)
+    strip._marks()
+    divergent = [p.index for p in review.passages if p.kind != EQUAL]
+    for chosen in (divergent[::2], divergent[1:3], divergent[::2][:1]):
+        for i in chosen:
+            review.set_decision(i, Decision(reviewed=not review.decision(i).reviewed))
+        version = strip.version
+        strip.passages_changed(chosen)
+        assert strip.version == version  # redrawn in place, not rebuilt
+        incremental = strip._marks().copy()
+        strip.refresh()
+        assert strip._marks() == incremental

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from compare.core.diff.comparison import EQUAL
+from compare.core.review.review import TAKE_OTHER, Decision
 from compare.qt import jobs, recovery
 from compare.qt.worker import Loader
 from compare.resources import sample_pair
@@ -178,3 +180,26 @@ def test_a_damaged_recovery_file_is_reported(open_window, messages, isolated_env
     window = open_window([], wait=False)
     assert window.review is None
     assert any("damaged" in t for t in messages.texts)
+
+
+def test_a_recovery_snapshot_reads_the_same_as_a_session(tmp_path, monkeypatch) -> None:
+    """The recovery writer encodes the texts and the alignment once per comparison, in slices,
+    and only the decisions again; the file is byte for byte what json.dumps of the session gives."""
+    from compare.core.review.session import review_to_json, session_to_json
+    from compare.qt.recovery import RecoveryWriter
+
+    monkeypatch.setattr(recovery, "SLICE", 3)  # every list longer than 3 goes in slices
+    left, right = sample_pair()
+    review = jobs.open_pair(str(left), str(right), 10_000_000).review
+    writer = RecoveryWriter(tmp_path / "recovery.ncsession")
+    try:
+        for passage in (None, 2, 5):
+            if passage is not None:
+                review.set_decision(passage, Decision(TAKE_OTHER, note="é\ud800"))
+            view = {"current": passage or 0}
+            writer.write_review(review.comparison, review_to_json(review, view))
+            writer.flush()
+            expected = json.dumps(session_to_json(review, view), ensure_ascii=False)
+            assert writer.path.read_bytes() == expected.encode("utf-8", "surrogatepass")
+    finally:
+        writer.close()
