@@ -84,23 +84,34 @@ def version_findings(
     return out
 
 
-def shared_defects(findings: list[Finding]) -> list[Finding]:
+def shared_defects(comparison: Comparison, findings: list[Finding]) -> list[Finding]:
     """One finding for a defect both versions have in the same passage.
 
     An unbalanced quotation or a repeated sentence that the other version has at the same place
     came from the text both were made from, not from one of them: it is one defect, reported on
-    the right (the base being cleaned by default), and its message says so.
+    the right (the base being cleaned by default), and its message says so. A finding with a
+    mechanical fix names its words ("the the"): its twin must flag the same words after the
+    same word, or the two are two slips; one without a fix (a quotation left open) is a twin by rule and place alone,
+    in any language.
     """
-    lefts: dict[tuple[str, int], list[int]] = {}
+
+    def key(f: Finding) -> str | None:  # the flagged words and the word before them
+        if f.suggestion is None:
+            return None
+        text = comparison.side(str(f.side)).text
+        before = text[max(0, f.start - 40) : f.start].split()[-1:]
+        return " ".join([*before, *text[f.start : f.end].split()]).casefold()
+
+    lefts: dict[tuple[str, int, str | None], list[int]] = {}
     for k, f in enumerate(findings):
         if f.scope is Scope.VERSION and f.side is Side.LEFT and f.passage is not None:
-            lefts.setdefault((f.rule, f.passage), []).append(k)
+            lefts.setdefault((f.rule, f.passage, key(f)), []).append(k)
     dropped: set[int] = set()
     out = list(findings)
     for k, f in enumerate(findings):
         if f.scope is not Scope.VERSION or f.side is not Side.RIGHT or f.passage is None:
             continue
-        twins = lefts.get((f.rule, f.passage))
+        twins = lefts.get((f.rule, f.passage, key(f)))
         if twins:
             dropped.add(twins.pop(0))
             out[k] = dataclasses.replace(
@@ -129,7 +140,7 @@ def analyse(
     and rank the passages. ``checked``: see :func:`version_findings`. ``progress`` hears the
     checks done of three: each version, then the passages between them
     (:mod:`compare.core.progress`)."""
-    findings = shared_defects(version_findings(comparison, checked, progress))
+    findings = shared_defects(comparison, version_findings(comparison, checked, progress))
     report(progress, CHECKING, 2, 3)
     findings += check_comparison(comparison)
     if glossary is not None:

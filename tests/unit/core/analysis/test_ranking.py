@@ -158,3 +158,21 @@ def test_a_defect_both_versions_have_at_the_same_place_is_one_finding() -> None:
         if f.rule == "unbalanced-quote"
     ]
     assert f.side is Side.RIGHT and "too" not in f.message
+
+
+def test_two_different_slips_of_one_rule_in_one_passage_stay_two_findings() -> None:
+    left = "He saw the the house near the river.\n\nThe talks went on."
+    right = "He saw the house near the the river.\n\nThe talks went on."
+    doubled = [
+        f
+        for f in analyse(compare(Document.from_text(left), Document.from_text(right))).findings
+        if f.rule == "doubled-word"
+    ]
+    assert sorted(str(f.side) for f in doubled) == ["left", "right"]
+    same = "He saw the the house near the river.\n\nThe talks continued."
+    [f] = [
+        f
+        for f in analyse(compare(Document.from_text(left), Document.from_text(same))).findings
+        if f.rule == "doubled-word"
+    ]
+    assert f.side is Side.RIGHT and "too" in f.message
