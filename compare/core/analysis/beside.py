@@ -61,15 +61,14 @@ class ChecksBeside:
             os.close(write_fd)
             return
         if pid == 0:  # the child
-            status = 1
+            status = 1  # any failure: no answer, the parent checks
             try:
-                os.close(read_fd)
-                data = pickle.dumps(_check(self.texts), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write_fd, "wb") as out:
-                    out.write(data)
-                status = 0
-            except BaseException:  # any failure: no answer, the parent checks
-                pass
+                with contextlib.suppress(BaseException):
+                    os.close(read_fd)
+                    data = pickle.dumps(_check(self.texts), protocol=pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(write_fd, "wb") as out:
+                        out.write(data)
+                    status = 0
             finally:
                 os._exit(status)
         os.close(write_fd)

@@ -39,14 +39,18 @@ class _Stated:
 
     def __init__(self, c: Comparison, name: str):
         side = c.side(name)
+        self.numbers: list[list[Number]] = []  # each passage's numbers in digits, offsets in the side
         self.values: list[frozenset[float]] = []
         self.passages: Counter[float] = Counter()
         for p in c.passages:
             s, e = p.span(name)
             text = side.text[s:e]
-            found = frozenset(
-                {v for n in numbers_in(text, side.language.base) for v in n.values} | set(word_numbers(text))
-            )
+            numbers = [
+                Number(n.start + s, n.end + s, n.text, n.values, n.code)
+                for n in numbers_in(text, side.language.base)
+            ]
+            found = frozenset({v for n in numbers for v in n.values} | set(word_numbers(text)))
+            self.numbers.append(numbers)
             self.values.append(found)
             self.passages.update(found)
 
@@ -56,27 +60,14 @@ class _Stated:
 
 
 def _number_findings(c: Comparison, p: Passage, stated: dict[str, _Stated]) -> Iterator[Finding]:
-    sides = {}
-    for name in (LEFT, RIGHT):
-        side = c.side(name)
-        s, e = p.span(name)
-        text = side.text[s:e]
-        nums = [
-            Number(n.start + s, n.end + s, n.text, n.values, n.code)
-            for n in numbers_in(text, side.language.base)
-        ]
-        sides[name] = (nums, text)
-    left_nums, left_text = sides[LEFT]
-    right_nums, right_text = sides[RIGHT]
+    left_nums, right_nums = stated[LEFT].numbers[p.index], stated[RIGHT].numbers[p.index]
     if not left_nums and not right_nums:
         return
     same = not c.cross_language
-    left_words, right_words = word_numbers(left_text), word_numbers(right_text)  # only when needed
     # A number has a counterpart when the other side writes the same value anywhere in the
     # passage, in digits or in words ("3" / "three" / "drei" / "三"): values, not occurrences,
     # since a translation says "one each" for "1 music, 1 art and 1 PE teacher".
-    left_values = {v for n in left_nums for v in n.values} | set(left_words)
-    right_values = {v for n in right_nums for v in n.values} | set(right_words)
+    left_values, right_values = stated[LEFT].values[p.index], stated[RIGHT].values[p.index]
     unmatched_left = [n for n in left_nums if not n.values & right_values]
     unmatched_right = [n for n in right_nums if not n.values & left_values]
     for name, rest in ((LEFT, unmatched_left), (RIGHT, unmatched_right)):
@@ -93,7 +84,9 @@ def _number_findings(c: Comparison, p: Passage, stated: dict[str, _Stated]) -> I
     # writes with other digits ("MH-71") is a wrong code. In the same language a code rendered in
     # words ("the epidemic") is a paraphrase (minor, below); across languages it is how the other
     # language names the thing ("新冠" is COVID-19): no number is missing.
-    prefixes = {name: _code_prefix(c.side(name).text, nums) for name, (nums, _) in sides.items()}
+    prefixes = {
+        name: _code_prefix(c.side(name).text, stated[name].numbers[p.index]) for name in (LEFT, RIGHT)
+    }
     if not same:
         for name, rest in ((LEFT, unmatched_left), (RIGHT, unmatched_right)):
             others = set(prefixes[other_side(name)].values())

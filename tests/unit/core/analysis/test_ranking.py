@@ -138,41 +138,31 @@ def test_cross_rules_are_quiet_on_human_translations() -> None:
     assert 1000 * rules["number-mismatch"] / words <= 1, listing
 
 
+def _findings_of(left: str, right: str, rule: str) -> list[Finding]:
+    """The findings of ``rule`` in the analysis of two versions."""
+    analysis = analyse(compare(Document.from_text(left), Document.from_text(right)))
+    return [f for f in analysis.findings if f.rule == rule]
+
+
 def test_a_defect_both_versions_have_at_the_same_place_is_one_finding() -> None:
     # The source's own unbalanced quotation, carried into the translation: one defect, reported
     # on the base (right), not one per version.
     left = "He said: “We will not give in.\n\nThe talks went on."
     right = "He said: “We shall not give in.\n\nThe talks continued."
-    quotes = [
-        f
-        for f in analyse(compare(Document.from_text(left), Document.from_text(right))).findings
-        if f.rule == "unbalanced-quote"
-    ]
+    quotes = _findings_of(left, right, "unbalanced-quote")
     [f] = quotes
     assert f.side is Side.RIGHT and f.passage == 0 and "other version has it too" in f.message
     # In one version only, it is that version's defect.
     fixed = left.replace("“We will not give in.", "“We will not give in.”")
-    [f] = [
-        f
-        for f in analyse(compare(Document.from_text(fixed), Document.from_text(right))).findings
-        if f.rule == "unbalanced-quote"
-    ]
+    [f] = _findings_of(fixed, right, "unbalanced-quote")
     assert f.side is Side.RIGHT and "too" not in f.message
 
 
 def test_two_different_slips_of_one_rule_in_one_passage_stay_two_findings() -> None:
     left = "He saw the the house near the river.\n\nThe talks went on."
     right = "He saw the house near the the river.\n\nThe talks went on."
-    doubled = [
-        f
-        for f in analyse(compare(Document.from_text(left), Document.from_text(right))).findings
-        if f.rule == "doubled-word"
-    ]
+    doubled = _findings_of(left, right, "doubled-word")
     assert sorted(str(f.side) for f in doubled) == ["left", "right"]
     same = "He saw the the house near the river.\n\nThe talks continued."
-    [f] = [
-        f
-        for f in analyse(compare(Document.from_text(left), Document.from_text(same))).findings
-        if f.rule == "doubled-word"
-    ]
+    [f] = _findings_of(left, same, "doubled-word")
     assert f.side is Side.RIGHT and "too" in f.message
