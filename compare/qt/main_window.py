@@ -237,7 +237,8 @@ class MainWindow(QMainWindow):
     # --- keeping the views current ---------------------------------------------------------------
     def update_title(self) -> None:
         if self.review is None:
-            title = APP_NAME + ("  (loading…)" if self.loader.busy else "")
+            # Qt adds " — News Compare" to a title that does not end with it already.
+            title = f"Opening… — {APP_NAME}" if self.loader.busy else APP_NAME
         else:
             c = self.review.comparison
             names = f"{c.left.document.name} ↔ {c.right.document.name}"
