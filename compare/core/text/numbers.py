@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.core.text.scripts import CJK
+from compare.core.text.stopwords import wordset
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
@@ -93,6 +94,15 @@ for _w, _v in {
 }.items():  # fmt: skip
     NUMBER_WORDS.setdefault(_w, _v)
 
+#: Currencies named in words, in the languages the product detects: "US-Dollar", "HK$" and
+#: "A$" name a currency (the country's code is part of it, not a name of its own).
+CURRENCY_WORDS = wordset(
+    """dollar dollars euro euros pound pounds sterling yuan renminbi yen franc francs franken rupee
+    rupees peso pesos rouble roubles ruble rubel rubles won lira dólar dólares libra libras pfund
+    rand real reais krone kronen kronor"""
+)
+CURRENCY_SIGNS = "$€£¥₩₹₽"
+
 #: Month names (and their usual abbreviations): a date written with a month name on one side
 #: matches its month number on the other ("July 25" / "7月25日" / "25.7.").
 MONTHS: dict[str, int] = {}
@@ -115,6 +125,7 @@ _POINT_DECIMAL = {"en", "zh", "ja", "ko", "he", "th", "hi", "ga", "mt", "ms", "t
 _PM_AFTER = re.compile(r"[\s\u00a0]*([ap])\.?\s?m\.?(?![^\W\d_])", re.IGNORECASE)
 _PM_BEFORE = ("下午", "晚上", "傍晚", "晚", "午后")
 _TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})")
+_DECADE_AFTER = re.compile(r"['’]?(?:s|er)(?![^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -212,6 +223,8 @@ def _time_values(text: str, raw: str, start: int, end: int) -> set[float]:
 @lru_cache(maxsize=256)
 def _numbers_cached(text: str, language: str | None) -> tuple[Number, ...]:
     out: list[Number] = []
+    # (the number, where its 万/亿 ends, its scaled values) while digits may follow right after
+    cjk_pending: tuple[Number, int, set[float]] | None = None
     for m in _NUMBER_RE.finditer(text):
         raw = m.group(1) or m.group(2)
         start = m.start(1) if m.group(1) else m.start(2)
@@ -224,6 +237,7 @@ def _numbers_cached(text: str, language: str | None) -> tuple[Number, ...]:
             continue
         values = set(parse_number(raw, language))
         after = _SCALE_AFTER.match(text, end)
+        factor = None
         if after:
             word = after.group(1).lower().rstrip(".")
             factor = _SCALES.get(word)
@@ -233,12 +247,34 @@ def _numbers_cached(text: str, language: str | None) -> tuple[Number, ...]:
                     factor *= _CJK_SCALES[ch]
             if factor:
                 values |= {v * factor for v in values}
+        previous = cjk_pending
+        cjk_pending = None
+        if previous is not None and previous[1] == start and not _is_score(raw):
+            # "2万4801" is 24,801 and "1亿2000万" 120,000,000: digits right after a 万 or 亿 are the
+            # lower places of one number, not a number of their own.
+            first, _, above = previous
+            lower = {v * (factor or 1.0) for v in parse_number(raw, language)}
+            sums = {a + b for a in above for b in lower if b < min(above)}
+            if sums:
+                out[-1] = Number(
+                    first.start, end, text[first.start : end], frozenset(_round(v) for v in sums)
+                )
+                if factor and factor >= 1e4 and after and after.group(1)[0] in _CJK_SCALES:
+                    cjk_pending = (out[-1], after.end(), sums)
+                continue
         values |= _time_values(text, raw, start, end)
+        if _DECADE_AFTER.match(text, end) and re.fullmatch(r"\d\d\d0", _ascii(raw)):
+            # "the 1960s" / "die 1960er" is also "60年代" / "the sixties" and a part of the 20th century
+            # ("20世纪六七十年代" is "the 1960s and 1970s")
+            year = int(_ascii(raw))
+            values |= {float(year % 100), float(year // 100 + 1)}
         short_year = re.match(r"\d\d$", _ascii(raw))
         if short_year and start >= 5 and text[start - 1] in "-–/" and text[start - 5 : start - 1].isdigit():
             century = int(_ascii(text[start - 5 : start - 1])) // 100 * 100
             values.add(float(century + int(_ascii(raw))))  # 1986-88
         out.append(Number(start, end, raw, frozenset(_round(v) for v in values), code))
+        if factor and factor >= 1e4 and after and after.group(1)[0] in _CJK_SCALES:
+            cjk_pending = (out[-1], after.end(), {v * factor for v in parse_number(raw, language)})
     return tuple(out)
 
 
@@ -346,9 +382,17 @@ def chinese_numerals(text: str) -> list[float]:
 _CJK_NUMERAL_RUN = re.compile("[零〇一二两兩三四五六七八九十百千万萬亿億]+")
 
 
+_CJK_APPROXIMATE = re.compile("([一二三四五六七八九])([二三四五六七八九])([十百千万萬亿億]+)")
+
+
 def _chinese_run(run: str) -> list[float]:
     if len(run) >= 2 and all(ch in _CJK_DIGITS for ch in run):
         return [float("".join(str(_CJK_DIGITS[ch]) for ch in run))]  # 二〇二一 2021
+    approximate = _CJK_APPROXIMATE.fullmatch(run)
+    if approximate and _CJK_DIGITS[approximate.group(2)] == _CJK_DIGITS[approximate.group(1)] + 1:
+        # 六七十 "sixty or seventy", 三四百 "three or four hundred": both numbers
+        (unit,) = _chinese_run("一" + approximate.group(3))
+        return [_CJK_DIGITS[approximate.group(k)] * unit for k in (1, 2)]
     values: list[float] = []
     total = section = 0.0
     digit: float | None = None

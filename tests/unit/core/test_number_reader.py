@@ -43,6 +43,20 @@ def test_wan_and_yi_scale_the_number_before_them() -> None:
     assert values("1.2万亿", "zh") == [[1.2, 1.2e12]]
 
 
+def test_digits_right_after_wan_or_yi_are_the_lower_places_of_one_number() -> None:
+    assert values("共发出2万4801张", "zh") == [[24801.0]]
+    assert values("1亿2000万元", "zh") == [[1.2e8]]
+    assert values("3万5千人", "zh") == [[35000.0]]
+    assert values("2万 4801", "zh") == [[2.0, 20000.0], [4801.0]]  # apart: two numbers
+
+
+def test_a_decade_is_also_its_short_form_and_its_century() -> None:
+    assert values("the 1960s", "en") == values("die 1960er", "de") == [[20.0, 60.0, 1960.0]]
+    assert values("in 1960 she", "en") == [[1960.0]]
+    assert chinese_numerals("六七十年代") == [60.0, 70.0]  # "the sixties and seventies"
+    assert chinese_numerals("三四百万") == [3e6, 4e6]
+
+
 def test_thousands_separators_of_each_language() -> None:
     assert values("2,000", "en") == values("2000", "en") == values("2.000", "de") == values("2 000", "fr")
 
@@ -106,6 +120,18 @@ def test_scores_are_two_numbers() -> None:
             "en",
         ),
         ("They met at the 12th Party Congress.", "他们在十二大上相遇。", "en", "zh"),
+        (
+            "沙巴今年至今共发出2万4801张报生纸。",
+            "Sabah has issued 24,801 birth certificates this year.",
+            "zh",
+            "en",
+        ),
+        (
+            "20世纪六七十年代，青海湖裸鲤数量锐减。",
+            "In the 1960s and 1970s, the number of naked carp in Qinghai Lake declined sharply.",
+            "zh",
+            "en",
+        ),
     ],
 )
 def test_the_same_number_written_another_way_is_no_finding(left: str, right: str, ll: str, rl: str) -> None:
@@ -121,6 +147,10 @@ def test_a_wrong_number_is_major_and_a_dropped_one_minor() -> None:
         "Schools closed because of COVID-19 in the spring.",
         "Schools closed because of the epidemic in the spring.",
     ) == [("left", "19", Severity.MINOR)]
+    # Read as one number, 2万4801 still differs from 24,810.
+    assert number_findings(
+        "沙巴今年共发出2万4801张报生纸。", "Sabah has issued 24,810 certificates.", "zh", "en"
+    ) == [("right", "24,810", Severity.MAJOR)]
 
 
 def test_a_number_dropped_in_every_passage_is_one_finding_with_a_count() -> None:
