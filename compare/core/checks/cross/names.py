@@ -37,7 +37,7 @@ from compare.core.checks.cross._common import (
 )
 from compare.core.checks.finding import Finding, Severity
 from compare.core.text.frequency import is_function_word, zipf
-from compare.core.text.numbers import NUMBER_WORDS
+from compare.core.text.numbers import CURRENCY_SIGNS, CURRENCY_WORDS, NUMBER_WORDS
 from compare.core.text.stopwords import wordset
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -246,7 +246,30 @@ def _similar(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    return n >= 4 and n >= 0.6 * min(len(a), len(b))
+    if n >= 4 and n >= 0.6 * min(len(a), len(b)):
+        return True
+    return n >= 1 and min(len(a), len(b)) >= 5 and _one_edit(a[n:], b[n:])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped or changed: two
+    transliterations of one name ("Uyghur" / "Uygur", "Qaddafi" / "Qadhafi" less one)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    return a[k:] == b[k + 1 :]
+
+
+def _capitals(word: str) -> str:
+    """An acronym's capitals, the letters that name the thing: "MdPs" (Mitglieder des Parlaments)
+    and "MPs" are both "MP"."""
+    return "".join(ch for ch in word if ch.isupper())
 
 
 def _present(name: str, other: str, other_words: list[str]) -> bool:
@@ -255,6 +278,8 @@ def _present(name: str, other: str, other_words: list[str]) -> bool:
         return True  # also "Landrays", "RECOVERY-Studie"
     if len(name) >= 5 and name.endswith("s") and name[:-1] in other:
         return True  # German genitive "Großbritanniens"
+    if _is_acronym(name) and any(_is_acronym(w) and _capitals(w) == _capitals(name) for w in other_words):
+        return True  # "MPs" / "MdPs", "NGOs" / "NGO"
     if _is_acronym(name) and name.isupper():
         if len(name) >= 3 and re.search(rf"\b{re.escape(name[:-1])}\b", other):
             return True  # USA / US-amerikanisch
@@ -334,11 +359,26 @@ def _entities(text: str, words: list[_Word], lex: _NameLexicon) -> list[_Entity]
             _normalised(_strip_genitive(w.text)) for w in words[a : b + 1] if w.text not in _CONNECTORS
         )
         end = words[b].end
-        if not (end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isdigit()):
+        if end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isdigit():
+            pass  # a code ("COVID-19", "MH-17"): number-mismatch reads it, one finding for one defect
+        elif len(cores) == 1 and _is_acronym(cores[0]) and _currency_after(text, end):
+            pass  # "US-Dollar", "HK$": a currency, which one version names and the other writes "$"
+        else:
             out.append(_Entity(words[a].start, end, cores))
-        # else a code ("COVID-19", "MH-17"): number-mismatch reads it, one finding for one defect
         k = b + 1
     return out
+
+
+_CURRENCY_AFTER = re.compile(r"[-‐‑\s]?([^\W\d_]+)")
+
+
+def _currency_after(text: str, end: int) -> bool:
+    """Whether a currency follows right after ``end``: "US-Dollar", "US$", "HK $", "US dollars"."""
+    sign = text[end : end + 2].lstrip(" -‐‑")[:1]
+    if sign and sign in CURRENCY_SIGNS:
+        return True
+    m = _CURRENCY_AFTER.match(text, end, end + 24)
+    return m is not None and m.group(1).casefold() in CURRENCY_WORDS
 
 
 #: Capitalised words from this many on, in a row with only function words between them, are a
@@ -537,6 +577,8 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
                 _similar(key, w) for w in lex.side_words[other] if len(key) >= 5
             ):
                 continue  # named elsewhere in the other version: a pronoun or title here, not a lost name
+            if _rendered_in_words(c, p, name, e, lex.language):
+                continue
             snippet = c.side(name).text[e.start : e.end]
             yield cross_finding(
                 "name-mismatch",
@@ -550,3 +592,25 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
                 p.index,
                 pattern=" ".join(e.words),
             )
+
+
+def _rendered_in_words(c: Comparison, p: Passage, name: str, e: _Entity, language: str | None) -> bool:
+    """Whether an acronym is rendered in ordinary words where the other version has it: the word
+    diff puts content words of the other side in its place ("UK" / "Großbritannien", "PM" /
+    "Premierminister", "LKW" / "Lastwagen"). Acronyms are what translators most often spell out or
+    translate; the strong mark of that change shows it, and a name replaced by another name is
+    paired above. An acronym dropped with nothing in its place ("SEATTLE (USA)") stays a finding."""
+    if len(e.words) != 1 or not _is_acronym(e.words[0]):
+        return False
+    other = other_side(name)
+    text = c.side(other).text
+    for change in p.changes:
+        s, t = change.left if name == LEFT else change.right
+        if s < e.end and e.start < t:
+            os_, ot = change.left if other == LEFT else change.right
+            if any(
+                not is_function_word(w, language) and w.casefold() not in NUMBER_WORDS
+                for w in _NAME_WORD.findall(text, os_, ot)
+            ):
+                return True
+    return False

@@ -177,6 +177,32 @@ def test_german_names_and_acronyms_fire() -> None:
     assert got == {("right", "UNO", Severity.MAJOR)}
 
 
+def test_an_acronym_spelled_out_or_translated_is_no_missing_name() -> None:
+    c = cmp(
+        "Mehrere Lastwagen wurden eingeschlossen. Einige Tory-MPs hoffen auf Glück. "
+        "Die Strafe beträgt 1.000 US-Dollar. Sie sprachen über die Uygur und die Tibeter.",
+        "Mehrere LKW waren gefangen. Einige Tory-MdPs hoffen auf Erfolg. "
+        "Die Strafe beträgt 1.000 $. Sie sprachen über die Uyghur und die Tibeter.",
+        "de",
+        "de",
+    )
+    # LKW for "Lastwagen" (the word diff puts the acronym where the noun was), MdPs for MPs
+    # (the same capitals), US of "US-Dollar" against "$" (a currency, no name), Uyghur for Uygur
+    # (one letter apart: two transliterations).
+    assert found(c, "name-mismatch") == []
+
+
+def test_an_acronym_dropped_or_replaced_by_another_still_fires() -> None:
+    c = cmp(
+        "SEATTLE (USA) - Tausende zogen durch die Straßen. Die NATO warnte am Abend.",
+        "SEATTLE - Tausende zogen durch die Straßen. Die UNO warnte am Abend.",
+        "de",
+        "de",
+    )
+    got = {(side, snippet, f.severity) for side, snippet, f in found(c, "name-mismatch")}
+    assert got == {("left", "USA", Severity.MINOR), ("right", "UNO", Severity.MAJOR)}
+
+
 def test_names_are_not_checked_across_languages() -> None:
     c = cmp(
         "Yesterday the minister met John Smith. He spoke.",
