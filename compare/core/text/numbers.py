@@ -297,6 +297,7 @@ _EN_UNITS = dict(zip(
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
             "eighty": 80, "ninety": 90}  # fmt: skip
 _WORD_SCALES = {w: f for w, f in _SCALES.items() if len(w) > 3 or w == "mil"}
+_EN_FIRST = frozenset(_EN_UNITS) | frozenset(_EN_TENS)
 
 
 def _english_runs(text: str) -> list[float]:
@@ -434,9 +435,12 @@ def word_numbers(text: str) -> Counter[float]:
             compound = german_compound(w) if len(w) >= 7 else None
             if compound is not None:
                 out[float(compound)] += 1
-    for run in _english_runs(text.lower()):
-        if run not in out:
-            out[run] += 1
+    # A run of English number words starts with a unit or a ten ("twenty-five", "one hundred"):
+    # a passage without one has none (most have none; reading each clause cost a tenth of the checks).
+    if not _EN_FIRST.isdisjoint(w.partition("-")[0] for w in words):
+        for run in _english_runs(text.lower()):
+            if run not in out:
+                out[run] += 1
     for numeral in chinese_numerals(text):
         out[numeral] += 1
     return out
