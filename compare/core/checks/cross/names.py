@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from compare.core.checks._base import shorten
 from compare.core.checks.cross._common import (
@@ -85,8 +85,7 @@ _TITLE_WORDS = wordset(
 )
 
 
-@dataclass(frozen=True, slots=True)  # slots: a megabyte of news holds 340,000 of them
-class _Word:
+class _Word(NamedTuple):  # a tuple: a megabyte of news holds 340,000 of them, made fast and small
     start: int
     end: int
     text: str
@@ -207,7 +206,7 @@ def _name_lexicon(c: Comparison) -> _NameLexicon:
             for w in words:
                 t = w.text
                 if t[0].islower():
-                    if not any(ch.isupper() for ch in t):
+                    if t.islower():  # no capital inside ("iPhone" is no lowercase word)
                         lex.lower.add(t)
                 elif not title:
                     core = _strip_genitive(t)
