@@ -1,7 +1,10 @@
 """How responsive is the window on a 1 MB pair? Prints the load time and the longest
 event-loop stall (a 10 ms timer records the gaps between its ticks).
 
-    .venv/bin/python bench/ui_stall.py [--size BYTES] [--thread]
+    .venv/bin/python bench/ui_stall.py [--size BYTES] [--thread] [--why]
+
+``--why`` samples the window thread's Python stack every 2 ms and prints, for the longest
+stalls, the functions of ours it was in (what to make shorter).
 
 Target: no stall over 50 ms (issue 15), load usable in 2 s. Runs offscreen; needs ../shared/data (WMT 2021).
 """
@@ -44,12 +47,45 @@ class StallMeter:
         return max((g for t, g in self.gaps if t >= since), default=0.0)
 
 
+class StackSampler:
+    """What the window's thread runs, sampled from another thread (``--why``)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.samples: list[tuple[float, tuple[str, ...]]] = []
+        self.main = threading.main_thread().ident
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self) -> None:
+        while not self.stop.wait(0.002):
+            frame = sys._current_frames().get(self.main)  # type: ignore[arg-type]
+            stack = []
+            while frame is not None:
+                code = frame.f_code
+                if "/compare/" in code.co_filename:
+                    stack.append(f"{Path(code.co_filename).stem}.{code.co_name}:{frame.f_lineno}")
+                frame = frame.f_back
+            self.samples.append((time.perf_counter(), tuple(stack)))
+
+    def report(self, gaps: list[tuple[float, float]], count: int = 4) -> None:
+        from collections import Counter
+
+        for end, gap in sorted(gaps, key=lambda g: -g[1])[:count]:
+            inside = [stack for t, stack in self.samples if end - gap <= t <= end and stack]
+            print(f"stall of {gap * 1000:.0f} ms: {len(inside)} samples in our code")
+            for frame, n in Counter(f for stack in inside for f in set(stack)).most_common(6):
+                print(f"    {n:3d}  {frame}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument(
         "--thread", action="store_true", help="compare on a thread instead of a child process"
     )
+    parser.add_argument("--why", action="store_true", help="sample the stack to explain the stalls")
     args = parser.parse_args()
 
     from _data import build_megabyte_pair
@@ -79,8 +115,10 @@ def main() -> int:
                 raise SystemExit("timed out")
         return time.perf_counter() - start
 
+    sampler = StackSampler() if args.why else None
+    if sampler:
+        sampler.thread.start()
     meter.start()
-    time.perf_counter()
     window.opener.open_pair(str(left), str(right), ask=False)
     load = run_until(lambda: window.ready)
     load_stall = meter.worst()
@@ -142,12 +180,16 @@ def main() -> int:
     )
     print(
         f"longest stall in the second after a decision: {decision_stall * 1000:.0f} ms "
-        f"(target: under 50 ms; ratio {decision_stall / 0.05:.2f})"
+        f"(target: under 50 ms; ratio {decision_stall / 0.05:.2f}; the first decision "
+        f"{decision_stalls[0] * 1000:.0f} ms, the second {decision_stalls[1] * 1000:.0f} ms)"
     )
     print(
         f"longest stall while loading: {load_stall * 1000:.0f} ms (ratio to 50 ms: {load_stall / 0.05:.2f})"
     )
     print(f"longest event-loop stall overall: {meter.worst() * 1000:.0f} ms (target: under 50 ms)")
+    if sampler:
+        sampler.stop.set()
+        sampler.report(meter.gaps)
     window.undo_stack.setClean()
     window.close()
     QApplication.processEvents()
