@@ -7,6 +7,9 @@ run), the regular expressions. Each row is a ratio against a reference run in th
 pair by pair (bench/_timing.py):
 
 - the article against a bare ``python -I -c pass`` of the same interpreter (goal <= 15, aim 10);
+- the window opened on the article until it is shown highlighted (``news-compare-gui LEFT RIGHT
+  --quit-when-loaded``, offscreen) against a bare PySide6 main window shown and closed (goal <= 3,
+  aim 2.5);
 - with ``--against REV``, today's engine against the engine at git revision REV.
 
     .venv/bin/python bench/startup_bench.py [--runs 10] [--against main]
@@ -15,14 +18,39 @@ pair by pair (bench/_timing.py):
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _timing import ROOT, engine_at, news_compare, paired, row
 
 SAMPLES = ROOT / "resources" / "samples"
+BARE_WINDOW = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication([])\nw = QMainWindow()\nw.show()\napp.processEvents()\nw.close()"
+)
+
+
+@contextlib.contextmanager
+def offscreen() -> Iterator[None]:
+    """Qt without a display (the children inherit the environment), and the user's settings and
+    recent files (Qt keeps them under XDG_CONFIG_HOME) out of the way."""
+    saved = {k: os.environ.get(k) for k in ("QT_QPA_PLATFORM", "XDG_CONFIG_HOME")}
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["XDG_CONFIG_HOME"] = tmp
+        try:
+            yield
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
 
 
 def main() -> None:
@@ -40,6 +68,16 @@ def main() -> None:
     ours = [*news_compare(), *diff]
     a, b = paired(ours, [sys.executable, "-I", "-c", "pass"], args.runs)
     print(row("article diff --format json / python -I -c pass", a, b, "<= 15 (aim 10)"), flush=True)
+    window = [
+        str(Path(sys.executable).with_name("news-compare-gui")),
+        *diff[1:3],
+        "--quit-when-loaded",
+        "60000",
+    ]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    with offscreen():
+        a, b = paired(window, bare, args.runs)
+    print(row("window on the article / a bare Qt window", a, b, "<= 3 (aim 2.5)"), flush=True)
     if args.against:
         with tempfile.TemporaryDirectory() as tmp:
             old = [*engine_at(args.against, Path(tmp) / "old"), *diff]
