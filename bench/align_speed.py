@@ -6,7 +6,8 @@ The same-language aligner runs on the ~1 MB reference/machine-translation pair t
 repeated to about 10,000 sentences a side. The earlier revision (``--against``, default the
 commit where this branch left ``main``) is read with ``git show`` and imported beside the working tree, so both run in the
 same process on the same input, in turn. Prints the best CPU time of ``--runs`` for each
-(CPU, not wall time: the machine is shared) and their ratio.
+(CPU, not wall time: the machine is shared) and their ratio; and for this tree, the compiled
+kernel (``_kernel.pyx``) against the same search in Python, with whether their beads agree.
 
     .venv/bin/python bench/align_speed.py [--against REV] [--runs 3]
 """
@@ -71,13 +72,33 @@ def main() -> int:
         left_path, right_path = build_megabyte_pair(Path(tmp))
         left, lpar = _sentences(left_path)
         right, rpar = _sentences(right_path)
-    print(f"same language: {len(left)} x {len(right)} sentences (1 MB pair of wmt21 references vs MT)")
+    print(f"same language: {len(left)} x {len(right)} sentences (1 MB pair of WMT references vs MT)")
     old, new = _pair(
         args.runs,
         lambda: old_same.align_same_language(left, right, lpar, rpar),
         lambda: alignment.align_same_language(left, right, lpar, rpar),
     )
     print(f"  {args.against:>10}: {old:.2f} s CPU   this tree: {new:.2f} s CPU   ratio {new / old:.2f}")
+    kernel = alignment._kernel
+    if kernel is None:
+        print("  the compiled kernel is not built here: this tree searched in Python")
+    else:
+
+        def python_search() -> object:
+            alignment._kernel = None
+            try:
+                return alignment.align_same_language(left, right, lpar, rpar)
+            finally:
+                alignment._kernel = kernel
+
+        same = python_search() == alignment.align_same_language(left, right, lpar, rpar)
+        py, compiled = _pair(
+            args.runs, python_search, lambda: alignment.align_same_language(left, right, lpar, rpar)
+        )
+        print(
+            f"  Python search: {py:.2f} s CPU   compiled kernel: {compiled:.2f} s CPU   ratio {compiled / py:.2f}"
+            f"   same beads: {same}"
+        )
 
     folder = DATA / "textberg-defr"
     if args.same_only:

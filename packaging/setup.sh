@@ -135,6 +135,12 @@ if [ "$mode" = test ]; then
 fi
 if [ -n "${NEWS_COMPARE_EXTRA_APT:-}" ]; then read -r -a extra <<<"$NEWS_COMPARE_EXTRA_APT"; packages+=("${extra[@]}"); fi
 [ -n "$need_ensurepip" ] && packages+=("$need_ensurepip")
+# The compiled alignment (compare/core/align/_kernel.pyx) needs a C compiler and Python's
+# headers; without them the program still installs and aligns in Python, about five times slower.
+command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || packages+=(gcc)
+if ! "$python" -c 'import os, sys, sysconfig; sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null; then
+  packages+=("python$pyver-dev")
+fi
 
 missing=()
 unmet=()  # missing packages that are still missing after this step
@@ -240,6 +246,9 @@ if watch .venv/bin/python -m pip install --disable-pip-version-check --progress-
   fi
   count=$(sed -n 's/^Successfully installed //p' "$log" | tail -n 1 | wc -w)
   finish "installed in .venv, $(packages_word "$count") new or updated"
+  if [ -z "$dry_run" ] && ! .venv/bin/python -c 'import compare.core.align._kernel' 2>/dev/null; then
+    note "the compiled alignment was not built (it needs a C compiler and Python's headers, Debian packages gcc and python$pyver-dev); the same alignments come from Python, about five times slower"
+  fi
 else
   finish "failed"
   show_log_tail

@@ -37,11 +37,14 @@ def wheel(wheel_build: tuple[Path, str]) -> Path:
 
 def test_the_build_backend_has_nothing_to_warn_about(wheel_build: tuple[Path, str]) -> None:
     """pip shows setuptools' warnings to whoever installs from the checkout (packaging/setup.sh
-    printed 339 lines of them): the configuration must give none."""
+    printed 339 lines of them): the configuration must give none, but for the one notice that
+    ``ext-modules`` (the alignment kernel) is still labelled experimental: it is setuptools' way
+    to declare an extension in pyproject.toml, and the repository's top level has no setup.py."""
     warnings = [
         line.strip()
         for line in wheel_build[1].splitlines()
-        if "Warning:" in line or "is absent from the `packages` configuration" in line
+        if ("Warning:" in line or "is absent from the `packages` configuration" in line)
+        and "`[tool.setuptools.ext-modules]` in `pyproject.toml` is still *experimental*" not in line
     ]
     assert not warnings, "\n".join(warnings)
 

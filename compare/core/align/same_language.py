@@ -37,8 +37,15 @@ import bisect
 import itertools
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+try:  # the dynamic programme compiled (_kernel.pyx), the same path as band_search below
+    from compare.core.align import _kernel
+except ImportError:  # not built (no compiler where it was installed): the Python one alone
+    _kernel = None  # type: ignore[assignment]
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -423,22 +430,88 @@ def _lexical_cost(
     return cost
 
 
+class _Compiled(NamedTuple):
+    """Both sides as the compiled kernel reads them: word ids and counts per sentence, and each
+    word's weight by id."""
+
+    left: _kernel.Side
+    right: _kernel.Side
+    weight: array[float]
+    params: tuple[float, ...]  # the constants of _lexical_cost, in the kernel's order
+
+    @classmethod
+    def of(cls, left: _Units, right: _Units, weight: _Weights) -> _Compiled:
+        ids: dict[str, int] = {}
+        for word in weight:
+            if "\x00" not in word:
+                ids.setdefault(word, len(ids))
+        by_id = array("d", [weight[word] for word in ids])
+
+        def side(units: _Units) -> _kernel.Side:
+            flat_ids: array[int] = array("i")
+            flat_counts: array[int] = array("i")
+            starts: array[int] = array("l", [0])
+            totals: array[float] = array("d")
+            for counts in units.counts:
+                flat_ids.extend([ids[word] for word in counts])
+                flat_counts.extend(counts.values())
+                starts.append(len(flat_ids))
+                totals.append(sum([weight[word] * n for word, n in counts.items()]))
+            paragraphs = array("l", units.paragraphs) if units.paragraphs else None
+            assert _kernel is not None
+            return _kernel.Side(flat_ids, flat_counts, starts, totals, array("l", units.lengths), paragraphs)
+
+        params = (
+            weight.unit,
+            SHAPES[(1, 0)] * weight.unit,
+            PARAGRAPH_BREAK,
+            LENGTH_WEIGHT,
+            LENGTH_CAP,
+            SPLIT_KEEP,
+            UNRELATED_SHARE,
+        )
+        return cls(side(left), side(right), by_id, params)
+
+
 def _align_block(
-    left: _Units, right: _Units, weight: _Weights, i0: int, i1: int, j0: int, j1: int
+    left: _Units,
+    right: _Units,
+    weight: _Weights,
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    compiled: _Compiled | None = None,
 ) -> list[Bead]:
+    """The beads of left ``i0:i1`` against right ``j0:j1``: a banded search around anchors in a
+    large block, the whole block otherwise (and where the band holds no path). ``compiled``
+    searches with the compiled kernel, the same path as the Python one."""
     n, m = i1 - i0, j1 - j0
     if n == 0 or m == 0:
         return [((i,), ()) for i in range(i0, i1)] + [((), (j,)) for j in range(j0, j1)]
-    sub_left, sub_right = left.sub(i0, i1), right.sub(j0, j1)
-    cost = _lexical_cost(sub_left, sub_right, weight)
     shapes = [(a, b, penalty * weight.unit) for (a, b), penalty in SHAPES.items()]
-    alone = ([cost(i, 0, 1, 0, math.inf) for i in range(n)], [cost(0, j, 0, 1, math.inf) for j in range(m)])
+    if compiled is not None:
+        sides = compiled
+
+        def search(lo: Sequence[int], hi: Sequence[int]) -> list[tuple[int, int, int, int]] | None:
+            return _kernel.search(
+                sides.left, sides.right, i0, n, j0, m, lo, hi, shapes, sides.weight, sides.params
+            )
+    else:
+        cost = _lexical_cost(left.sub(i0, i1), right.sub(j0, j1), weight)
+        alone = (
+            [cost(i, 0, 1, 0, math.inf) for i in range(n)],
+            [cost(0, j, 0, 1, math.inf) for j in range(m)],
+        )
+
+        def search(lo: Sequence[int], hi: Sequence[int]) -> list[tuple[int, int, int, int]] | None:
+            return band_search(n, m, lo, hi, shapes, cost, alone)
+
     path = None
     if n * m > FULL_DP_CELLS:
-        lo, hi = _anchor_band(left, right, i0, n, j0, m)
-        path = band_search(n, m, lo, hi, shapes, cost, alone)
+        path = search(*_anchor_band(left, right, i0, n, j0, m))
     if path is None:
-        path = band_search(n, m, [0] * (n + 1), [m] * (n + 1), shapes, cost, alone)
+        path = search([0] * (n + 1), [m] * (n + 1))
     assert path is not None  # the full band always holds a path
     return [(tuple(range(i0 + i, i0 + i + a)), tuple(range(j0 + j, j0 + j + b))) for i, j, a, b in path]
 
@@ -511,11 +584,12 @@ def align_same_language(
     left_units = _Units([_shared(word_counts(s), seen) for s in left], paragraphs=left_paragraphs)
     right_units = _Units([_shared(word_counts(s), seen) for s in right], paragraphs=right_paragraphs)
     weight = _weights(left_units.sets, right_units.sets)
+    compiled = _Compiled.of(left_units, right_units, weight) if _kernel is not None else None
     beads: list[Bead] = []
     i = j = 0
     for ai, aj in [*_unique_anchors(left, right), (len(left), len(right))]:
         if ai > i or aj > j:
-            beads.extend(_align_block(left_units, right_units, weight, i, ai, j, aj))
+            beads.extend(_align_block(left_units, right_units, weight, i, ai, j, aj, compiled))
         if ai < len(left):
             beads.append(((ai,), (aj,)))
         i, j = ai + 1, aj + 1
