@@ -99,15 +99,18 @@ def _sentence_words(text: str, span: tuple[int, int], seen: dict[str, str]) -> l
     out = []
     s, e = span
     first = True
+    before = s  # where the text between the last word and this one begins
     for m in _NAME_WORD.finditer(text, s, e):
         start = m.start()
-        k = start - 1  # the last character before the word that is not whitespace
-        while k >= s and text[k].isspace():
-            k -= 1
+        # The last character before the word that is not whitespace: in the text between the two
+        # words, or else the previous word's last (read once, not scanned back for every word).
+        gap = text[before:start].rstrip()
+        last = gap[-1] if gap else (text[before - 1] if before > s else "")
         continuation = start > s and text[start - 1] in "-‐‑"
-        mid = not first and not (k >= s and text[k] in _SENTENCE_OPENERS)
+        mid = not first and not (last and last in _SENTENCE_OPENERS)
         word = m.group()
-        out.append(_Word(start, m.end(), seen.setdefault(word, word), mid, continuation))
+        before = m.end()
+        out.append(_Word(start, before, seen.setdefault(word, word), mid, continuation))
         first = False
     return out
 
