@@ -3,8 +3,9 @@
 Qt aborts the process (exit 134, no exception to catch) when its platform plugin cannot
 load: no display, or a system library its xcb plugin links that is not installed. This
 module looks first, without importing Qt: it reads the environment the way Qt chooses its
-platform, and runs ``ldd`` on the PySide6 files that the window loads to find the shared
-libraries that are missing, then names the Debian packages that ship them. What it finds is
+platform and asks the dynamic loader to load the PySide6 files that the window loads; only when
+one cannot load does it run ``ldd`` on them to find the shared libraries that are missing, then
+names the Debian packages that ship them. What it finds is
 one sentence for the user; ``None`` means nothing stands in the way.
 
 It is also the one list of the Debian packages the window needs:
@@ -179,6 +180,17 @@ def missing_libraries(files: Iterable[Path]) -> list[str]:
     return sorted(missing)
 
 
+def _loads(path: Path) -> bool:
+    """Whether the dynamic loader can load an ELF file and all it links, here (without running any
+    of Qt: no Python module is imported, and a file that cannot load is an error, not an abort).
+    What loads stays loaded: these are the files the window loads next anyway."""
+    try:
+        ctypes.CDLL(str(path))
+    except OSError:
+        return False
+    return True
+
+
 def _libraries_of(qt: Path, plugin: Path) -> list[Path]:
     """The files whose libraries the window needs on a platform: the plugin and the widgets."""
     modules = [p for name in ("QtWidgets", "QtSvg") for p in sorted(qt.glob(f"{name}.*so"))[:1]]
@@ -271,6 +283,8 @@ def window_problem(
         return _no_display_sentence([p for p in wanted if p in plugins], environ, command, packages)
     # Qt falls back to the next platform when a plugin cannot load: one whose libraries are all
     # there is enough; otherwise the first one's missing libraries are the ones to name.
+    if all(_loads(path) for path in _libraries_of(qt, plugins[usable[0]])):
+        return None  # the usual case, at every start: ldd (50 ms) only to explain a failure
     first_missing: list[str] = []
     for platform in usable:
         missing = missing_libraries(_libraries_of(qt, plugins[platform]))
