@@ -20,9 +20,6 @@ import importlib.util
 import os
 import re
 import shlex
-import shutil
-import socket
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -141,6 +138,8 @@ def display_reachable(platform: str, environ: Mapping[str, str]) -> bool:
 
 
 def _can_connect(address: str) -> bool:
+    import socket  # the modules below are imported where needed: the usual start needs none
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         s.settimeout(1.0)
         try:
@@ -152,6 +151,9 @@ def _can_connect(address: str) -> bool:
 
 def missing_libraries(files: Iterable[Path]) -> list[str]:
     """The shared libraries (sonames) that the given ELF files need and that cannot be loaded."""
+    import shutil
+    import subprocess
+
     missing: set[str] = set()
     ldd = shutil.which("ldd")
     for path in files:
@@ -199,6 +201,8 @@ def _libraries_of(qt: Path, plugin: Path) -> list[Path]:
 
 def install_advice(packages: Iterable[str]) -> str:
     """How this user installs the packages: the apt-get line, with sudo or by someone with root."""
+    import shutil
+
     line = "apt-get install -y --no-install-recommends " + " ".join(sorted(set(packages)))
     if os.geteuid() == 0:
         return f"install them with `{line}`"
@@ -208,6 +212,8 @@ def install_advice(packages: Iterable[str]) -> str:
 
 
 def _library_sentence(missing: list[str], platform: str) -> str:
+    import shutil
+
     known = sorted({SONAME_PACKAGES[name] for name in missing if name in SONAME_PACKAGES})
     own = [name for name in missing if name.startswith("libQt6")]
     unknown = [name for name in missing if name not in SONAME_PACKAGES and name not in own]
@@ -233,6 +239,8 @@ def _library_sentence(missing: list[str], platform: str) -> str:
 def _no_display_sentence(
     platforms: list[str], environ: Mapping[str, str], command: str, missing_packages: list[str]
 ) -> str:
+    import shutil
+
     named = [DISPLAY_VARIABLE[p] for p in platforms if p in DISPLAY_VARIABLE]
     unreachable = [f"{v}={environ[v]}" for v in named if environ.get(v, "").strip()]
     if unreachable:
