@@ -3,8 +3,9 @@
 Qt aborts the process (exit 134, no exception to catch) when its platform plugin cannot
 load: no display, or a system library its xcb plugin links that is not installed. This
 module looks first, without importing Qt: it reads the environment the way Qt chooses its
-platform, and runs ``ldd`` on the PySide6 files that the window loads to find the shared
-libraries that are missing, then names the Debian packages that ship them. What it finds is
+platform and asks the dynamic loader to load the PySide6 files that the window loads; only when
+one cannot load does it run ``ldd`` on them to find the shared libraries that are missing, then
+names the Debian packages that ship them. What it finds is
 one sentence for the user; ``None`` means nothing stands in the way.
 
 It is also the one list of the Debian packages the window needs:
@@ -19,9 +20,6 @@ import importlib.util
 import os
 import re
 import shlex
-import shutil
-import socket
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -140,6 +138,8 @@ def display_reachable(platform: str, environ: Mapping[str, str]) -> bool:
 
 
 def _can_connect(address: str) -> bool:
+    import socket  # the modules below are imported where needed: the usual start needs none
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         s.settimeout(1.0)
         try:
@@ -151,6 +151,9 @@ def _can_connect(address: str) -> bool:
 
 def missing_libraries(files: Iterable[Path]) -> list[str]:
     """The shared libraries (sonames) that the given ELF files need and that cannot be loaded."""
+    import shutil
+    import subprocess
+
     missing: set[str] = set()
     ldd = shutil.which("ldd")
     for path in files:
@@ -179,6 +182,17 @@ def missing_libraries(files: Iterable[Path]) -> list[str]:
     return sorted(missing)
 
 
+def _loads(path: Path) -> bool:
+    """Whether the dynamic loader can load an ELF file and all it links, here (without running any
+    of Qt: no Python module is imported, and a file that cannot load is an error, not an abort).
+    What loads stays loaded: these are the files the window loads next anyway."""
+    try:
+        ctypes.CDLL(str(path))
+    except OSError:
+        return False
+    return True
+
+
 def _libraries_of(qt: Path, plugin: Path) -> list[Path]:
     """The files whose libraries the window needs on a platform: the plugin and the widgets."""
     modules = [p for name in ("QtWidgets", "QtSvg") for p in sorted(qt.glob(f"{name}.*so"))[:1]]
@@ -187,6 +201,8 @@ def _libraries_of(qt: Path, plugin: Path) -> list[Path]:
 
 def install_advice(packages: Iterable[str]) -> str:
     """How this user installs the packages: the apt-get line, with sudo or by someone with root."""
+    import shutil
+
     line = "apt-get install -y --no-install-recommends " + " ".join(sorted(set(packages)))
     if os.geteuid() == 0:
         return f"install them with `{line}`"
@@ -196,6 +212,8 @@ def install_advice(packages: Iterable[str]) -> str:
 
 
 def _library_sentence(missing: list[str], platform: str) -> str:
+    import shutil
+
     known = sorted({SONAME_PACKAGES[name] for name in missing if name in SONAME_PACKAGES})
     own = [name for name in missing if name.startswith("libQt6")]
     unknown = [name for name in missing if name not in SONAME_PACKAGES and name not in own]
@@ -221,6 +239,8 @@ def _library_sentence(missing: list[str], platform: str) -> str:
 def _no_display_sentence(
     platforms: list[str], environ: Mapping[str, str], command: str, missing_packages: list[str]
 ) -> str:
+    import shutil
+
     named = [DISPLAY_VARIABLE[p] for p in platforms if p in DISPLAY_VARIABLE]
     unreachable = [f"{v}={environ[v]}" for v in named if environ.get(v, "").strip()]
     if unreachable:
@@ -271,6 +291,8 @@ def window_problem(
         return _no_display_sentence([p for p in wanted if p in plugins], environ, command, packages)
     # Qt falls back to the next platform when a plugin cannot load: one whose libraries are all
     # there is enough; otherwise the first one's missing libraries are the ones to name.
+    if all(_loads(path) for path in _libraries_of(qt, plugins[usable[0]])):
+        return None  # the usual case, at every start: ldd (50 ms) only to explain a failure
     first_missing: list[str] = []
     for platform in usable:
         missing = missing_libraries(_libraries_of(qt, plugins[platform]))

@@ -21,7 +21,6 @@ from compare.core.align.link import link_beads, subaligner
 from compare.core.align.same_language import Bead, align_same_language
 from compare.core.analysis.analysis import Analysis
 from compare.core.errors import CompareError
-from compare.core.export.bitext import bcp47, bitext_tmx, bitext_tsv
 from compare.core.io.fileio import atomic_write
 from compare.core.review.realign import (
     carried_decisions,
@@ -256,6 +255,9 @@ class AlignmentController:
     # --- bitext ---------------------------------------------------------------------------
     def export_bitext(self, path: str | None = None, languages: tuple[str, str] | None = None) -> bool:
         """File ▸ Export Aligned Sentences: TMX or TSV by the file's suffix."""
+        # here, not at start-up: its XML escaping imports urllib (25 ms)
+        from compare.core.export.bitext import bcp47, bitext_tmx, bitext_tsv
+
         review = self.window.review
         if review is None:
             return False

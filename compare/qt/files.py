@@ -13,16 +13,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from compare.core.errors import CompareError
-from compare.core.export.article import export_article
-from compare.core.export.change_report import export_report
-from compare.core.export.redline import export_redline
 from compare.core.io.fileio import ProtectedOutput, guard_output
 from compare.core.review.session import review_to_json, save_session
 from compare.qt import settings as app_settings
 from compare.qt.dialogs import ask_unsaved, ask_yes_no, show_error
 from compare.qt.host import Host
 from compare.qt.navigation import Navigator
-from compare.qt.printing import print_review, write_pdf
 from compare.qt.recovery import RecoveryWriter
 
 SESSION_FILTER = "News Compare review (*.ncreview);;All files (*)"
@@ -143,6 +139,8 @@ class FileController(QObject):
             return False
         if (fmt or Path(path).suffix.lower().lstrip(".")) == "pdf":
             return self._pdf(path, "article", "the cleaned article")
+        from compare.core.export.article import export_article
+
         try:
             used = export_article(review, path, fmt, force=bool(force))
         except CompareError as err:
@@ -177,6 +175,8 @@ class FileController(QObject):
         if self.session_path and not self.dirty:  # a saved review: when it was saved
             with contextlib.suppress(OSError):
                 date = datetime.fromtimestamp(os.stat(self.session_path).st_mtime, UTC)
+        from compare.core.export.redline import export_redline
+
         try:
             export_redline(review, path, date=date, force=bool(force))
         except CompareError as err:
@@ -206,6 +206,8 @@ class FileController(QObject):
         force = self.may_write(path)
         if force is False:
             return False
+        from compare.core.export.change_report import export_report
+
         try:
             export_report(review, path, force=bool(force))
         except CompareError as err:
@@ -235,6 +237,8 @@ class FileController(QObject):
         return self._pdf(path, "review", "the review")
 
     def _pdf(self, path: str, what: str, label: str) -> bool:
+        from compare.qt.printing import write_pdf  # Qt's printing module: loaded when first used
+
         review = self.window.review
         assert review is not None
         try:
@@ -246,6 +250,8 @@ class FileController(QObject):
         return True
 
     def print_review(self) -> bool:
+        from compare.qt.printing import print_review
+
         review = self.window.review
         return review is not None and print_review(self.parent_widget, review)
 

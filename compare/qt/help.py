@@ -6,7 +6,8 @@ from html import escape
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from compare import APP_NAME, __version__
+import compare
+from compare import APP_NAME
 from compare.licences import DATA_NOTICE, dependency_licences
 from compare.qt.legend import LEGEND
 from compare.qt.shortcuts import COMMANDS, MENUS, keys_text
@@ -43,7 +44,7 @@ def show_about(parent: QWidget) -> None:
     QMessageBox.about(
         parent,
         f"About {APP_NAME}",
-        f"<h3>{APP_NAME} {__version__}</h3>"
+        f"<h3>{APP_NAME} {compare.__version__}</h3>"  # looked up now, not at start-up
         "<p>Compare two versions of a news article, decide passage by passage, and publish a clean one.</p>"
         "<p>Licence: MIT.</p>"
         f"<p>Built with:</p><table cellspacing=4>{rows}</table>"

@@ -15,19 +15,19 @@ nothing of it is reported any more, and the job itself stops at its next progres
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import queue
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from compare.core.errors import CompareError
 from compare.core.progress import Cancelled
 from compare.qt import jobs
+
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import ProcessPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,8 @@ class _Job(QRunnable):
         number = self.number
         try:
             if self.in_process:
+                from concurrent.futures import TimeoutError as FutureTimeout
+
                 future = loader.executor().submit(jobs.run_packed, self.name, number, *self.args)
                 while True:
                     try:
@@ -111,21 +113,24 @@ class Loader(QObject):
         self._running: set[int] = set()
         self._cancelled: set[int] = set()
         self._lock = threading.Lock()
-        ctx = multiprocessing.get_context("spawn")
         self._reports: Any = None  # the child's progress reports (made with the child)
         self._cancel_slots: Any = None  # shared with the child: the latest cancelled job numbers
-        self._ctx = ctx
         self.closed = False
         self.finished.connect(self._done)
         self.failed.connect(self._done)
 
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            self._reports = self._ctx.Queue()
-            self._cancel_slots = self._ctx.Array("q", CANCEL_SLOTS)
+            # made with the first large pair: a small one never pays for importing multiprocessing
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            ctx = multiprocessing.get_context("spawn")
+            self._reports = ctx.Queue()
+            self._cancel_slots = ctx.Array("q", CANCEL_SLOTS)
             self._executor = ProcessPoolExecutor(
                 max_workers=1,
-                mp_context=self._ctx,
+                mp_context=ctx,
                 initializer=jobs.init_child,
                 initargs=(self._reports, self._cancel_slots),
             )

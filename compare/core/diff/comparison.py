@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import enum
 import math
-import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -231,6 +229,9 @@ def _run_diffs(
     workers = os.cpu_count() or 1
     if parallel and workers > 1 and len(jobs) >= PARALLEL_MIN_JOBS and threading.active_count() == 1:
         # fork is cheap and safe in a single-threaded process (the command line).
+        import multiprocessing  # here: only a large pair needs it, and importing it takes 10 ms
+        from concurrent.futures import ProcessPoolExecutor
+
         try:
             ctx = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=min(workers, 4), mp_context=ctx) as pool:

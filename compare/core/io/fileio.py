@@ -22,7 +22,6 @@ import glob
 import os
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterable
@@ -170,6 +169,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist.")
     _sweep_stale(folder, target.name)
+    import tempfile  # here: importing it (and shutil) takes 10 ms of the window's start-up
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=folder)
     except OSError as err:
