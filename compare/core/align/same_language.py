@@ -584,11 +584,13 @@ def align_same_language(
     left_units = _Units([_shared(word_counts(s), seen) for s in left], paragraphs=left_paragraphs)
     right_units = _Units([_shared(word_counts(s), seen) for s in right], paragraphs=right_paragraphs)
     weight = _weights(left_units.sets, right_units.sets)
-    compiled = _Compiled.of(left_units, right_units, weight) if _kernel is not None else None
+    compiled: _Compiled | None = None  # made for the first block searched: identical texts have none
     beads: list[Bead] = []
     i = j = 0
     for ai, aj in [*_unique_anchors(left, right), (len(left), len(right))]:
         if ai > i or aj > j:
+            if compiled is None and _kernel is not None and ai > i and aj > j:
+                compiled = _Compiled.of(left_units, right_units, weight)
             beads.extend(_align_block(left_units, right_units, weight, i, ai, j, aj, compiled))
         if ai < len(left):
             beads.append(((ai,), (aj,)))
