@@ -183,6 +183,13 @@ class AlignmentController:
         review = self.window.review
         if review is None:
             return False
+        if self.window.checking:
+            # the rebuilt comparison would be checked, and undoing it would bring back this one
+            # without the findings that are on their way
+            self.window.statusBar().showMessage(
+                "The alignment can be changed once the checks of this comparison are done.", 6000
+            )
+            return False
         before = review.analysis
         c = before.comparison
         size = len(c.left.text) + len(c.right.text)

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from compare.core.analysis.analysis import Analysis
 from compare.core.review.review import Review
 from compare.qt.actions import Actions
 from compare.qt.views import Views
@@ -22,6 +23,9 @@ class Host(Protocol):
     commands: Actions
     loader: Loader
 
+    @property
+    def checking(self) -> bool: ...
+
     def dialog_parent(self) -> QWidget: ...
 
     def statusBar(self) -> QStatusBar: ...
@@ -33,6 +37,8 @@ class Host(Protocol):
     def summary(self) -> str: ...
 
     def install(self, review: Review, view: dict[str, Any]) -> None: ...
+
+    def apply_checks(self, analysis: Analysis) -> None: ...
 
     def show_loading(self, title: str) -> None: ...
 

@@ -4,6 +4,11 @@ child process).
 Results cross the process boundary as a list of pickled chunks, so the receiving
 thread can unpickle them piece by piece and never hold the interpreter lock long
 enough to freeze the window.
+
+A pair opened in the child process comes in two steps: the comparison as soon as its words are
+compared (the window shows it and can be worked in), then, from the job ``checks``, the findings
+and the ranking, which take as long again on a large pair. The child holds the comparison for
+that second job, so it never crosses the process boundary twice.
 """
 
 from __future__ import annotations
@@ -16,8 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compare.core.analysis.analysis import Analysis, analyse
+from compare.core.analysis.beside import Checked, ChecksBeside
+from compare.core.checks.finding import Finding
 from compare.core.checks.glossary import Glossary
 from compare.core.diff.comparison import Comparison, compare
+from compare.core.errors import CompareError
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
 from compare.core.progress import CHECKING, READING, Cancelled, Progress, report
@@ -37,16 +45,60 @@ class Loaded:
     session_path: str | None = None
     # for a saved or recovered review: its files that changed on disk since it was made
     file_changes: list[FileChange] = field(default_factory=list)
+    # the review is not checked yet: the job "checks" (given this job's number) brings its findings
+    checks_pending: bool = False
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What the checks add to a comparison shown before them (the job ``checks``)."""
+
+    findings: tuple[Finding, ...]
+    scores: tuple[float, ...]
+    glossary: Glossary | None
+
+    def analysis(self, comparison: Comparison) -> Analysis:
+        return Analysis(comparison, self.findings, self.scores, True, self.glossary)
+
+
+@dataclass
+class _Held:
+    """A pair opened in two steps, kept in the child process for its checks."""
+
+    comparison: Comparison
+    glossary: Glossary | None
+    beside: ChecksBeside | None  # the single-version checks, run beside the comparison
+    checked: Checked | None = None  # what they found, once taken
+
+    def version_checks(self) -> Checked | None:
+        if self.beside is not None:
+            self.checked, self.beside = self.beside.result(), None
+        return self.checked
+
+    def drop(self) -> None:
+        if self.beside is not None:
+            self.beside.cancel()
+            self.beside = None
+
+
+#: The latest pair opened in two steps, by its job's number: what the job ``checks`` reads. One
+#: at a time: the next pair replaces it.
+_held: dict[int, _Held] = {}
+
+
+def _words(comparison: Comparison) -> None:
+    """Compute the lazy values the window shows, so the UI thread never does."""
+    for side in (comparison.left, comparison.right):
+        _ = side.words
 
 
 def _prepare(
     comparison: Comparison, glossary: Glossary | None = None, progress: Progress | None = None
 ) -> Analysis:
     """Run the artifact checks (findings, ranking; the house glossary's too, when one is given)
-    and compute the lazy values the window shows, so the UI thread never does."""
+    and compute the lazy values the window shows."""
     analysis = analyse(comparison, glossary, progress=progress)
-    for side in (comparison.left, comparison.right):
-        _ = side.words
+    _words(comparison)
     return analysis
 
 
@@ -58,15 +110,47 @@ def _analysed(review: Review, glossary: Glossary | None, progress: Progress | No
 
 
 def open_pair(
-    left: str, right: str, max_bytes: int, glossary: Glossary | None = None, progress: Progress | None = None
+    left: str,
+    right: str,
+    max_bytes: int,
+    glossary: Glossary | None = None,
+    progress: Progress | None = None,
+    hold: int | None = None,
 ) -> Loaded:
+    """Compare two files and check them; with ``hold`` (this job's number), return the comparison
+    unchecked and keep it for the job ``checks`` (:func:`run_checks`)."""
     report(progress, READING, 0, 2)
     left_document = load_document(left, max_bytes)
     report(progress, READING, 1, 2)
     right_document = load_document(right, max_bytes)
     report(progress, READING, 2, 2)
-    comparison = _prepare(compare(left_document, right_document, progress=progress), glossary, progress)
-    return Loaded(Review(comparison), {})
+    if hold is None:
+        comparison = compare(left_document, right_document, progress=progress)
+        return Loaded(Review(_prepare(comparison, glossary, progress)), {})
+    # the checks of each version need only its text: on a large pair they run on the other core
+    # while this one aligns and diffs (the child process is single-threaded, so it may fork)
+    beside = ChecksBeside((left_document.text, right_document.text))
+    try:
+        comparison = compare(left_document, right_document, progress=progress)
+    except BaseException:
+        beside.cancel()
+        raise
+    _words(comparison)
+    for old in _held.values():
+        old.drop()
+    _held.clear()
+    _held[hold] = _Held(comparison, glossary, beside)
+    return Loaded(Review(Analysis.unchecked(comparison)), {}, checks_pending=True)
+
+
+def run_checks(pair_job: int, progress: Progress | None = None) -> Checks:
+    """The checks of the comparison that the job ``pair_job`` opened in two steps. It stays held
+    (a cancelled check can be run again) until the next pair replaces it."""
+    held = _held.get(pair_job)
+    if held is None:
+        raise CompareError("the comparison to check is no longer at hand; reload the files to check them")
+    analysis = analyse(held.comparison, held.glossary, held.version_checks(), progress=progress)
+    return Checks(analysis.findings, analysis.scores, held.glossary)
 
 
 def open_session(path: str, glossary: Glossary | None = None, progress: Progress | None = None) -> Loaded:
@@ -116,7 +200,7 @@ def pack(loaded: Loaded) -> list[bytes]:
     head = pickle.dumps(
         (dataclasses.replace(c, passages=()), a.scores, a.checked, a.glossary, review.base,
          review.decisions(), loaded.view, loaded.session_path, loaded.file_changes, len(c.passages),
-         len(a.findings)),
+         len(a.findings), loaded.checks_pending),
         protocol=pickle.HIGHEST_PROTOCOL,
     )  # fmt: skip
     chunks = [head]
@@ -133,7 +217,7 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     What is rebuilt is frozen out of the collector a chunk at a time (:func:`gc.freeze`): it
     lives as long as the window shows it, and full collections that rescanned it were the
     window's longest stalls."""
-    shell, scores, checked, glossary, base, decisions, view, session_path, changes, n, n_findings = (
+    shell, scores, checked, glossary, base, decisions, view, session_path, changes, n, n_findings, pending = (
         pickle.loads(chunks[0])
     )
     gc.freeze()
@@ -152,7 +236,33 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     review = Review(Analysis(comparison, findings, scores, checked, glossary), base)
     for i, d in decisions.items():
         review.set_decision(i, d)
-    return Loaded(review, view, session_path, changes)
+    return Loaded(review, view, session_path, changes, pending)
+
+
+def pack_checks(checks: Checks) -> list[bytes]:
+    """The checks as pickled chunks: the scores and the glossary, then the findings in chunks."""
+    head = pickle.dumps(
+        (checks.scores, checks.glossary, len(checks.findings)), protocol=pickle.HIGHEST_PROTOCOL
+    )
+    found = checks.findings
+    return [head] + [
+        pickle.dumps(found[i : i + FINDINGS_CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+        for i in range(0, len(found), FINDINGS_CHUNK)
+    ]
+
+
+def unpack_checks(chunks: list[bytes], pause: Any = None) -> Checks:
+    """Rebuild what :func:`pack_checks` packed (frozen out of the collector, as :func:`unpack`)."""
+    scores, glossary, n = pickle.loads(chunks[0])
+    found: list[Finding] = []
+    for chunk in chunks[1:]:
+        found.extend(pickle.loads(chunk))
+        gc.freeze()
+        if pause is not None:
+            pause()
+    if len(found) != n:
+        raise ValueError("incomplete result")
+    return Checks(tuple(found), scores, glossary)
 
 
 # --- in the child process ---------------------------------------------------------------
@@ -179,8 +289,26 @@ def _child_progress(number: int) -> Progress | None:
 
 
 def run_packed(name: str, number: int, *args: Any) -> list[bytes]:
-    """Entry point in the child process (``number``: the job's, for its progress reports)."""
-    return pack(JOBS[name](*args, progress=_child_progress(number)))
+    """Entry point in the child process (``number``: the job's, for its progress reports and
+    for the comparison a pair holds for its checks)."""
+    progress = _child_progress(number)
+    if name == "checks":
+        return pack_checks(run_checks(int(args[0]), progress=progress))
+    if name in STAGED:
+        return pack(JOBS[name](*args, progress=progress, hold=number))
+    return pack(JOBS[name](*args, progress=progress))
+
+
+def run_here(name: str, *args: Any, progress: Progress | None = None) -> Loaded | Checks:
+    """Job ``name`` run in this process (a thread's job: nothing is held for checks here)."""
+    if name == "checks":
+        return run_checks(int(args[0]), progress=progress)
+    return JOBS[name](*args, progress=progress)
+
+
+def unpack_result(name: str, chunks: list[bytes], pause: Any = None) -> Loaded | Checks:
+    """What :func:`run_packed` packed for job ``name``."""
+    return unpack_checks(chunks, pause) if name == "checks" else unpack(chunks, pause)
 
 
 JOBS: dict[str, Callable[..., Loaded]] = {
@@ -189,3 +317,5 @@ JOBS: dict[str, Callable[..., Loaded]] = {
     "restore": restore_session,
     "realign": realign,
 }
+#: Jobs that, in the child process, show the comparison before its checks (``checks`` follows).
+STAGED = frozenset({"pair"})

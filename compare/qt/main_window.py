@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from compare import APP_NAME
+from compare.core.analysis.analysis import Analysis
 from compare.core.review.review import Review
 from compare.qt import help as app_help
 from compare.qt import settings as app_settings
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.review: Review | None = None
         self.installing = False  # the passage list and article pane are still being filled
+        self._filling_panel = False  # the findings panel waits for its turn after the checks arrived
         self.undo_stack = QUndoStack(self)
         self.loader = Loader(self) if process_threshold is None else Loader(self, process_threshold)
         self.views = Views(self)
@@ -157,7 +159,12 @@ class MainWindow(QMainWindow):
     @property
     def ready(self) -> bool:
         """A comparison is open and fully shown (tests, benchmarks)."""
-        return self.review is not None and not self.loader.busy and not self.installing
+        return (
+            self.review is not None
+            and not self.loader.busy
+            and not self.installing
+            and not self._filling_panel
+        )
 
     def install(self, review: Review, view: dict[str, Any]) -> None:
         """Show ``review``, at the place ``view`` (a saved view state) says."""
@@ -210,6 +217,7 @@ class MainWindow(QMainWindow):
         if step < 2:
             if step == 0:
                 self.views.findings_panel.set_review(review)
+                self.views.filter_bar.set_rules(sorted({f.rule for f in review.findings}))
                 current = self.navigator.current_passage()
                 if current >= 0:
                     self.findings.follow(current)
@@ -225,6 +233,39 @@ class MainWindow(QMainWindow):
         # full collections (75 ms and more on a megabyte pair) no longer rescan it after every
         # decision. (Its cycles, if any, stay when it is closed: a small price against a stall.)
         gc.freeze()
+
+    @property
+    def checking(self) -> bool:
+        """The comparison shown waits for its checks (a large pair is shown before them)."""
+        return self.opener.checking
+
+    def apply_checks(self, analysis: Analysis) -> None:
+        """The findings and the ranking of the comparison shown, arrived after it was shown. Its
+        passages are the same, so the decisions, the undo history and the place in the
+        comparison stay as they are; the marks, the overview, the passage list's order and the
+        findings panel follow (the panel, which sorts thousands of findings, in a turn of its own)."""
+        review = self.review
+        assert review is not None and analysis.comparison is review.comparison
+        review.analysis = analysis
+        v = self.views
+        v.model.refresh_findings()
+        v.overview.refresh()
+        v.list_model.rescore()
+        v.filter_bar.set_rules(sorted({f.rule for f in review.findings}))
+        if v.filter_bar.isVisible():  # a filter on findings now has findings to show
+            self.navigator.apply_filter()
+
+        def panel() -> None:
+            self._filling_panel = False
+            if review is self.review and not self.installing:  # else the install fills it
+                v.findings_panel.set_review(review)
+                current = self.navigator.current_passage()
+                if current >= 0:
+                    self.findings.follow(current)
+            self.update_title()
+
+        self._filling_panel = True
+        QTimer.singleShot(INSTALL_PAUSE_MS, self, panel)
 
     def summary(self) -> str:
         assert self.review is not None
@@ -318,6 +359,7 @@ class MainWindow(QMainWindow):
         """File ▸ Close: back to the welcome page (asks first about unsaved decisions)."""
         if self.review is None or not self.files.confirm_discard("close the comparison"):
             return
+        self.opener.stop_checks()
         self.review = None
         self.undo_stack.clear()
         self.files.session_path = None

@@ -201,13 +201,19 @@ class PassageTableModel(QAbstractTableModel):
         return out
 
     def refresh_findings(self) -> None:
-        """The review's findings changed (one was dismissed or brought back): redraw their rows."""
+        """The review's findings changed (one was dismissed or brought back, or the checks of a
+        comparison shown before them arrived): redraw their rows."""
         if self.review is None:
             return
         old, self.findings = self.findings, findings_by_passage(self.review)
-        for row in sorted(set(old) | set(self.findings)):
-            if old.get(row) != self.findings.get(row):
-                self.passage_changed(row)
+        rows = [
+            row for row in sorted(set(old) | set(self.findings)) if old.get(row) != self.findings.get(row)
+        ]
+        if len(rows) > 100 and self.rowCount():  # the checks arrived: one signal, not thousands
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], 2))
+            return
+        for row in rows:
+            self.passage_changed(row)
 
     def set_focus(self, finding: Any) -> None:
         """Highlight one finding's span (None: no highlight)."""
@@ -456,6 +462,14 @@ class PassageListModel(RowsTableModel):
         self._sort_rows()
         self.changePersistentIndexList(old, [self.index(self._row_of[p], c) for p, c in old_passages])
         self.layoutChanged.emit()
+
+    def rescore(self) -> None:
+        """The review's scores changed (its checks arrived): the divergence column and the order
+        follow, and the selected row stays selected."""
+        if self.review is None or not self.rows:
+            return
+        self.sort(*self.sorting)
+        self.dataChanged.emit(self.index(0, 1), self.index(len(self.rows) - 1, 1))
 
     def _sort_rows(self) -> None:
         column, order = self.sorting

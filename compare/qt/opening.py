@@ -5,6 +5,10 @@ pairing files dropped one per half of the window.
 Loading runs in the background (:class:`compare.qt.worker.Loader`). Each load this controller
 starts has its own job number; a result is installed only if it is the answer to the latest load
 (another controller's jobs, such as a realignment, never make a load stale).
+
+A large pair is shown before it is checked: its comparison is installed as soon as it arrives,
+and the job ``checks`` that follows brings the findings and the ranking, which are applied only
+if the comparison they were made for is still the one shown (checked on arrival).
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from compare.qt import settings as app_settings
 from compare.qt.dialogs import ask_yes_no, show_error
 from compare.qt.files import FileController
 from compare.qt.host import Host
-from compare.qt.jobs import Loaded
+from compare.qt.jobs import Checks, Loaded
 from compare.qt.open_dialog import OpenPairDialog
 from compare.resources import sample_pair
+
+CHECKING_NOTE = "Checking both versions for translation artifacts; the findings follow"
 
 OPEN_FILTER = (
     "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)"
@@ -59,12 +65,21 @@ class Opener(QObject):
         self._restored_from: Path | None = None  # the recovery file the latest load restores
         self._carry_from: Review | None = None  # the review a reload or swap replaces
         self._asking_reload = False
+        # the review shown before its checks, with the number of the pair job that holds its
+        # comparison in the child process; and the job checking it, while one runs
+        self._unchecked: tuple[int, Review] | None = None
+        self._checks_job: int | None = None
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
 
     @property
     def busy(self) -> bool:
         return self._job is not None
+
+    @property
+    def checking(self) -> bool:
+        """The review shown is waiting for its checks (its findings and ranking)."""
+        return self._unchecked is not None and self._unchecked[1] is self.window.review
 
     # --- the house glossary ----------------------------------------------------------------------
     def glossary(self) -> Glossary | None:
@@ -114,6 +129,7 @@ class Opener(QObject):
             return False
         if self._job is not None:  # the load this one replaces is not wanted any more
             self.window.loader.cancel(self._job)
+        self.stop_checks()  # the child process takes the load first (they resume if it is cancelled)
         self._job = self.window.loader.start(job, *args, size=size)
         self.window.show_loading(title or "Opening…")
         self.window.update_title()
@@ -123,6 +139,42 @@ class Opener(QObject):
     def job_progress(self, job: int, stage: str, done: int, total: int) -> None:
         if job == self._job:
             self.window.views.loading.show_stage(stage, done, total)
+        elif job == self._checks_job and total > 0 and done < total:
+            self.window.statusBar().showMessage(f"{CHECKING_NOTE} ({done} of {total} checks done)…")
+
+    # --- the checks of a pair shown before them ---------------------------------------------------
+    def _run_checks(self) -> None:
+        """Start (or start again) the checks of the review shown, if it waits for them."""
+        if not self.checking or self._checks_job is not None or self._job is not None:
+            return
+        assert self._unchecked is not None
+        loader = self.window.loader
+        # the comparison is held in the child process: the job must run there
+        self._checks_job = loader.start("checks", self._unchecked[0], size=loader.process_threshold + 1)
+        self.window.statusBar().showMessage(f"{CHECKING_NOTE}…")
+
+    def stop_checks(self) -> None:
+        """Stop checking what is shown (it is being closed, or a load takes the child process)."""
+        if self._checks_job is not None:
+            self.window.loader.cancel(self._checks_job)
+            self._checks_job = None
+
+    def _checks_finished(self, checks: Checks) -> None:
+        self._checks_job = None
+        unchecked, self._unchecked = self._unchecked, None
+        review = self.window.review
+        if unchecked is None or review is None or unchecked[1] is not review:
+            return  # something else is shown now
+        self.window.apply_checks(checks.analysis(review.comparison))
+        self.window.statusBar().showMessage(self.window.summary(), 6000)
+
+    def _checks_failed(self, message: str) -> None:
+        self._checks_job = None
+        self._unchecked = None
+        self.window.update_title()
+        self.window.statusBar().showMessage(
+            f"The artifact checks could not run ({message.rstrip('.')}): no findings are shown.", 15000
+        )
 
     def cancel(self) -> None:
         """Stop waiting for the load (Cancel, Escape): the window goes back to what it showed before,
@@ -136,6 +188,7 @@ class Opener(QObject):
         self.window.hide_loading()
         self.window.update_title()
         self.window.statusBar().showMessage("Cancelled: nothing was opened.", 5000)
+        self._run_checks()  # of what is shown, if they were stopped for the load
 
     def open_paths(self, paths: list[str]) -> None:
         """Open two versions, or one saved review."""
@@ -201,8 +254,11 @@ class Opener(QObject):
             self.open_paths(chosen)
 
     # --- results -------------------------------------------------------------------------------
-    def job_finished(self, job: int, loaded: Loaded) -> None:
-        if job != self._job or self.files.closing:
+    def job_finished(self, job: int, loaded: Loaded | Checks) -> None:
+        if job == self._checks_job and isinstance(loaded, Checks):
+            self._checks_finished(loaded)
+            return
+        if job != self._job or self.files.closing or not isinstance(loaded, Loaded):
             return  # not a load, or not the latest one
         self._job = None
         restored, self._restored_from = self._restored_from, None
@@ -214,6 +270,10 @@ class Opener(QObject):
         carried_note = self._carry_decisions(review)
         self.window.install(review, view)
         self.window.statusBar().showMessage(carried_note or self.window.summary(), 6000)
+        self._unchecked = (job, review) if loaded.checks_pending else None
+        if loaded.checks_pending:
+            self._run_checks()
+            self.window.statusBar().showMessage(f"{carried_note or self.window.summary()} {CHECKING_NOTE}…")
         self._watch()
         if restored is None:
             paths = (
@@ -231,6 +291,9 @@ class Opener(QObject):
                     restored.unlink()
 
     def job_failed(self, job: int, message: str) -> None:
+        if job == self._checks_job:
+            self._checks_failed(message)
+            return
         if job != self._job:
             return
         self._job = None
@@ -242,6 +305,7 @@ class Opener(QObject):
         if restored is not None:
             message = "The recovered review cannot be restored: " + message[0].lower() + message[1:]
         show_error(self.parent_widget, message)
+        self._run_checks()  # of what is still shown, if they were stopped for the load
 
     def _carry_decisions(self, review: Review) -> str:
         """After a reload or a swap: keep the decisions whose passages read the same."""

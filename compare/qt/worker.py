@@ -15,7 +15,6 @@ nothing of it is reported any more, and the job itself stops at its next progres
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -70,7 +69,7 @@ class _Job(QRunnable):
                 if loader.cancelled(number):
                     return
                 loader.report_progress(number, SHOWING, 0, 0)
-                result = jobs.unpack(chunks, pause=_yield_gil)
+                result = jobs.unpack_result(self.name, chunks, pause=_yield_gil)
             else:
 
                 def progress(stage: str, done: int, total: int) -> None:
@@ -78,7 +77,7 @@ class _Job(QRunnable):
                         raise Cancelled
                     loader.report_progress(number, stage, done, total)
 
-                result = jobs.JOBS[self.name](*self.args, progress=progress)
+                result = jobs.run_here(self.name, *self.args, progress=progress)
         except Cancelled:
             return
         except CompareError as err:
@@ -98,7 +97,7 @@ class _Job(QRunnable):
 class Loader(QObject):
     """Runs jobs (see :data:`jobs.JOBS`) off the UI thread and reports through signals."""
 
-    finished = Signal(int, object)  # job number, jobs.Loaded
+    finished = Signal(int, object)  # job number, jobs.Loaded (jobs.Checks for the job "checks")
     failed = Signal(int, str)  # job number, one plain sentence
     progress = Signal(int, str, int, int)  # job number, stage, done, total (0: no count)
     busy_changed = Signal(bool)
@@ -113,6 +112,7 @@ class Loader(QObject):
         self._running: set[int] = set()
         self._cancelled: set[int] = set()
         self._lock = threading.Lock()
+        self._drain_lock = threading.Lock()
         self._reports: Any = None  # the child's progress reports (made with the child)
         self._cancel_slots: Any = None  # shared with the child: the latest cancelled job numbers
         self.closed = False
@@ -126,7 +126,9 @@ class Loader(QObject):
             from concurrent.futures import ProcessPoolExecutor
 
             ctx = multiprocessing.get_context("spawn")
-            self._reports = ctx.Queue()
+            # a SimpleQueue writes from the reporting thread itself: a Queue would start a feeder
+            # thread in the child, and the child forks the single-version checks (beside.py)
+            self._reports = ctx.SimpleQueue()
             self._cancel_slots = ctx.Array("q", CANCEL_SLOTS)
             self._executor = ProcessPoolExecutor(
                 max_workers=1,
@@ -157,12 +159,15 @@ class Loader(QObject):
         reports = self._reports
         if reports is None:
             return
-        while True:
-            try:
-                number, stage, done, total = reports.get_nowait()
-            except (queue.Empty, OSError, ValueError):
-                return
-            self.report_progress(number, stage, done, total)
+        with self._drain_lock:  # one reader at a time: then a queue not empty has a report to get
+            while True:
+                try:
+                    if reports.empty():
+                        return
+                    number, stage, done, total = reports.get()
+                except (OSError, ValueError, EOFError):
+                    return
+                self.report_progress(number, stage, done, total)
 
     def report_progress(self, number: int, stage: str, done: int, total: int) -> None:
         if not self.closed and not self.cancelled(number):

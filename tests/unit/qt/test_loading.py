@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from compare import APP_NAME
 from compare.core.progress import ALIGNING, CHECKING, COMPARING_WORDS, READING, STAGES
+from compare.core.review.review import Choice
 from compare.qt import jobs
 from compare.qt.loading import describe
 from compare.qt.worker import SHOWING, Loader
@@ -38,12 +39,53 @@ def test_the_engine_reports_its_stages_in_order(qtbot, threshold: int) -> None:
     finally:
         loader.shutdown()
     assert blocker.args[0] == number and {r[0] for r in reports} == {number}
-    expected = [*STAGES, SHOWING] if threshold == 0 else list(STAGES)
+    # in the child process the pair comes compared, and its checks follow as a job of their own
+    # (test_a_pair_in_the_child_process_comes_compared_then_checked_as_in_one_step)
+    expected = [READING, ALIGNING, COMPARING_WORDS, SHOWING] if threshold == 0 else list(STAGES)
     assert _in_order([r[1] for r in reports]) == expected
     words = [(done, total) for _n, stage, done, total in reports if stage == COMPARING_WORDS and total]
     assert words and words[-1][0] == words[-1][1]  # passages done of total, up to all of them
-    assert [(d, t) for _n, s, d, t in reports if s == CHECKING][-1] == (3, 3)
+    if threshold != 0:
+        assert [(d, t) for _n, s, d, t in reports if s == CHECKING][-1] == (3, 3)
     assert [(d, t) for _n, s, d, t in reports if s == READING][-1] == (2, 2)
+
+
+def test_a_pair_in_the_child_process_comes_compared_then_checked_as_in_one_step(qtbot) -> None:
+    loader = Loader(process_threshold=0)
+    reports: list[tuple[int, str, int, int]] = []
+    loader.progress.connect(lambda *args: reports.append(args))
+    left, right = sample_pair()
+    try:
+        with qtbot.waitSignal(loader.finished, timeout=60000) as first:
+            pair_job = loader.start("pair", str(left), str(right), 10_000_000, size=10)
+        loaded = first.args[1]
+        assert isinstance(loaded, jobs.Loaded) and loaded.checks_pending
+        assert not loaded.review.analysis.checked and loaded.review.findings == ()
+        with qtbot.waitSignal(loader.finished, timeout=60000) as second:
+            checks_job = loader.start("checks", pair_job, size=10)
+        qtbot.wait(50)
+    finally:
+        loader.shutdown()
+    checks = second.args[1]
+    assert second.args[0] == checks_job and isinstance(checks, jobs.Checks)
+    assert _in_order([r[1] for r in reports if r[0] == checks_job]) == [CHECKING, SHOWING]
+    assert [(d, t) for n, s, d, t in reports if n == checks_job and s == CHECKING][-1] == (3, 3)
+    # the two steps give what one step gives: the same findings, the same ranking
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
+    staged = checks.analysis(loaded.review.comparison)
+    assert staged.checked and staged.findings and staged.findings == whole.findings
+    assert staged.scores == whole.scores and staged.ranked == whole.ranked
+    assert loaded.review.comparison.passages == whole.comparison.passages
+
+
+def test_checks_without_a_pair_held_for_them_fail_with_a_sentence(qtbot) -> None:
+    loader = Loader(process_threshold=0)
+    try:
+        with qtbot.waitSignal(loader.failed, timeout=60000) as blocker:
+            loader.start("checks", 12345, size=10)
+    finally:
+        loader.shutdown()
+    assert blocker.args[1] == "the comparison to check is no longer at hand; reload the files to check them"
 
 
 def test_stage_lines() -> None:
@@ -147,3 +189,67 @@ def test_a_cancelled_reload_keeps_the_decisions_and_the_undo_history(open_window
     window.opener.cancel()
     assert window.undo_stack.count() == 1 and window.files.dirty
     assert window.review.decision(1).choice != "keep"
+
+
+def test_a_large_pair_is_shown_and_worked_in_before_its_checks_arrive(open_window, qtbot) -> None:
+    """A pair large enough for the child process is installed as soon as it is compared: the
+    user can decide passages at once; the findings, the ranking and the findings panel follow,
+    the decisions and the place in the comparison stay, and realigning waits for them."""
+    window = open_window([], wait=False)
+    window.loader.process_threshold = 0  # the sample pair goes the way a megabyte pair goes
+    left, right = sample_pair()
+    seen: dict[str, object] = {}
+
+    def shown(job: int, loaded: object) -> None:  # runs right after the window installed it
+        if isinstance(loaded, jobs.Loaded) and "review" not in seen:
+            seen.update(review=window.review, checking=window.checking, findings=len(window.review.findings))
+            seen["centre"] = window.views.stack.currentIndex()
+            window.navigator.go_to(2)
+            window.decisions.take_left()
+            seen["merge"] = window.alignment.merge_with_next()
+            seen["status"] = window.statusBar().currentMessage()
+
+    window.loader.finished.connect(shown)
+    window.opener.open_pair(str(left), str(right))
+    qtbot.waitUntil(lambda: window.ready, timeout=60000)
+    review = window.review
+    assert seen["review"] is review and seen["checking"] is True and seen["findings"] == 0
+    assert seen["centre"] == 1  # the comparison, not the loading page
+    assert seen["merge"] is False and "once the checks" in str(seen["status"])
+    # the checks arrived and were applied to the review shown
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
+    assert not window.checking and review.analysis.checked
+    assert review.findings == whole.findings and review.analysis.scores == whole.scores
+    assert review.decision(2).choice == Choice.TAKE_OTHER and window.undo_stack.count() == 1
+    assert window.navigator.current_passage() == 2
+    assert window.views.findings_panel.model.rowCount() == len(whole.findings)
+    assert window.views.model.findings  # the marks in the table
+    rules = {window.views.filter_bar.rule.itemData(k) for k in range(window.views.filter_bar.rule.count())}
+    assert rules == {None} | {f.rule for f in whole.findings}
+    lm = window.views.list_model
+    order = [lm.passage_at(r) for r in range(lm.rowCount())]
+    assert order == sorted(order, key=lambda i: (-whole.scores[i], i))
+    assert window.alignment.merge_with_next()  # now it may
+
+
+def test_a_load_started_while_checking_stops_the_checks_and_a_cancel_resumes_them(
+    open_window, qtbot, held
+) -> None:
+    window = open_window([], wait=False)
+    window.loader.process_threshold = 0
+    left, right = sample_pair()
+    started: list[str] = []
+    window.loader.progress.connect(lambda _n, stage, _d, _t: started.append(stage))
+    window.opener.open_pair(str(left), str(right))
+    qtbot.waitUntil(lambda: window.checking, timeout=60000)
+    review = window.review
+    window.loader.process_threshold = 10**12  # the next load on a thread, held after reading
+    held.arm()
+    window.opener.open_pair(str(left), str(right), ask=False)
+    assert window.views.stack.currentWidget() is window.views.loading
+    window.opener.cancel()
+    assert window.review is review and window.checking  # still waiting for its checks
+    qtbot.waitUntil(lambda: window.ready, timeout=60000)
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
+    assert window.review is review and review.findings == whole.findings
+    held.set()
