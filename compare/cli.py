@@ -255,7 +255,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
     with _collector_paused():
         beside = None if args.no_checks else ChecksBeside((left.text, right.text))
         try:
-            comparison = compare(left, right, segment=args.segment, parallel=True)
+            # word diffs in worker processes only while no child checks the versions: with the
+            # other core taken they cost more than they save (bench/diff_bench.py measured both)
+            parallel = beside is None or not beside.running
+            comparison = compare(left, right, segment=args.segment, parallel=parallel)
             checked = beside.result() if beside is not None else None
         finally:
             if beside is not None:

@@ -74,6 +74,11 @@ class ChecksBeside:
         os.close(write_fd)
         self._pid, self._fd = pid, read_fd
 
+    @property
+    def running(self) -> bool:
+        """A child was started (and not yet waited for): the other core is taken."""
+        return self._pid is not None
+
     def result(self) -> Checked | None:
         """The child's findings (waiting for them), or None when there are none to take."""
         if self._pid is None or self._fd is None:
