@@ -543,21 +543,29 @@ def _exit_cleanly_on_sigterm() -> None:
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from .qt import ahead as opening_ahead
+
+    # the pair is opened in a child on the other core while this process starts Qt and the window
+    ahead = opening_ahead.start(argv)
     from .startup import command_line, window_problem
 
     problem = window_problem(command=command_line(argv))  # before Qt, which aborts instead of failing
     if problem:
+        if ahead is not None:
+            ahead.cancel()
         print(f"news-compare: {problem}", file=sys.stderr)
         return EXIT_ERROR
     try:
         from .qt.app import run_app
     except ImportError as err:
+        if ahead is not None:
+            ahead.cancel()
         print(
             f"news-compare: the window cannot start ({err}); the command line still works, see --help.",
             file=sys.stderr,
         )
         return EXIT_ERROR
-    return run_app(argv)
+    return run_app(argv, ahead=ahead)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -38,6 +38,10 @@ MAX_MARKUP_DEPTH = 256
 #: thousand tokens against a thousand entirely different ones take about 2 s).
 MAX_WORD_DIFF_CELLS = 1_000_000
 
+#: The window opens a pair of at most this many bytes (both files) on a thread of its own
+#: process; a larger one in a child process, in stages, so that the window never starves.
+THREAD_JOB_BYTES = 200_000
+
 
 #: Largest glossary file read, and most entries in it (a house glossary holds hundreds).
 MAX_GLOSSARY_BYTES = 2 * MIB

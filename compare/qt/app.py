@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
@@ -13,22 +12,12 @@ from PySide6.QtWidgets import QApplication
 
 from compare import APP_NAME
 from compare.qt import recovery
+from compare.qt.ahead import PairAhead
+from compare.qt.ahead import parser as _parser
 from compare.qt.dialogs import RecoveryDialog, show_error
 from compare.qt.main_window import MainWindow
 from compare.qt.settings import APPLICATION, ORGANIZATION
 from compare.userdata import setup_logging
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="news-compare", add_help=True, description=f"{APP_NAME}: compare two versions of a news article."
-    )
-    p.add_argument("paths", nargs="*", help="LEFT RIGHT (two versions) or SESSION (a saved review)")
-    p.add_argument("--sample", action="store_true", help="open the bundled sample pair")
-    # For smoke tests of installs and bundles: exit 0 once the comparison is shown,
-    # 1 if it is not shown within this many milliseconds.
-    p.add_argument("--quit-when-loaded", type=int, metavar="MS", help=argparse.SUPPRESS)
-    return p
 
 
 def ensure_application(argv: Sequence[str] = ()) -> QApplication:
@@ -81,12 +70,16 @@ def offer_recovery(window: MainWindow) -> bool:
     return restored
 
 
-def build_window(argv: Sequence[str] | None = None, *, process_threshold: int | None = None) -> MainWindow:
-    """Build the window for a command line (without running the event loop)."""
+def build_window(
+    argv: Sequence[str] | None = None, *, process_threshold: int | None = None, ahead: PairAhead | None = None
+) -> MainWindow:
+    """Build the window for a command line (without running the event loop); ``ahead``: its
+    pair, already being opened in a child process."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
     ensure_application()
     window = MainWindow(process_threshold=process_threshold)
+    window.loader.ahead = ahead  # taken by the load of that pair, dropped by any other job
     window.restore_settings()
     if offer_recovery(window):
         return window
@@ -102,14 +95,16 @@ def build_window(argv: Sequence[str] | None = None, *, process_threshold: int | 
     return window
 
 
-def run_app(argv: Sequence[str] | None = None) -> int:
+def run_app(argv: Sequence[str] | None = None, ahead: PairAhead | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         _parser().parse_args(argv)
     except SystemExit as exit_:
+        if ahead is not None:
+            ahead.cancel()
         return int(exit_.code or 0)
     app = ensure_application(argv)
-    window = build_window(argv)
+    window = build_window(argv, ahead=ahead)
     window.show()
     limit = _parser().parse_args(argv).quit_when_loaded
     if limit:

@@ -22,15 +22,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from compare.core.errors import CompareError
+from compare.core.limits import THREAD_JOB_BYTES
 from compare.core.progress import Cancelled
 from compare.qt import jobs
 
 if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import ProcessPoolExecutor
 
+    from compare.qt.ahead import PairAhead
+
 log = logging.getLogger(__name__)
 
-PROCESS_THRESHOLD = 200_000  # bytes of input above which the job runs in a child process
+PROCESS_THRESHOLD = THREAD_JOB_BYTES  # bytes of input above which the job runs in a child process
 CANCEL_SLOTS = 16  # the latest cancelled job numbers the child process is told about
 SHOWING = "showing"  # the last stage, the window's own: the result comes across and is shown
 
@@ -40,13 +43,22 @@ def _yield_gil() -> None:
 
 
 class _Job(QRunnable):
-    def __init__(self, loader: Loader, number: int, name: str, args: tuple[Any, ...], in_process: bool):
+    def __init__(
+        self,
+        loader: Loader,
+        number: int,
+        name: str,
+        args: tuple[Any, ...],
+        in_process: bool,
+        ahead: PairAhead | None = None,
+    ):
         super().__init__()
         self.loader = loader
         self.number = number
         self.name = name
         self.args = args
         self.in_process = in_process
+        self.ahead = ahead  # the same pair, being opened in a child forked at start-up
         self.setAutoDelete(True)
 
     def run(self) -> None:
@@ -77,7 +89,13 @@ class _Job(QRunnable):
                         raise Cancelled
                     loader.report_progress(number, stage, done, total)
 
-                result = jobs.run_here(self.name, *self.args, progress=progress)
+                result = None
+                if self.ahead is not None:
+                    result = self.ahead.take(lambda: loader.cancelled(number))
+                    if loader.cancelled(number):
+                        return
+                if result is None:  # no child answered: open it here
+                    result = jobs.run_here(self.name, *self.args, progress=progress)
         except Cancelled:
             return
         except CompareError as err:
@@ -116,6 +134,9 @@ class Loader(QObject):
         self._reports: Any = None  # the child's progress reports (made with the child)
         self._cancel_slots: Any = None  # shared with the child: the latest cancelled job numbers
         self.closed = False
+        # the pair of the command line, opened in a child forked at start-up: the first job that
+        # asks for that pair takes its answer (see compare/qt/ahead.py)
+        self.ahead: PairAhead | None = None
         self.finished.connect(self._done)
         self.failed.connect(self._done)
 
@@ -183,9 +204,13 @@ class Loader(QObject):
         in_process = size > self.process_threshold
         if in_process:
             self.executor()  # create it on the UI thread
+        ahead, self.ahead = self.ahead, None  # asked for once: by the first job, or never
+        if ahead is not None and (in_process or name != "pair" or not ahead.answers(*args)):
+            ahead.cancel()
+            ahead = None
         was_busy = self.busy
         self._running.add(self._numbers)
-        self._pool.start(_Job(self, self._numbers, name, args, in_process))
+        self._pool.start(_Job(self, self._numbers, name, args, in_process, ahead))
         if not was_busy:
             self.busy_changed.emit(True)
         return self._numbers
@@ -212,6 +237,9 @@ class Loader(QObject):
         """Stop at once: a job in a child process is killed (its result is not wanted any more);
         a job on a thread is small and finishes."""
         self.closed = True
+        if self.ahead is not None:
+            self.ahead.cancel()
+            self.ahead = None
         if self._executor is not None:
             # ProcessPoolExecutor has no public way to stop a running task: end its processes.
             for process in list(getattr(self._executor, "_processes", {}).values()):
