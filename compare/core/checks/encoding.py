@@ -7,9 +7,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-import ftfy
-from ftfy import badness
-
 from compare.core.checks.finding import Severity
 
 from ._base import Document, Hit, rule, shorten
@@ -47,6 +44,11 @@ def _widen(text: str, a: int, b: int) -> tuple[int, int]:
     suppresses_overlapping=True,
 )
 def mojibake(doc: Document) -> Iterator[Hit]:
+    # imported here: ftfy takes 50 ms to import, and a window that shows a pair checked in
+    # another process (compare/qt/ahead.py) never runs this rule itself
+    import ftfy
+    from ftfy import badness
+
     for para in doc.paragraphs:
         text = para.text
         reported: list[tuple[int, int]] = []
