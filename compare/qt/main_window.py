@@ -51,6 +51,9 @@ from compare.qt.worker import Loader
 # between the steps of an install: long enough that input, painting and other timers get their
 # turn (a zero timer can run the next step before them), short enough not to be seen
 INSTALL_PAUSE_MS = 5
+# A review of at most this many passages is installed in one turn of the event loop (an article
+# takes a few milliseconds); a larger one in several, so that no turn blocks the window for long.
+INSTALL_AT_ONCE = 400
 
 
 class MainWindow(QMainWindow):
@@ -182,7 +185,8 @@ class MainWindow(QMainWindow):
         v.findings_panel.set_review(None)
         self.views.list_model.set_review(None)
         self.views.article.set_review(None)
-        QTimer.singleShot(INSTALL_PAUSE_MS, self, lambda r=review: self._install_rest(r))
+        if len(review.comparison.passages) > INSTALL_AT_ONCE:
+            QTimer.singleShot(INSTALL_PAUSE_MS, self, lambda r=review: self._install_rest(r))
         self.commands.enable_review_actions(True)
         self.commands.only_differences.setChecked(bool(view.get("only_differences", False)))
         self.navigator.set_only_differences(self.commands.only_differences.isChecked())
@@ -190,6 +194,9 @@ class MainWindow(QMainWindow):
         self.update_progress()
         self.update_title()
         self.update_current()
+        if len(review.comparison.passages) <= INSTALL_AT_ONCE:
+            for step in range(3):
+                self._install_rest(review, step, at_once=True)
 
     def show_loading(self, title: str) -> None:
         """The centre shows what is being opened and how far it got, with Cancel; what is open
@@ -211,7 +218,7 @@ class MainWindow(QMainWindow):
                 v.table.setFocus()
         self.commands.enable_review_actions(self.review is not None)
 
-    def _install_rest(self, review: Review, step: int = 0) -> None:
+    def _install_rest(self, review: Review, step: int = 0, at_once: bool = False) -> None:
         if review is not self.review:
             return  # something else was opened meanwhile (its own install resumes the measuring)
         if step < 2:
@@ -223,7 +230,8 @@ class MainWindow(QMainWindow):
                     self.findings.follow(current)
             else:
                 self.views.list_model.set_review(review)
-            QTimer.singleShot(INSTALL_PAUSE_MS, self, lambda: self._install_rest(review, step + 1))
+            if not at_once:
+                QTimer.singleShot(INSTALL_PAUSE_MS, self, lambda: self._install_rest(review, step + 1))
             return
         self.views.article.set_review(review)
         self.installing = False
