@@ -31,6 +31,7 @@ from compare.core.io.loading import load_document
 from compare.core.progress import CHECKING, READING, Cancelled, Progress, report
 from compare.core.review.review import Review
 from compare.core.review.session import FileChange, Session, files_changed, load_session, session_from_json
+from compare.qt.recovery import fixed_parts
 
 CHUNK = 150  # passages per pickled chunk
 FINDINGS_CHUNK = 1000  # findings per pickled chunk (a megabyte pair has about 13 000)
@@ -56,6 +57,8 @@ class Checks:
     findings: tuple[Finding, ...]
     scores: tuple[float, ...]
     glossary: Glossary | None
+    # the comparison's parts of a recovery file, encoded (compare.qt.recovery.fixed_parts)
+    session_parts: dict[str, str] | None = None
 
     def analysis(self, comparison: Comparison) -> Analysis:
         return Analysis(comparison, self.findings, self.scores, True, self.glossary)
@@ -150,7 +153,8 @@ def run_checks(pair_job: int, progress: Progress | None = None) -> Checks:
     if held is None:
         raise CompareError("the comparison to check is no longer at hand; reload the files to check them")
     analysis = analyse(held.comparison, held.glossary, held.version_checks(), progress=progress)
-    return Checks(analysis.findings, analysis.scores, held.glossary)
+    # built here, in the child, so that the window's recovery writer never has to
+    return Checks(analysis.findings, analysis.scores, held.glossary, fixed_parts(held.comparison))
 
 
 def open_session(path: str, glossary: Glossary | None = None, progress: Progress | None = None) -> Loaded:
@@ -241,28 +245,39 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
 
 def pack_checks(checks: Checks) -> list[bytes]:
     """The checks as pickled chunks: the scores and the glossary, then the findings in chunks."""
+    parts = checks.session_parts or {}
     head = pickle.dumps(
-        (checks.scores, checks.glossary, len(checks.findings)), protocol=pickle.HIGHEST_PROTOCOL
+        (checks.scores, checks.glossary, len(checks.findings), list(parts)), protocol=pickle.HIGHEST_PROTOCOL
     )
     found = checks.findings
-    return [head] + [
-        pickle.dumps(found[i : i + FINDINGS_CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
-        for i in range(0, len(found), FINDINGS_CHUNK)
-    ]
+    return (
+        [head]
+        + [
+            pickle.dumps(found[i : i + FINDINGS_CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+            for i in range(0, len(found), FINDINGS_CHUNK)
+        ]
+        + [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts.values()]
+    )
 
 
 def unpack_checks(chunks: list[bytes], pause: Any = None) -> Checks:
     """Rebuild what :func:`pack_checks` packed (frozen out of the collector, as :func:`unpack`)."""
-    scores, glossary, n = pickle.loads(chunks[0])
+    scores, glossary, n, keys = pickle.loads(chunks[0])
     found: list[Finding] = []
-    for chunk in chunks[1:]:
+    findings_chunks = len(chunks) - 1 - len(keys)
+    for chunk in chunks[1 : 1 + findings_chunks]:
         found.extend(pickle.loads(chunk))
         gc.freeze()
         if pause is not None:
             pause()
+    parts: dict[str, str] = {}
+    for key, chunk in zip(keys, chunks[1 + findings_chunks :], strict=True):
+        parts[key] = pickle.loads(chunk)  # one string each: no objects for the collector
+        if pause is not None:
+            pause()
     if len(found) != n:
         raise ValueError("incomplete result")
-    return Checks(tuple(found), scores, glossary)
+    return Checks(tuple(found), scores, glossary, parts or None)
 
 
 # --- in the child process ---------------------------------------------------------------

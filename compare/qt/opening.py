@@ -166,6 +166,8 @@ class Opener(QObject):
         if unchecked is None or review is None or unchecked[1] is not review:
             return  # something else is shown now
         self.window.apply_checks(checks.analysis(review.comparison))
+        if checks.session_parts is not None:  # built by the child: the recovery writer need not
+            self.files.recovery.adopt(review.comparison, checks.session_parts)
         self.window.statusBar().showMessage(self.window.summary(), 6000)
 
     def _checks_failed(self, message: str) -> None:

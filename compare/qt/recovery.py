@@ -50,6 +50,12 @@ def _encode(value: Any) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
+def fixed_parts(comparison: Comparison) -> dict[str, str]:
+    """The parts of a session that depend on ``comparison`` alone, encoded: the texts, the
+    alignment and the word changes (megabytes on a large pair, built once per comparison)."""
+    return {key: _encode(value) for key, value in comparison_to_json(comparison).items()}
+
+
 @dataclass(frozen=True)
 class Recovered:
     """A recovery file left by a window that is gone, and what it holds."""
@@ -150,12 +156,21 @@ class RecoveryWriter:
             seq = self._seq
         self._last = self._executor.submit(self._write, seq, (comparison, changing))
 
+    def adopt(self, comparison: Comparison, parts: dict[str, str]) -> None:
+        """The fixed parts of ``comparison`` (:func:`fixed_parts`), encoded elsewhere: the child
+        process that checked a large pair builds them, so this process never has to. (On the
+        writing thread they cost a megabyte pair about half a second of Python, and the
+        window's thread, contending for the interpreter lock, stalled for 90 ms.)"""
+        fixed = self._fixed
+        if fixed is None or fixed[0] is not comparison:
+            self._fixed = (comparison, parts)
+
     def _fixed_parts(self, comparison: Comparison) -> dict[str, str]:
-        if self._fixed is None or self._fixed[0] is not comparison:
+        fixed = self._fixed
+        if fixed is None or fixed[0] is not comparison:
             self._fixed = None  # let the previous comparison's go first
-            parts = comparison_to_json(comparison)
-            self._fixed = (comparison, {key: _encode(value) for key, value in parts.items()})
-        return self._fixed[1]
+            fixed = self._fixed = (comparison, fixed_parts(comparison))
+        return fixed[1]
 
     def _snapshot_bytes(self, snapshot: dict[str, Any] | tuple[Comparison, dict[str, Any]]) -> bytes:
         if isinstance(snapshot, dict):

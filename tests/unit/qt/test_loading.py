@@ -14,6 +14,7 @@ from compare.core.progress import ALIGNING, CHECKING, COMPARING_WORDS, READING, 
 from compare.core.review.review import Choice
 from compare.qt import jobs
 from compare.qt.loading import describe
+from compare.qt.recovery import fixed_parts
 from compare.qt.worker import SHOWING, Loader
 from compare.resources import sample_pair
 
@@ -76,6 +77,8 @@ def test_a_pair_in_the_child_process_comes_compared_then_checked_as_in_one_step(
     assert staged.checked and staged.findings and staged.findings == whole.findings
     assert staged.scores == whole.scores and staged.ranked == whole.ranked
     assert loaded.review.comparison.passages == whole.comparison.passages
+    # the child also built the comparison's parts of a recovery file: those of the window's copy
+    assert checks.session_parts == fixed_parts(loaded.review.comparison)
 
 
 def test_checks_without_a_pair_held_for_them_fail_with_a_sentence(qtbot) -> None:
@@ -253,3 +256,33 @@ def test_a_load_started_while_checking_stops_the_checks_and_a_cancel_resumes_the
     whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
     assert window.review is review and review.findings == whole.findings
     held.set()
+
+
+def test_after_the_checks_of_a_large_pair_a_decision_is_recovered_without_encoding_its_texts_here(
+    open_window, qtbot, monkeypatch
+) -> None:
+    """The child that checked the pair built the texts, the alignment and the word changes of the
+    recovery file: after a decision the window's process writes only the decisions (on a
+    megabyte pair, encoding the rest took half a second of Python and stalled the window for
+    90 ms), and the file still restores the review."""
+    import json
+
+    from compare.core.review.session import session_from_json
+    from compare.qt import recovery
+
+    built_here: list[object] = []
+    monkeypatch.setattr(recovery, "fixed_parts", lambda c: built_here.append(c) or fixed_parts(c))
+    window = open_window([], wait=False)
+    window.loader.process_threshold = 0
+    left, right = sample_pair()
+    window.opener.open_pair(str(left), str(right))
+    qtbot.waitUntil(lambda: window.ready, timeout=60000)
+    review = window.review
+    window.navigator.go_to(3)
+    window.decisions.take_left()
+    window.files.recovery.flush()
+    assert built_here == []
+    restored = session_from_json(json.loads(window.files.recovery.path.read_text(encoding="utf-8"))).review
+    assert restored.comparison.passages == review.comparison.passages
+    assert restored.comparison.left.text == review.comparison.left.text
+    assert restored.decision(3).choice == Choice.TAKE_OTHER
