@@ -42,7 +42,16 @@ class ArticleView(QPlainTextEdit):
         if review is None:
             self.setPlainText("")
             return
-        texts = [_display(review.passage_text(p.index)) for p in review.passages]
+        # an undecided passage gives the article its base side's text (read directly: the
+        # article of a megabyte pair is 6,000 passages, built in one turn of the event loop)
+        base = review.base
+        base_text = review.comparison.side(base).text
+        decided = review.decisions()
+        spans = [p.span(base) for p in review.passages]
+        texts = [
+            _display(review.passage_text(i) if i in decided else base_text[s:e])
+            for i, (s, e) in enumerate(spans)
+        ]
         pos = 0
         for t in texts:
             n = _u16(t)
@@ -50,8 +59,8 @@ class ArticleView(QPlainTextEdit):
             self._lengths.append(n)
             pos += n
         self.setPlainText("".join(texts))
-        for i in range(len(texts)):
-            if review.decision(i).choice != KEEP:
+        for i, d in sorted(decided.items()):
+            if d.choice != KEEP:
                 self._mark(i)
 
     def _format(self, index: int) -> QTextCharFormat:

@@ -60,7 +60,7 @@ class Decision:
 
     @property
     def is_default(self) -> bool:
-        return self == Decision()
+        return self == UNDECIDED
 
     @property
     def changes_text(self) -> bool:
@@ -96,6 +96,10 @@ class Piece:
     text: str
     source: str  # "base", "other", "both", "custom"
     start: int  # offset in the reconciled text
+
+
+#: A passage nobody decided on (decisions are frozen: one serves them all).
+UNDECIDED = Decision()
 
 
 class Review:
@@ -156,7 +160,7 @@ class Review:
         return self.comparison.passages
 
     def decision(self, index: int) -> Decision:
-        return self._decisions.get(index, Decision())
+        return self._decisions.get(index, UNDECIDED)
 
     def set_decision(self, index: int, decision: Decision) -> Decision:
         """Set a passage's decision; returns the previous one (for undo)."""
