@@ -282,6 +282,9 @@ def test_save_and_reopen_keeps_decisions_and_position(open_window, tmp_path, qtb
     again.resize(1200, 700)
     again.views.heights.finish()
     assert again.review.decisions() == decisions
+    # the article pane of the resumed review shows the decided text, not the base version's
+    assert again.views.article.toPlainText() == again.review.reconciled_text().replace("\r\n", "\n")
+    assert again.review.reconciled_text() != again.review.comparison.side(again.review.base).text
     assert again.navigator.current_passage() == rows[-1]
     assert again.views.table.rowAt(0) == top
     assert again.files.session_path == str(path)
