@@ -147,3 +147,24 @@ def test_list_model_sorts_by_divergence_and_back(qtmodeltester) -> None:
     model.sort(0)
     assert model.rows == sorted(model.rows)
     qtmodeltester.check(model, force_py=True)
+
+
+def test_findings_come_worst_first_and_within_a_severity_by_the_passage_ranking() -> None:
+    from compare.core.checks.finding import Severity
+    from compare.qt import jobs
+    from compare.qt.findings_model import RULE_COL, FindingsModel
+
+    left, right = sample_pair()
+    review = jobs.open_pair(str(left), str(right), 10_000_000).review  # analysed: with findings
+    model = FindingsModel()
+    model.set_review(review)
+    scores = review.analysis.scores
+    rank = {Severity.MAJOR: 0, Severity.MINOR: 1, Severity.INFO: 2}
+    keys = [
+        (rank[Severity(f.severity)], -(scores[f.passage] if f.passage is not None else 0.0))
+        for f in model.rows
+    ]
+    assert len({k[0] for k in keys}) >= 2  # the sample has findings of more than one severity
+    assert keys == sorted(keys)
+    model.sort(RULE_COL)
+    assert [f.rule for f in model.rows] == sorted(f.rule for f in model.rows)
