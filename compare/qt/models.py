@@ -138,17 +138,19 @@ def paragraph_starts(review: Review) -> list[bool]:
     """Does each passage begin a new paragraph (on either side)?"""
     c = review.comparison
     out = []
-    last = {"left": -1, "right": -1}
-    for p in c.passages:
+    left_para = c.side("left").segmentation.sentence_paragraph
+    right_para = c.side("right").segmentation.sentence_paragraph
+    last_left = last_right = -1
+    for p in c.passages:  # (6,000 on a megabyte pair, in the turn that shows them)
         start = False
-        for side in ("left", "right"):
-            segs = p.segments(side)
-            if not segs:
-                continue
-            para_of = c.side(side).segmentation.sentence_paragraph
-            if para_of[segs[0]] != last[side] and last[side] != -1:
-                start = True
-            last[side] = para_of[segs[-1]]
+        segs = p.left_segments
+        if segs:
+            start = left_para[segs[0]] != last_left and last_left != -1
+            last_left = left_para[segs[-1]]
+        segs = p.right_segments
+        if segs:
+            start = start or (right_para[segs[0]] != last_right and last_right != -1)
+            last_right = right_para[segs[-1]]
         out.append(start)
     return out
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog
 
 from compare.core.diff.comparison import EQUAL
-from compare.qt.filtering import shown
+from compare.qt.filtering import Criteria, shown
 from compare.qt.host import Host
 from compare.qt.models import LEFT, PASSAGE_ROLE
 
@@ -137,13 +137,16 @@ class Navigator:
         criteria = self.views.filter_bar.criteria(self.window.commands.only_differences.isChecked())
         table, by_passage = self.views.table, self.views.model.findings
         hidden = 0
-        table.setUpdatesEnabled(False)
-        for p in review.passages:
-            hide = not shown(review, p.index, criteria, by_passage)
-            hidden += hide
-            if table.isRowHidden(p.index) != hide:
-                table.setRowHidden(p.index, hide)
-        table.setUpdatesEnabled(True)
+        # nothing to hide and nothing hidden (a review just installed): no pass over the rows,
+        # which on a megabyte pair is 6,000 passages tested in the turn that shows them
+        if criteria != Criteria() or table.verticalHeader().hiddenSectionCount():
+            table.setUpdatesEnabled(False)
+            for p in review.passages:
+                hide = not shown(review, p.index, criteria, by_passage)
+                hidden += hide
+                if table.isRowHidden(p.index) != hide:
+                    table.setRowHidden(p.index, hide)
+            table.setUpdatesEnabled(True)
         n = len(review.passages)
         text = f"{hidden} of {n} passages hidden" if hidden else ""
         self.views.filter_bar.hidden.setText(text or f"all {n} passages shown")
