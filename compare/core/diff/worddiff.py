@@ -34,6 +34,7 @@ except ImportError:  # no wheel for this Python: the pure-Python diff_match_patc
 
 from compare.core.limits import MAX_WORD_DIFF_CELLS
 from compare.core.text.frequency import has_frequencies, is_function_word, zipf
+from compare.core.text.patterns import lazy_compile
 from compare.core.text.scripts import CJK as _CJK
 from compare.core.text.stopwords import wordset
 
@@ -42,7 +43,7 @@ Span = tuple[int, int]
 # Every character belongs to a token: a CJK character, a word, or any other single
 # character (punctuation), each with the whitespace that follows it (fewer tokens
 # make the diff several times faster); leading whitespace is a token of its own.
-_TOKEN_RE = re.compile(
+_TOKEN_RE = lazy_compile(
     rf"(?:\d+(?:[.,:]\d+)+|[{_CJK}]|[^\W{_CJK}]+(?:[’'\-][^\W{_CJK}]+)*|\S|^)\s*", re.DOTALL
 )  # a number with its separators is one token: "1,200" against "12,000" is one change
 

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from compare.core.text.patterns import lazy_compile
 from compare.core.text.scripts import CJK
 from compare.core.text.stopwords import wordset
 
@@ -38,7 +39,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _GLUE = rf"[^\W{CJK}]"
 # Digits grouped by , . ' or a (narrow) no-break space, or by a plain space when the first group
 # has at most three digits ("15 000"), with an optional decimal part; "10:30" is one number.
-_NUMBER_RE = re.compile(
+_NUMBER_RE = lazy_compile(
     rf"(?<!{_GLUE}|[.,:])(\d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d]|{_GLUE})(?:,\d+(?!{_GLUE}))?"
     rf"|\d+(?:[,.'’\u00a0\u202f\u2009:]\d+)*(?!{_GLUE}|[,.:]\d))|"
     rf"(?<!{_GLUE}|[.,:])(\d+(?:[,.]\d+)*)(?=[^\W\d_])"  # 3 in "3rd", "5G", "100km"

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from compare.core.text.patterns import lazy_compile
+
 #: Code points of CJK ideographs, kana, bopomofo, hangul syllables and their supplements, as the
 #: body of a regular-expression character class. Punctuation (U+3000–U+303F) is not included.
 CJK = (
     "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
-_CJK_RE = re.compile(f"[{CJK}]")
+_CJK_RE = lazy_compile(f"[{CJK}]")
 #: Japanese syllabaries (hiragana, katakana and its phonetic extensions) and Korean hangul
 #: (syllables, jamo, compatibility jamo): the scripts that tell Japanese and Korean from Chinese.
 KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d"
@@ -31,7 +33,7 @@ MIN_CJK = 6
 #: The CJK scripts written without spaces between words: Chinese characters, kana, bopomofo (Korean
 #: separates its words with spaces, as alphabets do).
 SPACELESS = CJK.replace("\uac00-\ud7af", "")
-_SPACELESS_RE = re.compile(f"[{SPACELESS}]")
+_SPACELESS_RE = lazy_compile(f"[{SPACELESS}]")
 
 
 def is_cjk(ch: str) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from sentencex import segment as _sentencex_segment
 
+from compare.core.text.patterns import lazy_compile
 from compare.core.text.scripts import CJK
 
 Span = tuple[int, int]
@@ -46,7 +47,7 @@ _ORDINAL_LANGS = {
 _INITIAL_END = re.compile(r"(?:^|[\s(\"'“‘«„])[A-ZÀ-ÖØ-ÞĀ-Ž]\.\s*$")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.\s*$")
 _CJK = CJK
-WORD_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:[’'.\-][^\W{_CJK}]+)*|[^\w\s]")
+WORD_RE = lazy_compile(rf"[{_CJK}]|[^\W{_CJK}]+(?:[’'.\-][^\W{_CJK}]+)*|[^\w\s]")
 
 
 @dataclass(frozen=True)
