@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from compare.core.align.evidence import CROSS_LANGUAGE, Evidence, LexiconUse
 from compare.core.align.lexicon import Lexicon, iso3, load_lexicon
 from compare.core.align.same_language import Bead, band_search
+from compare.core.text.patterns import lazy_compile
+from compare.core.text.scripts import CJK as _CJK
 
 __all__ = [
     "Bead",
@@ -60,11 +62,7 @@ __all__ = [
 
 # ----------------------------------------------------------------------------- tokens
 
-_CJK = (
-    "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
-)
-_TOKEN = re.compile(
+_TOKEN = lazy_compile(
     rf"(?P<cjk>[{_CJK}])"
     r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,:'’]\d+)*)"
     rf"|(?P<word>(?:(?![{_CJK}])[^\W\d_])+)"
