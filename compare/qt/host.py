@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from compare.core.analysis.analysis import Analysis
+from compare.core.diff.comparison import Comparison
 from compare.core.review.review import Review
 from compare.qt.actions import Actions
 from compare.qt.views import Views
@@ -39,6 +40,8 @@ class Host(Protocol):
     def install(self, review: Review, view: dict[str, Any]) -> None: ...
 
     def apply_checks(self, analysis: Analysis) -> None: ...
+
+    def apply_words(self, comparison: Comparison) -> None: ...
 
     def show_loading(self, title: str) -> None: ...
 

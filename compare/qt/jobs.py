@@ -5,10 +5,11 @@ Results cross the process boundary as a list of pickled chunks, so the receiving
 thread can unpickle them piece by piece and never hold the interpreter lock long
 enough to freeze the window.
 
-A pair opened in the child process comes in two steps: the comparison as soon as its words are
-compared (the window shows it and can be worked in), then, from the job ``checks``, the findings
-and the ranking, which take as long again on a large pair. The child holds the comparison for
-that second job, so it never crosses the process boundary twice.
+A pair opened in the child process comes in three steps: the comparison as soon as it is aligned
+(the window shows it and can be worked in, without word highlights yet), then, from the job
+``words``, the word changes of its passages, then, from the job ``checks``, the findings and the
+ranking, which take as long again on a large pair. The child holds the comparison for those
+later jobs, so it never crosses the process boundary twice.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from compare.core.analysis.analysis import Analysis, analyse
 from compare.core.analysis.beside import Checked, ChecksBeside
 from compare.core.checks.finding import Finding
 from compare.core.checks.glossary import Glossary
-from compare.core.diff.comparison import Comparison, compare
+from compare.core.diff.comparison import Comparison, Passage, compare, with_words
 from compare.core.errors import CompareError
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
@@ -49,6 +50,27 @@ class Loaded:
     # the review is not checked yet: the job "checks" (given this job's number) brings its findings
     checks_pending: bool = False
 
+    @property
+    def words_pending(self) -> bool:
+        """Its comparison is aligned but not diffed: the job "words" brings the word changes."""
+        return self.review.comparison.words_pending
+
+
+@dataclass(frozen=True)
+class Words:
+    """The passages of a comparison shown before its word diffs, now with them (the job
+    ``words``): the same passages, with their changes and divergence."""
+
+    passages: tuple[Passage, ...]
+
+    def comparison(self, shown: Comparison) -> Comparison:
+        """``shown`` (the comparison these passages belong to) with its word changes."""
+        if len(self.passages) != len(shown.passages) or any(
+            (a.left, a.right) != (b.left, b.right) for a, b in zip(self.passages, shown.passages, strict=True)
+        ):
+            raise ValueError("the word changes are of another comparison")
+        return dataclasses.replace(shown, passages=self.passages, words_pending=False)
+
 
 @dataclass(frozen=True)
 class Checks:
@@ -72,6 +94,12 @@ class _Held:
     glossary: Glossary | None
     beside: ChecksBeside | None  # the single-version checks, run beside the comparison
     checked: Checked | None = None  # what they found, once taken
+
+    def worded(self, progress: Progress | None = None) -> Comparison:
+        """The comparison with its word diffs (made on first use)."""
+        self.comparison = with_words(self.comparison, progress=progress)
+        _words(self.comparison)
+        return self.comparison
 
     def version_checks(self) -> Checked | None:
         if self.beside is not None:
@@ -121,7 +149,8 @@ def open_pair(
     hold: int | None = None,
 ) -> Loaded:
     """Compare two files and check them; with ``hold`` (this job's number), return the comparison
-    unchecked and keep it for the job ``checks`` (:func:`run_checks`)."""
+    as soon as it is aligned, without word diffs and unchecked, and keep it for the jobs ``words``
+    and ``checks`` (:func:`run_words`, :func:`run_checks`)."""
     report(progress, READING, 0, 2)
     left_document = load_document(left, max_bytes)
     report(progress, READING, 1, 2)
@@ -134,7 +163,7 @@ def open_pair(
     # while this one aligns and diffs (the child process is single-threaded, so it may fork)
     beside = ChecksBeside((left_document.text, right_document.text))
     try:
-        comparison = compare(left_document, right_document, progress=progress)
+        comparison = compare(left_document, right_document, progress=progress, words=False)
     except BaseException:
         beside.cancel()
         raise
@@ -146,15 +175,27 @@ def open_pair(
     return Loaded(Review(Analysis.unchecked(comparison)), {}, checks_pending=True)
 
 
-def run_checks(pair_job: int, progress: Progress | None = None) -> Checks:
-    """The checks of the comparison that the job ``pair_job`` opened in two steps. It stays held
-    (a cancelled check can be run again) until the next pair replaces it."""
+def _held_for(pair_job: int) -> _Held:
     held = _held.get(pair_job)
     if held is None:
         raise CompareError("the comparison to check is no longer at hand; reload the files to check them")
-    analysis = analyse(held.comparison, held.glossary, held.version_checks(), progress=progress)
+    return held
+
+
+def run_words(pair_job: int, progress: Progress | None = None) -> Words:
+    """The word changes of the comparison that the job ``pair_job`` opened in steps."""
+    return Words(_held_for(pair_job).worded(progress).passages)
+
+
+def run_checks(pair_job: int, progress: Progress | None = None) -> Checks:
+    """The checks of the comparison that the job ``pair_job`` opened in steps (diffed first, if
+    the job ``words`` did not run). It stays held (a cancelled check can be run again) until the
+    next pair replaces it."""
+    held = _held_for(pair_job)
+    comparison = held.worded(progress)
+    analysis = analyse(comparison, held.glossary, held.version_checks(), progress=progress)
     # built here, in the child, so that the window's recovery writer never has to
-    return Checks(analysis.findings, analysis.scores, held.glossary, fixed_parts(held.comparison))
+    return Checks(analysis.findings, analysis.scores, held.glossary, fixed_parts(comparison))
 
 
 def open_session(path: str, glossary: Glossary | None = None, progress: Progress | None = None) -> Loaded:
@@ -243,6 +284,29 @@ def unpack(chunks: list[bytes], pause: Any = None) -> Loaded:
     return Loaded(review, view, session_path, changes, pending)
 
 
+def pack_words(words: Words) -> list[bytes]:
+    """The passages with their word changes, a chunk at a time."""
+    found = words.passages
+    return [pickle.dumps(len(found), protocol=pickle.HIGHEST_PROTOCOL)] + [
+        pickle.dumps(found[i : i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+        for i in range(0, len(found), CHUNK)
+    ]
+
+
+def unpack_words(chunks: list[bytes], pause: Any = None) -> Words:
+    """Rebuild what :func:`pack_words` packed (frozen out of the collector, as :func:`unpack`)."""
+    n = pickle.loads(chunks[0])
+    passages: list[Passage] = []
+    for chunk in chunks[1:]:
+        passages.extend(pickle.loads(chunk))
+        gc.freeze()
+        if pause is not None:
+            pause()
+    if len(passages) != n:
+        raise ValueError("incomplete result")
+    return Words(tuple(passages))
+
+
 def pack_checks(checks: Checks) -> list[bytes]:
     """The checks as pickled chunks: the scores and the glossary, then the findings in chunks."""
     parts = checks.session_parts or {}
@@ -309,21 +373,29 @@ def run_packed(name: str, number: int, *args: Any) -> list[bytes]:
     progress = _child_progress(number)
     if name == "checks":
         return pack_checks(run_checks(int(args[0]), progress=progress))
+    if name == "words":
+        return pack_words(run_words(int(args[0]), progress=progress))
     if name in STAGED:
         return pack(JOBS[name](*args, progress=progress, hold=number))
     return pack(JOBS[name](*args, progress=progress))
 
 
-def run_here(name: str, *args: Any, progress: Progress | None = None) -> Loaded | Checks:
+def run_here(name: str, *args: Any, progress: Progress | None = None) -> Loaded | Words | Checks:
     """Job ``name`` run in this process (a thread's job: nothing is held for checks here)."""
     if name == "checks":
         return run_checks(int(args[0]), progress=progress)
+    if name == "words":
+        return run_words(int(args[0]), progress=progress)
     return JOBS[name](*args, progress=progress)
 
 
-def unpack_result(name: str, chunks: list[bytes], pause: Any = None) -> Loaded | Checks:
+def unpack_result(name: str, chunks: list[bytes], pause: Any = None) -> Loaded | Words | Checks:
     """What :func:`run_packed` packed for job ``name``."""
-    return unpack_checks(chunks, pause) if name == "checks" else unpack(chunks, pause)
+    if name == "checks":
+        return unpack_checks(chunks, pause)
+    if name == "words":
+        return unpack_words(chunks, pause)
+    return unpack(chunks, pause)
 
 
 JOBS: dict[str, Callable[..., Loaded]] = {
@@ -332,5 +404,6 @@ JOBS: dict[str, Callable[..., Loaded]] = {
     "restore": restore_session,
     "realign": realign,
 }
-#: Jobs that, in the child process, show the comparison before its checks (``checks`` follows).
+#: Jobs that, in the child process, show the comparison before its word diffs and its checks
+#: (``words`` and ``checks`` follow).
 STAGED = frozenset({"pair"})

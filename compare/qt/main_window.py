@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from compare import APP_NAME
 from compare.core.analysis.analysis import Analysis
+from compare.core.diff.comparison import Comparison
 from compare.core.review.review import Review
 from compare.qt import help as app_help
 from compare.qt import settings as app_settings
@@ -161,10 +162,14 @@ class MainWindow(QMainWindow):
 
     @property
     def ready(self) -> bool:
-        """A comparison is open and fully shown (tests, benchmarks)."""
+        """A comparison is open and fully shown, its words compared and its checks in (tests,
+        benchmarks). The loader's own bookkeeping is not enough: a background result reaches it
+        and the opener as separate events, and between them nothing looks busy."""
         return (
             self.review is not None
             and not self.loader.busy
+            and not self.opener.busy
+            and not self.opener.checking
             and not self.installing
             and not self._filling_panel
         )
@@ -246,6 +251,19 @@ class MainWindow(QMainWindow):
     def checking(self) -> bool:
         """The comparison shown waits for its checks (a large pair is shown before them)."""
         return self.opener.checking
+
+    def apply_words(self, comparison: Comparison) -> None:
+        """The word changes of the comparison shown, arrived after it was shown (``comparison`` is
+        it with them). Its passages are the same, so the decisions, the undo history and the place
+        stay as they are; the highlights, the divergence bars, the overview and the passage list's
+        order follow."""
+        review = self.review
+        assert review is not None and not review.analysis.checked
+        review.analysis = Analysis.unchecked(comparison)
+        v = self.views
+        v.model.refresh_words()
+        v.overview.refresh()
+        v.list_model.rescore()
 
     def apply_checks(self, analysis: Analysis) -> None:
         """The findings and the ranking of the comparison shown, arrived after it was shown. Its

@@ -202,6 +202,15 @@ class PassageTableModel(QAbstractTableModel):
             at = text.find(self.search, at + len(self.search))
         return out
 
+    def refresh_words(self) -> None:
+        """The passages' word changes arrived (a comparison shown before them): every cell's
+        highlights are built again when next drawn."""
+        if self.review is None:
+            return
+        self.cells = CellCache(self.review)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 2))
+
     def refresh_findings(self) -> None:
         """The review's findings changed (one was dismissed or brought back, or the checks of a
         comparison shown before them arrived): redraw their rows."""

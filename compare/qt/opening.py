@@ -6,14 +6,16 @@ Loading runs in the background (:class:`compare.qt.worker.Loader`). Each load th
 starts has its own job number; a result is installed only if it is the answer to the latest load
 (another controller's jobs, such as a realignment, never make a load stale).
 
-A large pair is shown before it is checked: its comparison is installed as soon as it arrives,
-and the job ``checks`` that follows brings the findings and the ranking, which are applied only
-if the comparison they were made for is still the one shown (checked on arrival).
+A large pair is shown before its words are compared and before it is checked: its comparison is
+installed as soon as it is aligned, the job ``words`` that follows brings the word changes of its
+passages, and the job ``checks`` after it the findings and the ranking; each is applied only if
+the comparison it was made for is still the one shown (checked on arrival).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -31,11 +33,12 @@ from compare.qt import settings as app_settings
 from compare.qt.dialogs import ask_yes_no, show_error
 from compare.qt.files import FileController
 from compare.qt.host import Host
-from compare.qt.jobs import Checks, Loaded
+from compare.qt.jobs import Checks, Loaded, Words
 from compare.qt.open_dialog import OpenPairDialog
 from compare.resources import sample_pair
 
 CHECKING_NOTE = "Checking both versions for translation artifacts; the findings follow"
+WORDS_NOTE = "Comparing the words of the changed passages; their highlights follow"
 
 OPEN_FILTER = (
     "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)"
@@ -66,7 +69,8 @@ class Opener(QObject):
         self._carry_from: Review | None = None  # the review a reload or swap replaces
         self._asking_reload = False
         # the review shown before its checks, with the number of the pair job that holds its
-        # comparison in the child process; and the job checking it, while one runs
+        # comparison in the child process; and the job comparing its words or checking it, while
+        # one runs (the words come first, when its comparison is shown without them)
         self._unchecked: tuple[int, Review] | None = None
         self._checks_job: int | None = None
         self.watcher = QFileSystemWatcher(self)
@@ -78,8 +82,14 @@ class Opener(QObject):
 
     @property
     def checking(self) -> bool:
-        """The review shown is waiting for its checks (its findings and ranking)."""
+        """The review shown is waiting for its checks (its findings and ranking), and maybe for
+        its word changes before them."""
         return self._unchecked is not None and self._unchecked[1] is self.window.review
+
+    def _note(self) -> str:
+        """What the status bar says of the review shown while it waits."""
+        review = self._unchecked[1] if self._unchecked is not None else None
+        return WORDS_NOTE if review is not None and review.comparison.words_pending else CHECKING_NOTE
 
     # --- the house glossary ----------------------------------------------------------------------
     def glossary(self) -> Glossary | None:
@@ -140,24 +150,39 @@ class Opener(QObject):
         if job == self._job:
             self.window.views.loading.show_stage(stage, done, total)
         elif job == self._checks_job and total > 0 and done < total:
-            self.window.statusBar().showMessage(f"{CHECKING_NOTE} ({done} of {total} checks done)…")
+            what = "passages compared" if self._note() is WORDS_NOTE else "checks done"
+            self.window.statusBar().showMessage(f"{self._note()} ({done} of {total} {what})…")
 
-    # --- the checks of a pair shown before them ---------------------------------------------------
+    # --- the words and the checks of a pair shown before them ---------------------------------------
     def _run_checks(self) -> None:
-        """Start (or start again) the checks of the review shown, if it waits for them."""
+        """Start (or start again) the next job the review shown waits for: its word diffs, if it
+        was shown without them, else its checks."""
         if not self.checking or self._checks_job is not None or self._job is not None:
             return
         assert self._unchecked is not None
         loader = self.window.loader
+        name = "words" if self._unchecked[1].comparison.words_pending else "checks"
         # the comparison is held in the child process: the job must run there
-        self._checks_job = loader.start("checks", self._unchecked[0], size=loader.process_threshold + 1)
-        self.window.statusBar().showMessage(f"{CHECKING_NOTE}…")
+        self._checks_job = loader.start(name, self._unchecked[0], size=loader.process_threshold + 1)
+        self.window.statusBar().showMessage(f"{self._note()}…")
 
     def stop_checks(self) -> None:
         """Stop checking what is shown (it is being closed, or a load takes the child process)."""
         if self._checks_job is not None:
             self.window.loader.cancel(self._checks_job)
             self._checks_job = None
+
+    def _words_finished(self, words: Words) -> None:
+        self._checks_job = None
+        review = self.window.review
+        if self._unchecked is None or review is None or self._unchecked[1] is not review:
+            return  # something else is shown now
+        try:
+            comparison = words.comparison(review.comparison)
+        except ValueError:  # not this comparison's (cannot happen): check it without highlights
+            comparison = dataclasses.replace(review.comparison, words_pending=False)
+        self.window.apply_words(comparison)
+        self._run_checks()
 
     def _checks_finished(self, checks: Checks) -> None:
         self._checks_job = None
@@ -171,11 +196,17 @@ class Opener(QObject):
         self.window.statusBar().showMessage(self.window.summary(), 6000)
 
     def _checks_failed(self, message: str) -> None:
+        words = self._note() is WORDS_NOTE
         self._checks_job = None
         self._unchecked = None
         self.window.update_title()
+        why = message.rstrip(".")
         self.window.statusBar().showMessage(
-            f"The artifact checks could not run ({message.rstrip('.')}): no findings are shown.", 15000
+            f"The words of the changed passages could not be compared ({why}): they are shown without "
+            "highlights, and no findings are shown."
+            if words
+            else f"The artifact checks could not run ({why}): no findings are shown.",
+            15000,
         )
 
     def cancel(self) -> None:
@@ -256,9 +287,12 @@ class Opener(QObject):
             self.open_paths(chosen)
 
     # --- results -------------------------------------------------------------------------------
-    def job_finished(self, job: int, loaded: Loaded | Checks) -> None:
+    def job_finished(self, job: int, loaded: Loaded | Words | Checks) -> None:
         if job == self._checks_job and isinstance(loaded, Checks):
             self._checks_finished(loaded)
+            return
+        if job == self._checks_job and isinstance(loaded, Words):
+            self._words_finished(loaded)
             return
         if job != self._job or self.files.closing or not isinstance(loaded, Loaded):
             return  # not a load, or not the latest one
@@ -275,7 +309,7 @@ class Opener(QObject):
         self._unchecked = (job, review) if loaded.checks_pending else None
         if loaded.checks_pending:
             self._run_checks()
-            self.window.statusBar().showMessage(f"{carried_note or self.window.summary()} {CHECKING_NOTE}…")
+            self.window.statusBar().showMessage(f"{carried_note or self.window.summary()} {self._note()}…")
         self._watch()
         if restored is None:
             paths = (

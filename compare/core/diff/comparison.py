@@ -8,10 +8,12 @@ whitespace to the first passage that has text on that side).
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import math
 import os
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -136,6 +138,9 @@ class Comparison:
     cross_language: bool
     segment: str = "auto"
     evidence: Evidence | None = None  # what the alignment rests on (None: not recorded)
+    # aligned, but the word diffs of its changed passages are still to come (:func:`with_words`):
+    # those passages have no changes yet and a divergence estimated from their words alone
+    words_pending: bool = False
 
     def side(self, name: str) -> Version:
         return self.left if name == "left" else self.right
@@ -211,6 +216,14 @@ def _changed_words(text: str, span: Span) -> float:
     return n
 
 
+def _rough_amount(ltext: str, rtext: str) -> float:
+    """The amount of change of a passage before its word diff: the words of each side that the
+    other side lacks, counted as a bag (the diff's amount is at least this, and mostly close)."""
+    words = Counter(WORD_RE.findall(ltext))
+    words.subtract(WORD_RE.findall(rtext))
+    return max(sum(abs(n) * (1.0 if w[0].isalnum() else 0.25) for w, n in words.items() if n), 0.1)
+
+
 def _diff_job(job: tuple[str, int, str, int, str | None]) -> tuple[Change, ...]:
     """Word diff of two passage texts; offsets shifted back into the documents."""
     ltext, lstart, rtext, rstart, language = job
@@ -257,10 +270,13 @@ def build_passages(
     parallel: bool = False,
     known_changes: Sequence[tuple[Change, ...] | None] | None = None,
     progress: Progress | None = None,
+    words: bool = True,
 ) -> tuple[Passage, ...]:
     """Passages for ``beads``. ``known_changes[k]``, when given, are the word changes of
     bead k from an earlier run (a saved session), so they need not be diffed again;
-    ``progress`` hears how many word diffs are done (:mod:`compare.core.progress`)."""
+    ``progress`` hears how many word diffs are done (:mod:`compare.core.progress`). Without
+    ``words``, changed passages are not diffed: they get no changes and an estimated divergence
+    (:func:`with_words` adds them)."""
     validate_beads(beads, len(left.segmentation.sentences), len(right.segmentation.sentences))
     lsents = left.segmentation.sentences
     rsents = right.segmentation.sentences
@@ -290,12 +306,14 @@ def build_passages(
                 ls <= c.left[0] <= c.left[1] <= le and rs <= c.right[0] <= c.right[1] <= re_ for c in known
             ):
                 known = None  # does not fit this passage: diff again
-            if known is None:
+            if known is None and not words:
+                amount = _rough_amount(left.text[ls:le], right.text[rs:re_])
+            elif known is None:
                 jobs.append((left.text[ls:le], ls, right.text[rs:re_], rs, language))
             else:
                 amount = -2.0  # changes known already
         rows.append((kind, lspan, rspan, lseg, rseg, amount))
-    diffs = iter(_run_diffs(jobs, parallel, progress))
+    diffs = iter(_run_diffs(jobs, parallel, progress if words else None))
     passages = []
     for idx, (kind, lspan, rspan, lseg, rseg, amount) in enumerate(rows):
         changes: tuple[Change, ...] = ()
@@ -331,6 +349,7 @@ def compare(
     parallel: bool = False,
     known_changes: Sequence[tuple[Change, ...] | None] | None = None,
     progress: Progress | None = None,
+    words: bool = True,
 ) -> Comparison:
     """Align two documents and diff their passages.
 
@@ -338,7 +357,8 @@ def compare(
     of computing one, and ``known_changes`` its word changes. ``force_bilingual`` aligns as translations even when the
     detected languages agree (the ``align`` command). ``parallel`` lets word diffs of
     large comparisons run in worker processes (single-threaded callers only). ``progress``
-    hears each stage (:mod:`compare.core.progress`).
+    hears each stage (:mod:`compare.core.progress`). Without ``words`` the comparison is
+    returned as soon as it is aligned, ``words_pending`` (:func:`with_words` diffs it).
     """
     lside = make_side(left, segment, left_language)
     rside = make_side(right, segment, right_language)
@@ -364,6 +384,21 @@ def compare(
             evidence = Evidence(SAME_LANGUAGE)
     if known_changes is not None and len(known_changes) != len(beads):
         known_changes = None
+    if words:
+        report(progress, COMPARING_WORDS, 0, 0)
+    passages = build_passages(beads, lside, rside, cross, parallel, known_changes, progress, words)
+    pending = not words and any(p.kind == CHANGED and not p.changes for p in passages) and not cross
+    return Comparison(lside, rside, passages, cross, segment, evidence=evidence, words_pending=pending)
+
+
+def with_words(
+    comparison: Comparison, parallel: bool = False, progress: Progress | None = None
+) -> Comparison:
+    """``comparison`` with the word diffs it was returned without (``compare(words=False)``):
+    the same passages, now with their changes and divergence, as ``compare`` gives at once."""
+    if not comparison.words_pending:
+        return comparison
+    c = comparison
     report(progress, COMPARING_WORDS, 0, 0)
-    passages = build_passages(beads, lside, rside, cross, parallel, known_changes, progress)
-    return Comparison(lside, rside, passages, cross, segment, evidence=evidence)
+    passages = build_passages(c.beads, c.left, c.right, c.cross_language, parallel, progress=progress)
+    return dataclasses.replace(c, passages=passages, words_pending=False)

@@ -40,45 +40,69 @@ def test_the_engine_reports_its_stages_in_order(qtbot, threshold: int) -> None:
     finally:
         loader.shutdown()
     assert blocker.args[0] == number and {r[0] for r in reports} == {number}
-    # in the child process the pair comes compared, and its checks follow as a job of their own
-    # (test_a_pair_in_the_child_process_comes_compared_then_checked_as_in_one_step)
-    expected = [READING, ALIGNING, COMPARING_WORDS, SHOWING] if threshold == 0 else list(STAGES)
+    # in the child process the pair comes aligned, and its words and its checks follow as jobs of
+    # their own (test_a_pair_in_the_child_process_comes_aligned_then_diffed_then_checked_as_in_one_step)
+    expected = [READING, ALIGNING, SHOWING] if threshold == 0 else list(STAGES)
     assert _in_order([r[1] for r in reports]) == expected
-    words = [(done, total) for _n, stage, done, total in reports if stage == COMPARING_WORDS and total]
-    assert words and words[-1][0] == words[-1][1]  # passages done of total, up to all of them
     if threshold != 0:
+        words = [(done, total) for _n, stage, done, total in reports if stage == COMPARING_WORDS and total]
+        assert words and words[-1][0] == words[-1][1]  # passages done of total, up to all of them
         assert [(d, t) for _n, s, d, t in reports if s == CHECKING][-1] == (3, 3)
     assert [(d, t) for _n, s, d, t in reports if s == READING][-1] == (2, 2)
 
 
-def test_a_pair_in_the_child_process_comes_compared_then_checked_as_in_one_step(qtbot) -> None:
+def test_a_pair_in_the_child_process_comes_aligned_then_diffed_then_checked_as_in_one_step(qtbot) -> None:
     loader = Loader(process_threshold=0)
     reports: list[tuple[int, str, int, int]] = []
     loader.progress.connect(lambda *args: reports.append(args))
     left, right = sample_pair()
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
     try:
         with qtbot.waitSignal(loader.finished, timeout=60000) as first:
             pair_job = loader.start("pair", str(left), str(right), 10_000_000, size=10)
         loaded = first.args[1]
-        assert isinstance(loaded, jobs.Loaded) and loaded.checks_pending
+        assert isinstance(loaded, jobs.Loaded) and loaded.checks_pending and loaded.words_pending
         assert not loaded.review.analysis.checked and loaded.review.findings == ()
+        shown = loaded.review.comparison
+        # aligned as in one step, but no changed passage has its word changes yet
+        assert [(p.kind, p.left, p.right) for p in shown.passages] == [
+            (p.kind, p.left, p.right) for p in whole.comparison.passages
+        ]
+        assert all(not p.changes for p in shown.passages)
+        assert all(p.divergence > 0 for p in shown.passages if p.kind != "equal")
         with qtbot.waitSignal(loader.finished, timeout=60000) as second:
+            words_job = loader.start("words", pair_job, size=10)
+        words = second.args[1]
+        assert second.args[0] == words_job and isinstance(words, jobs.Words)
+        with qtbot.waitSignal(loader.finished, timeout=60000) as third:
             checks_job = loader.start("checks", pair_job, size=10)
         qtbot.wait(50)
     finally:
         loader.shutdown()
-    checks = second.args[1]
-    assert second.args[0] == checks_job and isinstance(checks, jobs.Checks)
+    assert _in_order([r[1] for r in reports if r[0] == words_job]) == [COMPARING_WORDS, SHOWING]
+    counts = [(d, t) for n, s, d, t in reports if n == words_job and s == COMPARING_WORDS and t]
+    assert counts and counts[-1][0] == counts[-1][1]  # passages done of total, up to all of them
+    checks = third.args[1]
+    assert third.args[0] == checks_job and isinstance(checks, jobs.Checks)
     assert _in_order([r[1] for r in reports if r[0] == checks_job]) == [CHECKING, SHOWING]
     assert [(d, t) for n, s, d, t in reports if n == checks_job and s == CHECKING][-1] == (3, 3)
-    # the two steps give what one step gives: the same findings, the same ranking
-    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
-    staged = checks.analysis(loaded.review.comparison)
+    # the three steps give what one step gives: the same word changes, findings and ranking
+    worded = words.comparison(shown)
+    assert not worded.words_pending and worded.passages == whole.comparison.passages
+    assert any(p.changes for p in worded.passages)
+    staged = checks.analysis(worded)
     assert staged.checked and staged.findings and staged.findings == whole.findings
     assert staged.scores == whole.scores and staged.ranked == whole.ranked
-    assert loaded.review.comparison.passages == whole.comparison.passages
     # the child also built the comparison's parts of a recovery file: those of the window's copy
-    assert checks.session_parts == fixed_parts(loaded.review.comparison)
+    assert checks.session_parts == fixed_parts(worded)
+
+
+def test_word_changes_of_another_comparison_are_refused(qtbot) -> None:
+    left, right = sample_pair()
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.comparison
+    words = jobs.Words(whole.passages[:-1])
+    with pytest.raises(ValueError):
+        words.comparison(whole)
 
 
 def test_checks_without_a_pair_held_for_them_fail_with_a_sentence(qtbot) -> None:
@@ -195,9 +219,10 @@ def test_a_cancelled_reload_keeps_the_decisions_and_the_undo_history(open_window
 
 
 def test_a_large_pair_is_shown_and_worked_in_before_its_checks_arrive(open_window, qtbot) -> None:
-    """A pair large enough for the child process is installed as soon as it is compared: the
-    user can decide passages at once; the findings, the ranking and the findings panel follow,
-    the decisions and the place in the comparison stay, and realigning waits for them."""
+    """A pair large enough for the child process is installed as soon as it is aligned: the
+    user can decide passages at once; the word highlights follow, then the findings, the ranking
+    and the findings panel; the decisions and the place in the comparison stay, and realigning
+    waits for them."""
     window = open_window([], wait=False)
     window.loader.process_threshold = 0  # the sample pair goes the way a megabyte pair goes
     left, right = sample_pair()
@@ -207,6 +232,8 @@ def test_a_large_pair_is_shown_and_worked_in_before_its_checks_arrive(open_windo
         if isinstance(loaded, jobs.Loaded) and "review" not in seen:
             seen.update(review=window.review, checking=window.checking, findings=len(window.review.findings))
             seen["centre"] = window.views.stack.currentIndex()
+            seen["words"] = window.statusBar().currentMessage()
+            seen["marked"] = _word_marks(window)
             window.navigator.go_to(2)
             window.decisions.take_left()
             seen["merge"] = window.alignment.merge_with_next()
@@ -219,8 +246,13 @@ def test_a_large_pair_is_shown_and_worked_in_before_its_checks_arrive(open_windo
     assert seen["review"] is review and seen["checking"] is True and seen["findings"] == 0
     assert seen["centre"] == 1  # the comparison, not the loading page
     assert seen["merge"] is False and "once the checks" in str(seen["status"])
-    # the checks arrived and were applied to the review shown
+    # shown without word highlights (only passages on one side are marked whole), saying so
+    assert seen["marked"] == 0 and "Comparing the words" in str(seen["words"])
+    # the word changes, then the checks arrived and were applied to the review shown
     whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
+    assert review.comparison.passages == whole.comparison.passages
+    assert _word_marks(window) == _word_marks(window, whole)
+    assert _word_marks(window) > 0
     assert not window.checking and review.analysis.checked
     assert review.findings == whole.findings and review.analysis.scores == whole.scores
     assert review.decision(2).choice == Choice.TAKE_OTHER and window.undo_stack.count() == 1
@@ -233,6 +265,51 @@ def test_a_large_pair_is_shown_and_worked_in_before_its_checks_arrive(open_windo
     order = [lm.passage_at(r) for r in range(lm.rowCount())]
     assert order == sorted(order, key=lambda i: (-whole.scores[i], i))
     assert window.alignment.merge_with_next()  # now it may
+
+
+def _word_marks(window, analysis=None) -> int:  # type: ignore[no-untyped-def]
+    """How many word highlights the table's changed passages have (of ``analysis`` instead of
+    the review shown, when given)."""
+    from compare.core.review.review import Review
+    from compare.qt.models import CellCache
+
+    review = Review(analysis) if analysis is not None else window.review
+    cells = CellCache(review) if analysis is not None else window.views.model.cells
+    return sum(
+        len(cells.get(p.index, side)[1])
+        for p in review.passages
+        if p.kind == "changed"
+        for side in ("left", "right")
+    )
+
+
+def test_a_decision_made_before_the_word_changes_arrive_is_recovered_with_them(open_window, qtbot) -> None:
+    """A crash while the words of a large pair are still being compared loses nothing: the
+    recovery file written then restores the decision and the review, word changes included."""
+    import json
+
+    from compare.core.review.session import session_from_json
+
+    window = open_window([], wait=False)
+    window.loader.process_threshold = 0
+    left, right = sample_pair()
+    written: list[str] = []
+
+    def shown(job: int, loaded: object) -> None:
+        if isinstance(loaded, jobs.Loaded) and not written:
+            assert window.review.comparison.words_pending
+            window.navigator.go_to(3)
+            window.decisions.take_left()
+            window.files.recovery.flush()
+            written.append(window.files.recovery.path.read_text(encoding="utf-8"))
+
+    window.loader.finished.connect(shown)
+    window.opener.open_pair(str(left), str(right))
+    qtbot.waitUntil(lambda: window.ready, timeout=60000)
+    restored = session_from_json(json.loads(written[0])).review
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.comparison
+    assert restored.comparison.passages == whole.passages
+    assert restored.decision(3).choice == Choice.TAKE_OTHER
 
 
 def test_a_load_started_while_checking_stops_the_checks_and_a_cancel_resumes_them(

@@ -1,4 +1,17 @@
-from compare.core.diff.comparison import CHANGED, EQUAL, LEFT_ONLY, RIGHT_ONLY, compare, divergence_of
+import statistics
+from pathlib import Path
+
+import pytest
+
+from compare.core.diff.comparison import (
+    CHANGED,
+    EQUAL,
+    LEFT_ONLY,
+    RIGHT_ONLY,
+    compare,
+    divergence_of,
+    with_words,
+)
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
 
@@ -120,3 +133,59 @@ def test_sample_pair_alignment() -> None:
     assert caption.left_segments
     name = c.passages[-1]
     assert name.kind == LEFT_ONLY and c.left.text[slice(*name.left)].strip() == "Christi C. Elwood"
+
+
+def _real_pairs() -> list[tuple[Document, Document]]:
+    data = Path(__file__).resolve().parents[4].parent / "shared" / "data"
+    if not (data / "wmt21").is_dir():
+        pytest.skip(f"the WMT texts are not at {data} (they ship beside the repository)")
+    pairs = []
+    for article in sorted(data.glob("wmt2*/*/*")):
+        refs = sorted(article.glob("reference*.txt"))
+        systems = sorted(p for p in article.glob("*.txt") if not p.name.startswith(("reference", "source")))
+        if refs and systems:
+            pairs.append((load_document(str(refs[0])), load_document(str(systems[0]))))
+    return pairs
+
+
+def test_a_comparison_aligned_first_and_diffed_after_is_the_one_made_at_once() -> None:
+    """The window shows a large pair as soon as it is aligned (``words=False``) and adds the word
+    changes after (``with_words``): what it ends with is what one call gives."""
+    left, right = Document.from_text(MT), Document.from_text(EDITED)
+    whole = compare(left, right)
+    aligned = compare(left, right, words=False)
+    assert aligned.words_pending and not whole.words_pending
+    assert [(p.kind, p.left, p.right) for p in aligned.passages] == [
+        (p.kind, p.left, p.right) for p in whole.passages
+    ]
+    assert not any(p.changes for p in aligned.passages)
+    assert all(p.divergence > 0 for p in aligned.passages if p.kind == CHANGED)
+    worded = with_words(aligned)
+    assert not worded.words_pending and worded.passages == whole.passages
+    assert with_words(whole) is whole  # nothing to add
+    # an identical pair has no word diffs to wait for
+    assert not compare(left, Document.from_text(MT), words=False).words_pending
+
+
+@pytest.mark.data
+def test_aligned_first_and_diffed_after_on_real_articles() -> None:
+    """The same passages and word changes as in one call, and an estimate of each changed
+    passage's divergence before its diff that orders the passages nearly as the diff does."""
+    pairs = _real_pairs()
+    assert len(pairs) > 25
+    estimates, diffed = [], []
+    for left, right in pairs:
+        whole = compare(left, right)
+        aligned = compare(left, right, words=False)
+        assert with_words(aligned).passages == whole.passages
+        for a, w in zip(aligned.passages, whole.passages, strict=True):
+            if w.kind == CHANGED:
+                estimates.append(a.divergence)
+                diffed.append(w.divergence)
+    # rank agreement (Spearman) of the estimate with the divergence it stands in for
+    ranks = [sorted(range(len(x)), key=x.__getitem__) for x in (estimates, diffed)]
+    pos = [[0] * len(estimates) for _ in ranks]
+    for r, p in zip(ranks, pos, strict=True):
+        for k, i in enumerate(r):
+            p[i] = k
+    assert statistics.correlation(pos[0], pos[1]) > 0.85
