@@ -76,9 +76,10 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def detect_paragraph_mode(text: str) -> str:
-    """Blank-line separated paragraphs (lines inside them wrapped), or one per line."""
-    lines = _lines(text)
+def detect_paragraph_mode(text: str, lines: list[tuple[int, int, int]] | None = None) -> str:
+    """Blank-line separated paragraphs (lines inside them wrapped), or one per line (``lines``:
+    :func:`_lines` of ``text``, when known)."""
+    lines = _lines(text) if lines is None else lines
     blank = [not text[s:e].strip() for s, e, _ in lines]
     has_blank_separator = False
     joined_lengths = []
@@ -100,9 +101,9 @@ def detect_paragraph_mode(text: str) -> str:
     return BLANK_LINES if max(joined_lengths) <= 120 else LINES
 
 
-def paragraphs(text: str, mode: str) -> list[Span]:
+def paragraphs(text: str, mode: str, lines: list[tuple[int, int, int]] | None = None) -> list[Span]:
     """Paragraph spans (trimmed of surrounding whitespace)."""
-    lines = _lines(text)
+    lines = _lines(text) if lines is None else lines
     out: list[Span] = []
     if mode == BLANK_LINES:
         start = end = None
@@ -202,8 +203,9 @@ def segment_text(text: str, language: str | None = None, mode: str = "auto") -> 
         return Segmentation(tuple(paras), tuple(paras), tuple(range(len(paras))), FORCED_LINES)
     if mode != "auto":
         raise ValueError(f"unknown segmentation mode {mode!r}")
-    pmode = detect_paragraph_mode(text)
-    paras = paragraphs(text, pmode)
+    lines = _lines(text)
+    pmode = detect_paragraph_mode(text, lines)
+    paras = paragraphs(text, pmode, lines)
     sentences: list[Span] = []
     owner: list[int] = []
     for i, (s, e) in enumerate(paras):
@@ -221,4 +223,5 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 def word_count(text: str) -> int:
     """Words (not punctuation) in ``text``."""
-    return sum(1 for m in WORD_RE.finditer(text) if m.group()[0].isalnum() or m.group()[0] == "_")
+    # the tokens as strings: a third faster than a match object each (a megabyte has 150,000)
+    return sum(1 for w in WORD_RE.findall(text) if w[0].isalnum() or w[0] == "_")
