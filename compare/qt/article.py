@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from compare.core.review.review import CUSTOM, KEEP, Review
 from compare.qt.theme import colors_for
+
+SLICE = 1000  # passages laid out per turn of the event loop
 
 
 def _display(text: str) -> str:
@@ -33,35 +35,63 @@ class ArticleView(QPlainTextEdit):
         self.setReadOnly(True)
         self.setAccessibleName("Cleaned article")
         self.review: Review | None = None
-        self._starts: list[int] = []  # document position where each passage starts
+        self._starts: list[int] = []  # document position where each passage starts (those laid out)
         self._lengths: list[int] = []
+        self._generation = 0  # of the review set: a slice of an earlier one is not appended
+        # a view, never edited by hand: no undo history of every passage it was given
+        self.document().setUndoRedoEnabled(False)
 
     def set_review(self, review: Review | None) -> None:
         self.review = review
         self._starts, self._lengths = [], []
-        if review is None:
-            self.setPlainText("")
-            return
-        # an undecided passage gives the article its base side's text (read directly: the
-        # article of a megabyte pair is 6,000 passages, built in one turn of the event loop)
+        self._generation += 1
+        self.setPlainText("")
+        if review is not None:
+            self._fill(self._generation)
+
+    @property
+    def filling(self) -> bool:
+        """The article of a large review is still being laid out, a slice per turn."""
+        return self.review is not None and len(self._starts) < len(self.review.passages)
+
+    def _fill(self, generation: int) -> None:
+        """Append the next :data:`SLICE` passages (each in its current text: an undecided passage
+        gives the article its base side's text, read directly) and come back for the rest in the
+        next turn of the event loop. The article of a megabyte pair (6,000 passages) took 50-75 ms
+        of one turn as a whole; a slice of it takes under 10."""
+        review = self.review
+        if review is None or generation != self._generation:
+            return  # another review (or none) was set meanwhile
         base = review.base
         base_text = review.comparison.side(base).text
         decided = review.decisions()
-        spans = [p.span(base) for p in review.passages]
-        texts = [
-            _display(review.passage_text(i) if i in decided else base_text[s:e])
-            for i, (s, e) in enumerate(spans)
-        ]
-        pos = 0
-        for t in texts:
+        passages = review.passages
+        first = len(self._starts)
+        last = min(len(passages), first + SLICE)
+        texts = []
+        pos = self._starts[-1] + self._lengths[-1] if self._starts else 0
+        for i in range(first, last):
+            if i in decided:
+                t = _display(review.passage_text(i))
+            else:
+                s, e = passages[i].span(base)
+                t = _display(base_text[s:e])
             n = _u16(t)
             self._starts.append(pos)
             self._lengths.append(n)
             pos += n
-        self.setPlainText("".join(texts))
-        for i, d in sorted(decided.items()):
-            if d.choice != KEEP:
+            texts.append(t)
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText("".join(texts), QTextCharFormat())  # not the format of a marked passage before
+        for i in range(first, last):
+            d = decided.get(i)
+            if d is not None and d.choice != KEEP:
                 self._mark(i)
+        if first == 0:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        if last < len(passages):
+            QTimer.singleShot(0, self, lambda: self._fill(generation))
 
     def _format(self, index: int) -> QTextCharFormat:
         assert self.review is not None
@@ -88,6 +118,8 @@ class ArticleView(QPlainTextEdit):
         if self.review is None:
             return
         for i in indices:
+            if i >= len(self._starts):
+                continue  # not laid out yet: it comes in its new text
             text = _display(self.review.passage_text(i))
             n = _u16(text)
             cursor = QTextCursor(self.document())

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
             and not self.opener.checking
             and not self.installing
             and not self._filling_panel
+            and not self.views.article.filling
         )
 
     def install(self, review: Review, view: dict[str, Any]) -> None:
