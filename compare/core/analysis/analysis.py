@@ -12,8 +12,8 @@ import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
-from compare.core.analysis.beside import Checked
-from compare.core.analysis.ranking import locate, rank_divergence
+from compare.core.analysis.beside import Beside, Checked
+from compare.core.analysis.ranking import locate, passage_facts, rank_divergence
 from compare.core.checks import check_text
 from compare.core.checks.cross import check_comparison
 from compare.core.checks.finding import Finding, Scope
@@ -140,11 +140,18 @@ def analyse(
     and rank the passages. ``checked``: see :func:`version_findings`. ``progress`` hears the
     checks done of three: each version, then the passages between them
     (:mod:`compare.core.progress`)."""
-    findings = shared_defects(comparison, version_findings(comparison, checked, progress))
-    report(progress, CHECKING, 2, 3)
-    findings += check_comparison(comparison)
-    if glossary is not None:
-        findings += glossary_findings(comparison, glossary)
-    report(progress, CHECKING, 3, 3)
+    # the ranking's facts need no findings: on a large pair a child computes them meanwhile
+    beside = Beside(passage_facts, comparison, size=len(comparison.left.text) + len(comparison.right.text))
+    try:
+        findings = shared_defects(comparison, version_findings(comparison, checked, progress))
+        report(progress, CHECKING, 2, 3)
+        findings += check_comparison(comparison)
+        if glossary is not None:
+            findings += glossary_findings(comparison, glossary)
+        report(progress, CHECKING, 3, 3)
+        facts = beside.result()
+    finally:
+        beside.cancel()
     findings.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side or "", f.start, f.rule))
-    return Analysis(comparison, tuple(findings), rank_divergence(comparison, findings), True, glossary)
+    scores = rank_divergence(comparison, findings, facts if isinstance(facts, list) else None)
+    return Analysis(comparison, tuple(findings), scores, True, glossary)

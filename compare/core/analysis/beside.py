@@ -1,4 +1,5 @@
-"""The single-version checks of both texts in a forked child, beside the alignment.
+"""Work that needs no result of the work beside it, in a forked child: the single-version checks
+of both texts beside the alignment, the ranking's facts beside the cross-version checks.
 
 The artifact checks of one version read only its text and its language, both known before the
 alignment starts, so on a machine with a second core they need not wait for it: the command line
@@ -9,6 +10,11 @@ checking again. The child answers through a pipe with the pickled findings and e
 (no ``fork`` on this system, one core, a child that fails or is killed, an answer for another
 language than the comparison found) gives no answer, and the checks then run in the parent as
 before: the findings are the same either way.
+
+:class:`Beside` does the same for any function of values the parent holds: the child inherits
+them, so nothing is pickled but the answer. :func:`~compare.core.analysis.analysis.analyse`
+computes the ranking's facts of each passage (:func:`~compare.core.analysis.ranking.passage_facts`,
+a second of a megabyte pair) in one while it runs the cross-version checks.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import contextlib
 import os
 import pickle
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from compare.core.checks import check_text
 from compare.core.checks.finding import Finding
@@ -39,17 +45,21 @@ def _check(texts: Sequence[str]) -> Checked:
     return out
 
 
-class ChecksBeside:
-    """The checks of ``texts`` running in a child process; :meth:`result` waits for them."""
+class Beside:
+    """``fn(*args)`` running in a forked child process; :meth:`result` waits for its value.
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.texts = list(texts)
+    The child inherits ``args`` (nothing is pickled to start it) and answers with its pickled
+    value. No fork (no ``fork`` here, one core, another thread running, ``size`` below
+    :data:`MIN_CHARS`) or no answer (the child failed or was killed): :meth:`result` gives None,
+    and the caller computes the value itself."""
+
+    def __init__(self, fn: Callable[..., object], *args: object, size: int) -> None:
         self._pid: int | None = None
         self._fd: int | None = None
         if (
             not hasattr(os, "fork")
             or (os.cpu_count() or 1) < 2
-            or sum(len(t) for t in texts) < MIN_CHARS
+            or size < MIN_CHARS
             or threading.active_count() != 1  # fork only a single-threaded process
         ):
             return
@@ -61,11 +71,11 @@ class ChecksBeside:
             os.close(write_fd)
             return
         if pid == 0:  # the child
-            status = 1  # any failure: no answer, the parent checks
+            status = 1  # any failure: no answer, the parent computes it
             try:
                 with contextlib.suppress(BaseException):
                     os.close(read_fd)
-                    data = pickle.dumps(_check(self.texts), protocol=pickle.HIGHEST_PROTOCOL)
+                    data = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
                     with os.fdopen(write_fd, "wb") as out:
                         out.write(data)
                     status = 0
@@ -79,8 +89,8 @@ class ChecksBeside:
         """A child was started (and not yet waited for): the other core is taken."""
         return self._pid is not None
 
-    def result(self) -> Checked | None:
-        """The child's findings (waiting for them), or None when there are none to take."""
+    def result(self) -> object | None:
+        """The child's value (waiting for it), or None when there is none to take."""
         if self._pid is None or self._fd is None:
             return None
         chunks = []
@@ -93,13 +103,13 @@ class ChecksBeside:
         if status != 0:
             return None
         try:
-            checked = pickle.loads(b"".join(chunks))
+            value: object = pickle.loads(b"".join(chunks))
         except Exception:  # a truncated answer
             return None
-        return checked if isinstance(checked, list) and len(checked) == len(self.texts) else None
+        return value
 
     def cancel(self) -> None:
-        """Stop the child, if it still runs (the comparison failed or was interrupted)."""
+        """Stop the child, if it still runs (the work it was for failed or was interrupted)."""
         if self._pid is not None:
             with contextlib.suppress(OSError):
                 os.kill(self._pid, 9)
@@ -118,3 +128,16 @@ class ChecksBeside:
         except ChildProcessError:
             return -1
         return os.waitstatus_to_exitcode(status)
+
+
+class ChecksBeside(Beside):
+    """The checks of ``texts`` running in a child process; :meth:`result` waits for them."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        super().__init__(_check, self.texts, size=sum(len(t) for t in self.texts))
+
+    def result(self) -> Checked | None:
+        """The child's findings (waiting for them), or None when there are none to take."""
+        checked = super().result()
+        return checked if isinstance(checked, list) and len(checked) == len(self.texts) else None

@@ -1,4 +1,5 @@
-"""The single-version checks in a forked child give the findings the parent would find."""
+"""Work in a forked child gives what the parent would compute: the single-version checks, the
+ranking's facts of each passage."""
 
 from __future__ import annotations
 
@@ -68,3 +69,71 @@ def test_a_cancelled_child_is_reaped(forking: None) -> None:
 
 def test_small_texts_are_checked_in_the_process() -> None:
     assert beside.ChecksBeside(("short", "texts")).result() is None
+
+
+def _analysed_both_ways(comparison, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The analysis with the ranking's facts from a child, and with them computed in the process."""
+    from compare.core.analysis import analysis
+
+    forked: list[bool] = []
+
+    class Spy(beside.Beside):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            forked.append(self.running)
+
+    monkeypatch.setattr(analysis, "Beside", Spy)
+    with_child = analyse(comparison)
+    monkeypatch.setattr(beside, "MIN_CHARS", 10**12)
+    in_process = analyse(comparison)
+    monkeypatch.setattr(beside, "MIN_CHARS", 0)
+    assert forked == [True, False]
+    return with_child, in_process
+
+
+def test_the_ranking_s_facts_from_a_child_rank_as_the_parent_ranks(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comparison = compare(Document.from_text(LEFT, "a.txt"), Document.from_text(RIGHT, "b.txt"))
+    with_child, in_process = _analysed_both_ways(comparison, monkeypatch)
+    assert with_child.scores == in_process.scores and with_child.findings == in_process.findings
+    assert any(s > 0 for s in with_child.scores)
+
+
+def test_a_failing_facts_child_leaves_the_ranking_to_the_parent(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.core.analysis import analysis, ranking
+
+    comparison = compare(Document.from_text(LEFT, "a.txt"), Document.from_text(RIGHT, "b.txt"))
+    expected = analyse(comparison).scores
+
+    def fail(c: object) -> object:
+        raise RuntimeError("broken")
+
+    calls: list[int] = []
+    real = ranking.passage_facts
+    monkeypatch.setattr(analysis, "passage_facts", fail)  # what the child runs
+    monkeypatch.setattr(ranking, "passage_facts", lambda c: calls.append(1) or real(c))  # the parent
+    assert analyse(comparison).scores == expected
+    assert calls == [1]
+
+
+@pytest.mark.data
+def test_the_ranking_with_its_facts_from_a_child_on_real_articles(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[4].parent / "shared" / "data"
+    articles = sorted(data.glob("wmt2*/*/*"))
+    if not articles:
+        pytest.skip(f"the WMT texts are not at {data} (they ship beside the repository)")
+    for article in articles[::9]:
+        refs = sorted(article.glob("reference*.txt"))
+        systems = sorted(p for p in article.glob("*.txt") if not p.name.startswith(("reference", "source")))
+        left, right = (
+            Document.from_text(p.read_text(encoding="utf-8"), p.name) for p in (refs[0], systems[0])
+        )
+        with_child, in_process = _analysed_both_ways(compare(left, right), monkeypatch)
+        assert with_child.scores == in_process.scores, article
