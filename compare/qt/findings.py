@@ -36,6 +36,9 @@ from compare.qt.findings_model import (
 )
 from compare.qt.legend import SEVERITY_GLYPHS
 
+UNCHECKED_NOTE = "Not checked yet: the findings follow."
+CHECKS_FAILED_NOTE = "Not checked: the checks could not run."
+
 
 class FindingsPanel(QWidget):
     """Filter, counts, the findings table and the buttons that apply suggestions."""
@@ -49,6 +52,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Findings")
         self.model = FindingsModel(self)
+        self.unchecked_note = UNCHECKED_NOTE  # what the counts say of a review not checked
         self.rule_combo = QComboBox()
         self.rule_combo.setAccessibleName("Filter findings by rule")
         self.rule_combo.setMinimumContentsLength(12)
@@ -143,6 +147,11 @@ class FindingsPanel(QWidget):
         self._update_counts()
         self._update_buttons()
 
+    def set_unchecked_note(self, note: str) -> None:
+        """What the counts say while the review shown has no checks (they run, or failed)."""
+        self.unchecked_note = note
+        self._update_counts()
+
     def set_rule(self, rule: str | None) -> None:
         k = self.rule_combo.findData(rule) if rule is not None else 0
         if k >= 0:
@@ -156,7 +165,13 @@ class FindingsPanel(QWidget):
     def _update_counts(self) -> None:
         counts = self.model.counts()
         if not self.model.all:
-            self.counts_label.setText("No findings." if self.model.review is not None else "")
+            review = self.model.review
+            if review is None:
+                self.counts_label.setText("")
+            elif not review.analysis.checked:  # a large pair shown before its checks
+                self.counts_label.setText(self.unchecked_note)
+            else:
+                self.counts_label.setText("No findings.")
             return
         parts = [f"{SEVERITY_GLYPHS[s]} {counts.get(s, 0)} {s}" for s in ("major", "minor", "info")]
         self.counts_label.setText("   ".join(parts))

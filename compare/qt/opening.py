@@ -32,6 +32,7 @@ from compare.core.review.session import FileChange, is_session_file
 from compare.qt import settings as app_settings
 from compare.qt.dialogs import ask_yes_no, show_error
 from compare.qt.files import FileController
+from compare.qt.findings import CHECKS_FAILED_NOTE, UNCHECKED_NOTE
 from compare.qt.host import Host
 from compare.qt.jobs import Checks, Loaded, Words
 from compare.qt.open_dialog import OpenPairDialog
@@ -200,6 +201,7 @@ class Opener(QObject):
         self._checks_job = None
         self._unchecked = None
         self.window.update_title()
+        self.window.views.findings_panel.set_unchecked_note(CHECKS_FAILED_NOTE)
         why = message.rstrip(".")
         self.window.statusBar().showMessage(
             f"The words of the changed passages could not be compared ({why}): they are shown without "
@@ -304,6 +306,7 @@ class Opener(QObject):
         files.session_path = loaded.session_path or (view.get("session_path") if restored else None)
         files.force_dirty = restored is not None
         carried_note = self._carry_decisions(review)
+        self.window.views.findings_panel.set_unchecked_note(UNCHECKED_NOTE)
         self.window.install(review, view)
         self.window.statusBar().showMessage(carried_note or self.window.summary(), 6000)
         self._unchecked = (job, review) if loaded.checks_pending else None

@@ -234,6 +234,7 @@ def test_a_large_pair_is_shown_and_worked_in_before_its_checks_arrive(open_windo
             seen["centre"] = window.views.stack.currentIndex()
             seen["words"] = window.statusBar().currentMessage()
             seen["marked"] = _word_marks(window)
+            seen["panel"] = window.views.findings_panel.counts_label.text()
             window.navigator.go_to(2)
             window.decisions.take_left()
             seen["merge"] = window.alignment.merge_with_next()
@@ -248,6 +249,7 @@ def test_a_large_pair_is_shown_and_worked_in_before_its_checks_arrive(open_windo
     assert seen["merge"] is False and "once the checks" in str(seen["status"])
     # shown without word highlights (only passages on one side are marked whole), saying so
     assert seen["marked"] == 0 and "Comparing the words" in str(seen["words"])
+    assert seen["panel"] == "Not checked yet: the findings follow."  # not "No findings."
     # the word changes, then the checks arrived and were applied to the review shown
     whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
     assert review.comparison.passages == whole.comparison.passages
@@ -281,6 +283,36 @@ def _word_marks(window, analysis=None) -> int:  # type: ignore[no-untyped-def]
         if p.kind == "changed"
         for side in ("left", "right")
     )
+
+
+def test_word_changes_that_cannot_be_had_leave_the_pair_shown_and_say_so(open_window, qtbot) -> None:
+    """The words job fails (here: the comparison it asks for is not the one the child holds):
+    the pair stays shown and can be worked in, without highlights and findings, and the status
+    bar and the findings panel say so."""
+    window = open_window([], wait=False)
+    window.loader.process_threshold = 0
+    left, right = sample_pair()
+    failed: list[str] = []
+    window.loader.failed.connect(lambda _n, message: failed.append(message))
+
+    def shown(job: int, loaded: object) -> None:
+        if isinstance(loaded, jobs.Loaded) and not failed:
+            opener = window.opener
+            opener.stop_checks()
+            opener._unchecked = (job + 1000, window.review)  # a pair job the child never ran
+            opener._run_checks()
+
+    window.loader.finished.connect(shown)
+    window.opener.open_pair(str(left), str(right))
+    qtbot.waitUntil(lambda: bool(failed) and window.ready, timeout=60000)
+    review = window.review
+    assert review is not None and review.comparison.words_pending and not review.analysis.checked
+    assert not window.checking and _word_marks(window) == 0
+    assert "could not be compared" in window.statusBar().currentMessage()
+    assert window.views.findings_panel.counts_label.text() == "Not checked: the checks could not run."
+    window.navigator.go_to(1)
+    window.decisions.take_left()
+    assert review.decision(1).choice == Choice.TAKE_OTHER
 
 
 def test_a_decision_made_before_the_word_changes_arrive_is_recovered_with_them(open_window, qtbot) -> None:
