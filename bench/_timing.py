@@ -11,6 +11,7 @@ program does: its modules are read from bytecode, not compiled every run.
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -79,6 +80,13 @@ def engine_at(revision: str, folder: Path) -> list[str]:
         subprocess.run(["git", "-C", str(ROOT), "archive", revision, "compare"], check=True, stdout=fh)
     with tarfile.open(archive) as tar:
         tar.extractall(folder, filter="data")
+    # a compiled extension is built, not committed: the one built here serves that revision too
+    # when its source there is the same (else that revision runs its pure-Python twin)
+    for built in (ROOT / "compare").rglob("*.so"):
+        source = built.with_name(built.name.split(".")[0] + ".pyx")
+        there = folder / source.relative_to(ROOT)
+        if source.is_file() and there.is_file() and there.read_bytes() == source.read_bytes():
+            shutil.copy2(built, there.with_name(built.name))
     code = f"import sys; sys.path.insert(0, {str(folder)!r}); from compare.cli import main; sys.exit(main())"
     return [sys.executable, "-c", code]
 
