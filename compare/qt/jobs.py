@@ -25,7 +25,7 @@ from compare.core.analysis.analysis import Analysis, analyse
 from compare.core.analysis.beside import Checked, ChecksBeside
 from compare.core.checks.finding import Finding
 from compare.core.checks.glossary import Glossary
-from compare.core.diff.comparison import Comparison, Passage, compare, with_words
+from compare.core.diff.comparison import Comparison, Passage, compare, diff_pending, with_diffed, with_words
 from compare.core.errors import CompareError
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
@@ -58,18 +58,14 @@ class Loaded:
 
 @dataclass(frozen=True)
 class Words:
-    """The passages of a comparison shown before its word diffs, now with them (the job
+    """Passages of a comparison shown before their word diffs, now with them (the job
     ``words``): the same passages, with their changes and divergence."""
 
     passages: tuple[Passage, ...]
 
     def comparison(self, shown: Comparison) -> Comparison:
-        """``shown`` (the comparison these passages belong to) with its word changes."""
-        if len(self.passages) != len(shown.passages) or any(
-            (a.left, a.right) != (b.left, b.right) for a, b in zip(self.passages, shown.passages, strict=True)
-        ):
-            raise ValueError("the word changes are of another comparison")
-        return dataclasses.replace(shown, passages=self.passages, words_pending=False)
+        """``shown`` (the comparison these passages belong to) with these word changes in."""
+        return with_diffed(shown, self.passages)
 
 
 @dataclass(frozen=True)
@@ -100,6 +96,13 @@ class _Held:
         self.comparison = with_words(self.comparison, progress=progress)
         _words(self.comparison)
         return self.comparison
+
+    def diff(self, indices: list[int] | None, progress: Progress | None = None) -> tuple[Passage, ...]:
+        """The passages of ``indices`` (None: all) that wait for their word diffs, diffed (and
+        kept: they wait no more)."""
+        diffed = diff_pending(self.comparison, indices, progress)
+        self.comparison = with_diffed(self.comparison, diffed)
+        return diffed
 
     def version_checks(self) -> Checked | None:
         if self.beside is not None:
@@ -182,9 +185,10 @@ def _held_for(pair_job: int) -> _Held:
     return held
 
 
-def run_words(pair_job: int, progress: Progress | None = None) -> Words:
-    """The word changes of the comparison that the job ``pair_job`` opened in steps."""
-    return Words(_held_for(pair_job).worded(progress).passages)
+def run_words(pair_job: int, indices: list[int] | None = None, progress: Progress | None = None) -> Words:
+    """The word changes of the comparison that the job ``pair_job`` opened in steps: of the
+    passages of ``indices`` (the ones in view, first), or of all that still wait for them."""
+    return Words(_held_for(pair_job).diff(indices, progress))
 
 
 def run_checks(pair_job: int, progress: Progress | None = None) -> Checks:
@@ -374,7 +378,7 @@ def run_packed(name: str, number: int, *args: Any) -> list[bytes]:
     if name == "checks":
         return pack_checks(run_checks(int(args[0]), progress=progress))
     if name == "words":
-        return pack_words(run_words(int(args[0]), progress=progress))
+        return pack_words(run_words(int(args[0]), args[1] if len(args) > 1 else None, progress=progress))
     if name in STAGED:
         return pack(JOBS[name](*args, progress=progress, hold=number))
     return pack(JOBS[name](*args, progress=progress))
@@ -385,7 +389,7 @@ def run_here(name: str, *args: Any, progress: Progress | None = None) -> Loaded 
     if name == "checks":
         return run_checks(int(args[0]), progress=progress)
     if name == "words":
-        return run_words(int(args[0]), progress=progress)
+        return run_words(int(args[0]), args[1] if len(args) > 1 else None, progress=progress)
     return JOBS[name](*args, progress=progress)
 
 

@@ -253,6 +253,10 @@ class MainWindow(QMainWindow):
         """The comparison shown waits for its checks (a large pair is shown before them)."""
         return self.opener.checking
 
+    def passages_in_view(self, count: int) -> range:
+        """``count`` passages from the first one in view on (whose words are compared first)."""
+        return self.navigator.passages_in_view(count)
+
     def apply_words(self, comparison: Comparison) -> None:
         """The word changes of the comparison shown, arrived after it was shown (``comparison`` is
         it with them). Its passages are the same, so the decisions, the undo history and the place
@@ -260,7 +264,7 @@ class MainWindow(QMainWindow):
         order follow."""
         review = self.review
         assert review is not None and not review.analysis.checked
-        review.analysis = Analysis.unchecked(comparison)
+        review.analysis = Analysis.unchecked(comparison)  # (some may still wait: they come next)
         v = self.views
         v.model.refresh_words()
         v.overview.refresh()

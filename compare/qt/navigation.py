@@ -162,6 +162,14 @@ class Navigator:
         elif current >= 0:
             self.go_to(current)
 
+    def passages_in_view(self, count: int) -> range:
+        """``count`` passages from the first one in view (or the current one) on."""
+        table = self.views.table
+        top = table.rowAt(0)
+        if top < 0:
+            top = max(0, self.current_passage())
+        return range(top, min(self.views.model.rowCount(), top + count))
+
     def shown_rows(self) -> int:
         table = self.views.table
         return sum(1 for i in range(self.views.model.rowCount()) if not table.isRowHidden(i))

@@ -40,6 +40,7 @@ from compare.resources import sample_pair
 
 CHECKING_NOTE = "Checking both versions for translation artifacts; the findings follow"
 WORDS_NOTE = "Comparing the words of the changed passages; their highlights follow"
+FIRST_WORDS = 200  # passages from the top of the view whose words are compared first
 
 OPEN_FILTER = (
     "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)"
@@ -161,10 +162,19 @@ class Opener(QObject):
         if not self.checking or self._checks_job is not None or self._job is not None:
             return
         assert self._unchecked is not None
+        pair_job, review = self._unchecked
         loader = self.window.loader
-        name = "words" if self._unchecked[1].comparison.words_pending else "checks"
-        # the comparison is held in the child process: the job must run there
-        self._checks_job = loader.start(name, self._unchecked[0], size=loader.process_threshold + 1)
+        size = loader.process_threshold + 1  # the comparison is held in the child: the job runs there
+        if review.comparison.words_pending:
+            # the passages in view first (a screenful in a twentieth of a second), then the rest
+            view = self.window.passages_in_view(FIRST_WORDS)
+            pending = review.comparison.pending_words
+            waiting = set(pending)
+            first = [i for i in view if i in waiting]
+            args: tuple[object, ...] = (pair_job, first) if 0 < len(first) < len(pending) else (pair_job,)
+            self._checks_job = loader.start("words", *args, size=size)
+        else:
+            self._checks_job = loader.start("checks", pair_job, size=size)
         self.window.statusBar().showMessage(f"{self._note()}…")
 
     def stop_checks(self) -> None:
@@ -181,9 +191,9 @@ class Opener(QObject):
         try:
             comparison = words.comparison(review.comparison)
         except ValueError:  # not this comparison's (cannot happen): check it without highlights
-            comparison = dataclasses.replace(review.comparison, words_pending=False)
+            comparison = dataclasses.replace(review.comparison, pending_words=())
         self.window.apply_words(comparison)
-        self._run_checks()
+        self._run_checks()  # the rest of the words, or the checks
 
     def _checks_finished(self, checks: Checks) -> None:
         self._checks_job = None

@@ -138,9 +138,9 @@ class Comparison:
     cross_language: bool
     segment: str = "auto"
     evidence: Evidence | None = None  # what the alignment rests on (None: not recorded)
-    # aligned, but the word diffs of its changed passages are still to come (:func:`with_words`):
-    # those passages have no changes yet and a divergence estimated from their words alone
-    words_pending: bool = False
+    # aligned, but the word diffs of these changed passages are still to come (:func:`with_words`):
+    # they have no changes yet and a divergence estimated from their words alone
+    pending_words: tuple[int, ...] = ()
 
     def side(self, name: str) -> Version:
         return self.left if name == "left" else self.right
@@ -158,6 +158,11 @@ class Comparison:
     @property
     def identical(self) -> bool:
         return self.left.text == self.right.text
+
+    @property
+    def words_pending(self) -> bool:
+        """Some changed passages wait for their word diffs (:func:`with_words`)."""
+        return bool(self.pending_words)
 
 
 def _extents(seg: Segmentation, text_len: int) -> list[int]:
@@ -262,6 +267,12 @@ def _run_diffs(
     return out
 
 
+def _diffed_amount(left: Version, right: Version, changes: Sequence[Change]) -> float:
+    """The amount of change of a passage with these word changes."""
+    amount = sum(_changed_words(left.text, c.left) + _changed_words(right.text, c.right) for c in changes)
+    return max(amount, 0.1)
+
+
 def build_passages(
     beads: Sequence[Bead],
     left: Version,
@@ -271,12 +282,13 @@ def build_passages(
     known_changes: Sequence[tuple[Change, ...] | None] | None = None,
     progress: Progress | None = None,
     words: bool = True,
+    pending: list[int] | None = None,
 ) -> tuple[Passage, ...]:
     """Passages for ``beads``. ``known_changes[k]``, when given, are the word changes of
     bead k from an earlier run (a saved session), so they need not be diffed again;
     ``progress`` hears how many word diffs are done (:mod:`compare.core.progress`). Without
     ``words``, changed passages are not diffed: they get no changes and an estimated divergence
-    (:func:`with_words` adds them)."""
+    (:func:`with_words` adds them), and their indices go to ``pending``."""
     validate_beads(beads, len(left.segmentation.sentences), len(right.segmentation.sentences))
     lsents = left.segmentation.sentences
     rsents = right.segmentation.sentences
@@ -308,6 +320,8 @@ def build_passages(
                 known = None  # does not fit this passage: diff again
             if known is None and not words:
                 amount = _rough_amount(left.text[ls:le], right.text[rs:re_])
+                if pending is not None:
+                    pending.append(len(rows))
             elif known is None:
                 jobs.append((left.text[ls:le], ls, right.text[rs:re_], rs, language))
             else:
@@ -319,10 +333,7 @@ def build_passages(
         changes: tuple[Change, ...] = ()
         if amount < 0:
             changes = next(diffs) if amount == -1.0 else known_changes[idx]  # type: ignore[index,assignment]
-            amount = sum(
-                _changed_words(left.text, c.left) + _changed_words(right.text, c.right) for c in changes
-            )
-            amount = max(amount, 0.1)
+            amount = _diffed_amount(left, right, changes)
         passages.append(
             Passage(idx, kind, lspan, rspan, tuple(lseg), tuple(rseg), divergence_of(amount), changes)
         )
@@ -386,19 +397,57 @@ def compare(
         known_changes = None
     if words:
         report(progress, COMPARING_WORDS, 0, 0)
-    passages = build_passages(beads, lside, rside, cross, parallel, known_changes, progress, words)
-    pending = not words and any(p.kind == CHANGED and not p.changes for p in passages) and not cross
-    return Comparison(lside, rside, passages, cross, segment, evidence=evidence, words_pending=pending)
+    pending: list[int] = []
+    passages = build_passages(beads, lside, rside, cross, parallel, known_changes, progress, words, pending)
+    return Comparison(lside, rside, passages, cross, segment, evidence=evidence, pending_words=tuple(pending))
 
 
-def with_words(
-    comparison: Comparison, parallel: bool = False, progress: Progress | None = None
-) -> Comparison:
+def diff_pending(
+    comparison: Comparison, indices: Sequence[int] | None = None, progress: Progress | None = None
+) -> tuple[Passage, ...]:
+    """The passages of ``comparison`` that wait for their word diffs (those of ``indices`` among
+    them, when given), diffed: each as ``compare`` would have made it at once."""
+    c = comparison
+    wanted = c.pending_words if indices is None else sorted(set(indices) & set(c.pending_words))
+    lsents, rsents = c.left.segmentation.sentences, c.right.segmentation.sentences
+    language = _code(c.left.language) or _code(c.right.language)
+    jobs = []
+    for i in wanted:
+        p = c.passages[i]
+        ls, le = lsents[p.left_segments[0]][0], lsents[p.left_segments[-1]][1]
+        rs, re_ = rsents[p.right_segments[0]][0], rsents[p.right_segments[-1]][1]
+        jobs.append((c.left.text[ls:le], ls, c.right.text[rs:re_], rs, language))
+    out = []
+    for i, changes in zip(wanted, _run_diffs(jobs, False, progress), strict=True):
+        p = c.passages[i]
+        amount = _diffed_amount(c.left, c.right, changes)
+        out.append(dataclasses.replace(p, divergence=divergence_of(amount), changes=changes))
+    return tuple(out)
+
+
+def with_diffed(comparison: Comparison, diffed: Sequence[Passage]) -> Comparison:
+    """``comparison`` with ``diffed`` (from :func:`diff_pending`) in place of its passages of the
+    same index, which no longer wait. ValueError when they are not that comparison's."""
+    c = comparison
+    pending = set(c.pending_words)
+    passages = list(c.passages)
+    for p in diffed:
+        old = passages[p.index] if 0 <= p.index < len(passages) else None
+        if (
+            old is None
+            or p.index not in pending
+            or (old.left, old.right, old.kind) != (p.left, p.right, p.kind)
+        ):
+            raise ValueError("the word changes are of another comparison")
+        passages[p.index] = p
+        pending.discard(p.index)
+    return dataclasses.replace(c, passages=tuple(passages), pending_words=tuple(sorted(pending)))
+
+
+def with_words(comparison: Comparison, progress: Progress | None = None) -> Comparison:
     """``comparison`` with the word diffs it was returned without (``compare(words=False)``):
     the same passages, now with their changes and divergence, as ``compare`` gives at once."""
     if not comparison.words_pending:
         return comparison
-    c = comparison
     report(progress, COMPARING_WORDS, 0, 0)
-    passages = build_passages(c.beads, c.left, c.right, c.cross_language, parallel, progress=progress)
-    return dataclasses.replace(c, passages=passages, words_pending=False)
+    return with_diffed(comparison, diff_pending(comparison, progress=progress))

@@ -285,6 +285,41 @@ def _word_marks(window, analysis=None) -> int:  # type: ignore[no-untyped-def]
     )
 
 
+def test_the_words_of_the_passages_in_view_come_first(open_window, qtbot, monkeypatch) -> None:
+    """The words job asks first for the passages from the top of the view, then for the rest:
+    the screen the user looks at is highlighted long before the whole megabyte is diffed."""
+    from compare.qt import opening
+
+    monkeypatch.setattr(opening, "FIRST_WORDS", 4)
+    window = open_window([], wait=False)
+    window.loader.process_threshold = 0
+    left, right = sample_pair()
+    arrivals: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+
+    def arrived(job: int, result: object) -> None:  # runs after the window applied it
+        if isinstance(result, jobs.Words):
+            arrivals.append(
+                (
+                    len(result.passages),
+                    tuple(p.index for p in result.passages),
+                    window.review.comparison.pending_words,
+                )
+            )
+
+    window.loader.finished.connect(arrived)
+    window.opener.open_pair(str(left), str(right))
+    qtbot.waitUntil(lambda: window.ready, timeout=60000)
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
+    assert len(arrivals) == 2
+    (n_first, first, left_after_first), (_n_rest, rest, left_after_rest) = arrivals
+    top = window.views.table.rowAt(0)
+    assert 0 < n_first <= 4 and all(top <= i < top + 4 for i in first)
+    assert left_after_first and set(first).isdisjoint(left_after_first)
+    assert sorted(first + rest) == [p.index for p in whole.comparison.passages if p.kind == "changed"]
+    assert left_after_rest == () and window.review.comparison.passages == whole.comparison.passages
+    assert window.review.findings == whole.findings
+
+
 def test_word_changes_that_cannot_be_had_leave_the_pair_shown_and_say_so(open_window, qtbot) -> None:
     """The words job fails (here: the comparison it asks for is not the one the child holds):
     the pair stays shown and can be worked in, without highlights and findings, and the status

@@ -9,7 +9,9 @@ from compare.core.diff.comparison import (
     LEFT_ONLY,
     RIGHT_ONLY,
     compare,
+    diff_pending,
     divergence_of,
+    with_diffed,
     with_words,
 )
 from compare.core.io.document import Document
@@ -162,6 +164,17 @@ def test_a_comparison_aligned_first_and_diffed_after_is_the_one_made_at_once() -
     assert all(p.divergence > 0 for p in aligned.passages if p.kind == CHANGED)
     worded = with_words(aligned)
     assert not worded.words_pending and worded.passages == whole.passages
+    # in two parts (the passages in view first), the same
+    first = diff_pending(aligned, [aligned.pending_words[-1], 10**6])
+    assert [p.index for p in first] == [aligned.pending_words[-1]]
+    part = with_diffed(aligned, first)
+    assert part.words_pending and aligned.pending_words[-1] not in part.pending_words
+    assert with_diffed(part, diff_pending(part)).passages == whole.passages
+    with pytest.raises(ValueError):  # diffed already: not this comparison's to take again
+        with_diffed(part, first)
+    with pytest.raises(ValueError):  # another comparison's passages
+        other = compare(Document.from_text(EDITED), Document.from_text(MT), words=False)
+        with_diffed(aligned, diff_pending(other))
     assert with_words(whole) is whole  # nothing to add
     # an identical pair has no word diffs to wait for
     assert not compare(left, Document.from_text(MT), words=False).words_pending
