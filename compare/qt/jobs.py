@@ -90,6 +90,7 @@ class _Held:
     glossary: Glossary | None
     beside: ChecksBeside | None  # the single-version checks, run beside the comparison
     checked: Checked | None = None  # what they found, once taken
+    shown_without: tuple[int, ...] = ()  # the passages its window got without their word diffs
 
     def worded(self, progress: Progress | None = None) -> Comparison:
         """The comparison with its word diffs (made on first use)."""
@@ -98,11 +99,14 @@ class _Held:
         return self.comparison
 
     def diff(self, indices: list[int] | None, progress: Progress | None = None) -> tuple[Passage, ...]:
-        """The passages of ``indices`` (None: all) that wait for their word diffs, diffed (and
-        kept: they wait no more)."""
-        diffed = diff_pending(self.comparison, indices, progress)
-        self.comparison = with_diffed(self.comparison, diffed)
-        return diffed
+        """The passages of ``indices`` (None: all that the comparison was shown without), with
+        their word diffs: made now for those that still wait, kept from an earlier job for the
+        others (a job whose answer was cancelled may have made them: the window asks again)."""
+        c = self.comparison
+        shown_without = set(self.shown_without)
+        wanted = self.shown_without if indices is None else [i for i in indices if i in shown_without]
+        self.comparison = c = with_diffed(c, diff_pending(c, wanted, progress))
+        return tuple(c.passages[i] for i in wanted)
 
     def version_checks(self) -> Checked | None:
         if self.beside is not None:
@@ -174,7 +178,7 @@ def open_pair(
     for old in _held.values():
         old.drop()
     _held.clear()
-    _held[hold] = _Held(comparison, glossary, beside)
+    _held[hold] = _Held(comparison, glossary, beside, shown_without=comparison.pending_words)
     return Loaded(Review(Analysis.unchecked(comparison)), {}, checks_pending=True)
 
 

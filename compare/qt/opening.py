@@ -171,8 +171,10 @@ class Opener(QObject):
             pending = review.comparison.pending_words
             waiting = set(pending)
             first = [i for i in view if i in waiting]
-            args: tuple[object, ...] = (pair_job, first) if 0 < len(first) < len(pending) else (pair_job,)
-            self._checks_job = loader.start("words", *args, size=size)
+            # the passages asked for by number, every time: a job cancelled after the child made
+            # them would otherwise leave them made there and never come here
+            ask = first if 0 < len(first) < len(pending) else list(pending)
+            self._checks_job = loader.start("words", pair_job, ask, size=size)
         else:
             self._checks_job = loader.start("checks", pair_job, size=size)
         self.window.statusBar().showMessage(f"{self._note()}…")

@@ -97,6 +97,23 @@ def test_a_pair_in_the_child_process_comes_aligned_then_diffed_then_checked_as_i
     assert checks.session_parts == fixed_parts(worded)
 
 
+def test_words_asked_for_again_come_again(qtbot) -> None:
+    """A words job whose answer the window cancelled may have made the word changes in the child:
+    asked for again, they come again (else the window would wait for them for ever)."""
+    left, right = sample_pair()
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.comparison
+    loaded = jobs.open_pair(str(left), str(right), 10_000_000, hold=7)  # held here, as in the child
+    shown = loaded.review.comparison
+    some = list(shown.pending_words[:2])
+    first = jobs.run_words(7, some)  # made, and its answer (say) never taken
+    again = jobs.run_words(7, some)
+    assert [p.index for p in again.passages] == some and again.passages == first.passages
+    everything = jobs.run_words(7).passages  # all the window got without
+    assert [p.index for p in everything] == list(shown.pending_words)
+    assert jobs.Words(everything).comparison(shown).passages == whole.passages
+    assert jobs.run_words(7, [10**6, *some]).passages == first.passages  # numbers it never had: none
+
+
 def test_word_changes_of_another_comparison_are_refused(qtbot) -> None:
     left, right = sample_pair()
     whole = jobs.open_pair(str(left), str(right), 10_000_000).review.comparison
