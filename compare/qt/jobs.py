@@ -191,7 +191,7 @@ def _held_for(pair_job: int) -> _Held:
 
 def run_words(pair_job: int, indices: list[int] | None = None, progress: Progress | None = None) -> Words:
     """The word changes of the comparison that the job ``pair_job`` opened in steps: of the
-    passages of ``indices`` (the ones in view, first), or of all that still wait for them."""
+    passages of ``indices`` (the ones in view, first), or of all it was shown without."""
     return Words(_held_for(pair_job).diff(indices, progress))
 
 
