@@ -216,9 +216,30 @@ class FileController(QObject):
         self.window.statusBar().showMessage(f"Exported the change report to {Path(path).name}.", 5000)
         return True
 
+    def _without_what_is_pending(self, doing: str) -> bool:
+        """Whether the review may be printed or exported now: at once when its word changes and
+        checks are in; while a large pair's are still being made, only if the user says so (the
+        review would lack what they bring)."""
+        review = self.window.review
+        if review is None or not self.window.checking:
+            return True
+        if review.comparison.words_pending:
+            what = (
+                "its word changes and its checks are still being made, so the review would show "
+                "no word highlights and no findings"
+            )
+        else:
+            what = "its checks are still running, so the review would show no findings"
+        return ask_yes_no(
+            self.parent_widget,
+            f"{doing} the review",
+            f"The comparison is not complete yet: {what}. The status bar says when they are in. "
+            f"{doing} it anyway?",
+        )
+
     def export_review_pdf(self, path: str | None = None) -> bool:
         review = self.window.review
-        if review is None:
+        if review is None or not self._without_what_is_pending("Export"):
             return False
         if path is None:
             name = Path(review.comparison.side(review.base).document.name).stem + ".review.pdf"
@@ -253,7 +274,11 @@ class FileController(QObject):
         from compare.qt.printing import print_review
 
         review = self.window.review
-        return review is not None and print_review(self.parent_widget, review)
+        return (
+            review is not None
+            and self._without_what_is_pending("Print")
+            and print_review(self.parent_widget, review)
+        )
 
     # --- crash recovery ------------------------------------------------------------------
     def autosave(self) -> None:

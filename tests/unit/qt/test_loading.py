@@ -8,6 +8,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from compare import APP_NAME
 from compare.core.progress import ALIGNING, CHECKING, COMPARING_WORDS, READING, STAGES
@@ -365,6 +366,34 @@ def test_word_changes_that_cannot_be_had_leave_the_pair_shown_and_say_so(open_wi
     window.navigator.go_to(1)
     window.decisions.take_left()
     assert review.decision(1).choice == Choice.TAKE_OTHER
+
+
+def test_the_review_is_exported_before_its_checks_only_if_the_user_says_so(
+    open_window, qtbot, messages, tmp_path
+) -> None:
+    """A large pair's review printed or exported as PDF before its word changes and checks are in
+    would lack their highlights and findings: the window asks first."""
+    window = open_window([], wait=False)
+    window.loader.process_threshold = 0
+    left, right = sample_pair()
+    done: dict[str, object] = {}
+
+    def shown(job: int, loaded: object) -> None:
+        if isinstance(loaded, jobs.Loaded) and not done:
+            done["declined"] = window.files.export_review_pdf(str(tmp_path / "no.pdf"))
+            done["question"] = messages.texts[-1] if messages.texts else ""
+            messages.answer("question", QMessageBox.StandardButton.Yes)
+            done["accepted"] = window.files.export_review_pdf(str(tmp_path / "yes.pdf"))
+
+    window.loader.finished.connect(shown)
+    window.opener.open_pair(str(left), str(right))
+    qtbot.waitUntil(lambda: window.ready, timeout=60000)
+    assert done["declined"] is False and not (tmp_path / "no.pdf").exists()
+    assert "no word highlights and no findings" in str(done["question"])
+    assert done["accepted"] is True and (tmp_path / "yes.pdf").stat().st_size > 0
+    asked = len(messages.shown)
+    assert window.files.export_review_pdf(str(tmp_path / "after.pdf"))  # complete now: no question
+    assert len(messages.shown) == asked and (tmp_path / "after.pdf").exists()
 
 
 def test_a_decision_made_before_the_word_changes_arrive_is_recovered_with_them(open_window, qtbot) -> None:
