@@ -14,6 +14,7 @@ the comparison it was made for is still the one shown (checked on arrival).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import hashlib
@@ -41,10 +42,23 @@ from compare.resources import sample_pair
 CHECKING_NOTE = "Checking both versions for translation artifacts; the findings follow"
 WORDS_NOTE = "Comparing the words of the changed passages; their highlights follow"
 FIRST_WORDS = 200  # passages from the top of the view whose words are compared first
+WORDS_CHUNK = 1000  # passages whose words one job compares, after those in view
 
 OPEN_FILTER = (
     "Articles and reviews (*.txt *.md *.markdown *.text *.docx *.html *.htm *.ncreview);;All files (*)"
 )
+
+
+def _next_words(pending: tuple[int, ...], view: range) -> list[int]:
+    """The passages whose words to compare next: those in view that wait for them, if any (a
+    screenful in a twentieth of a second); else the next :data:`WORDS_CHUNK` that wait, from the
+    view on (then from the start): the highlights follow the reader through a large pair."""
+    waiting = set(pending)
+    in_view = [i for i in view if i in waiting]
+    if in_view:
+        return in_view
+    k = bisect.bisect_left(pending, view.start)
+    return list((pending[k:] + pending[:k])[:WORDS_CHUNK])
 
 
 def _size(*paths: str) -> int:
@@ -166,14 +180,9 @@ class Opener(QObject):
         loader = self.window.loader
         size = loader.process_threshold + 1  # the comparison is held in the child: the job runs there
         if review.comparison.words_pending:
-            # the passages in view first (a screenful in a twentieth of a second), then the rest
-            view = self.window.passages_in_view(FIRST_WORDS)
-            pending = review.comparison.pending_words
-            waiting = set(pending)
-            first = [i for i in view if i in waiting]
+            ask = _next_words(review.comparison.pending_words, self.window.passages_in_view(FIRST_WORDS))
             # the passages asked for by number, every time: a job cancelled after the child made
             # them would otherwise leave them made there and never come here
-            ask = first if 0 < len(first) < len(pending) else list(pending)
             self._checks_job = loader.start("words", pair_job, ask, size=size)
         else:
             self._checks_job = loader.start("checks", pair_job, size=size)

@@ -338,6 +338,63 @@ def test_the_words_of_the_passages_in_view_come_first(open_window, qtbot, monkey
     assert window.review.findings == whole.findings
 
 
+def test_the_words_compared_next_follow_the_view() -> None:
+    from compare.qt import opening
+
+    pending = (2, 5, 9, 14, 20, 21, 30)
+    assert opening._next_words(pending, range(4, 10)) == [5, 9]  # those in view
+    chunk = opening.WORDS_CHUNK
+    many = tuple(range(0, 4 * chunk, 2))  # 2 chunks' worth
+    # none in view: the next chunk from the view on
+    assert opening._next_words(many, range(1001, 1001)) == list(range(1002, 1002 + 2 * chunk, 2))
+    # near the end: what is left there, then from the start
+    tail = opening._next_words(many, range(4 * chunk - 11, 4 * chunk - 11))
+    assert tail == [*range(4 * chunk - 10, 4 * chunk, 2), *range(0, 2 * chunk - 10, 2)]
+
+
+def test_after_a_jump_the_words_there_come_next(open_window, qtbot, monkeypatch) -> None:
+    """Words are compared a chunk at a time after those in view; a reader who jumps while they
+    are being compared gets the passages there next, and the end is the same comparison."""
+    from compare.qt import opening
+
+    monkeypatch.setattr(opening, "FIRST_WORDS", 12)  # more than the rows in view
+    monkeypatch.setattr(opening, "WORDS_CHUNK", 3)
+    window = open_window([], wait=False)
+    window.loader.process_threshold = 0
+    left, right = sample_pair()
+    asked: list[list[int]] = []
+    real_start = window.loader.start
+
+    def start(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "words":
+            asked.append(list(args[1]))
+        return real_start(name, *args, **kwargs)
+
+    monkeypatch.setattr(window.loader, "start", start)
+    jumped: list[tuple[int, int]] = []  # (the passage jumped to, how many jobs were asked by then)
+
+    def arrived(job: int, result: object) -> None:
+        if isinstance(result, jobs.Words) and not jumped and window.review.comparison.words_pending:
+            last = window.review.comparison.pending_words[-1]
+            window.navigator.go_to(last)
+            jumped.append((last, len(asked)))
+
+    window.loader.finished.connect(arrived)
+    window.opener.open_pair(str(left), str(right))
+    qtbot.waitUntil(lambda: window.ready, timeout=60000)
+    whole = jobs.open_pair(str(left), str(right), 10_000_000).review.analysis
+    assert len(asked) >= 3 and all(len(a) <= 12 for a in asked)
+    ((target, by_then),) = jumped
+    # the passage jumped to comes with one of the next two jobs (the view settles in a turn or
+    # two), not after the chunks before it
+    assert target in asked[by_then] + asked[by_then + 1]
+    assert sorted(i for a in asked for i in a) == [
+        p.index for p in whole.comparison.passages if p.kind == "changed"
+    ]
+    assert window.review.comparison.passages == whole.comparison.passages
+    assert window.review.findings == whole.findings
+
+
 def test_word_changes_that_cannot_be_had_leave_the_pair_shown_and_say_so(open_window, qtbot) -> None:
     """The words job fails (here: the comparison it asks for is not the one the child holds):
     the pair stays shown and can be worked in, without highlights and findings, and the status
