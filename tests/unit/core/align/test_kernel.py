@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import random
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -21,8 +20,7 @@ from compare.core.align import same_language
 from compare.core.align.same_language import align_same_language
 from compare.core.diff.comparison import make_side
 from compare.core.io.document import Document
-
-DATA = Path(__file__).resolve().parents[4].parent / "shared" / "data"
+from tests.unit.core import wmt
 
 
 def _pure(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,18 +60,15 @@ needs_kernel = pytest.mark.skipif(same_language._kernel is None, reason="the ker
 
 @needs_kernel
 def test_real_news_aligns_the_same_with_and_without_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not (DATA / "wmt21").is_dir():
-        pytest.skip(f"the WMT texts are not at {DATA} (they ship beside the repository)")
     compared = 0
-    for article in sorted(DATA.glob("wmt2*/*/*")):
-        refs = sorted(article.glob("reference*.txt"))
-        systems = sorted(p for p in article.glob("*.txt") if not p.name.startswith(("reference", "source")))
-        others = [*systems[:2], *refs[1:2]]
+    for article in wmt.articles():
+        refs = article.references
+        others = [*article.systems[:2], *refs[1:2]]
         left, lp = _sentences(refs[0].read_text(encoding="utf-8"))
         for other in others:
             right, rp = _sentences(other.read_text(encoding="utf-8"))
             compiled, python = _both(monkeypatch, left, right, lp, rp)
-            assert compiled == python, f"{article.name}: {refs[0].name} against {other.name}"
+            assert compiled == python, f"{article.folder.name}: {refs[0].name} against {other.name}"
             compared += 1
     assert compared > 100
 

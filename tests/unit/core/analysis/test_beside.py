@@ -123,17 +123,12 @@ def test_a_failing_facts_child_leaves_the_ranking_to_the_parent(
 def test_the_ranking_with_its_facts_from_a_child_on_real_articles(
     forking: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pathlib import Path
+    from tests.unit.core import wmt
 
-    data = Path(__file__).resolve().parents[4].parent / "shared" / "data"
-    articles = sorted(data.glob("wmt2*/*/*"))
-    if not articles:
-        pytest.skip(f"the WMT texts are not at {data} (they ship beside the repository)")
-    for article in articles[::9]:
-        refs = sorted(article.glob("reference*.txt"))
-        systems = sorted(p for p in article.glob("*.txt") if not p.name.startswith(("reference", "source")))
+    for article in wmt.articles()[::9]:
         left, right = (
-            Document.from_text(p.read_text(encoding="utf-8"), p.name) for p in (refs[0], systems[0])
+            Document.from_text(p.read_text(encoding="utf-8"), p.name)
+            for p in (article.references[0], article.systems[0])
         )
         with_child, in_process = _analysed_both_ways(compare(left, right), monkeypatch)
-        assert with_child.scores == in_process.scores, article
+        assert with_child.scores == in_process.scores, article.folder

@@ -1,5 +1,4 @@
 import statistics
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +15,7 @@ from compare.core.diff.comparison import (
 )
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
+from tests.unit.core import wmt
 
 
 def tiles(c) -> None:  # type: ignore[no-untyped-def]
@@ -138,16 +138,7 @@ def test_sample_pair_alignment() -> None:
 
 
 def _real_pairs() -> list[tuple[Document, Document]]:
-    data = Path(__file__).resolve().parents[4].parent / "shared" / "data"
-    if not (data / "wmt21").is_dir():
-        pytest.skip(f"the WMT texts are not at {data} (they ship beside the repository)")
-    pairs = []
-    for article in sorted(data.glob("wmt2*/*/*")):
-        refs = sorted(article.glob("reference*.txt"))
-        systems = sorted(p for p in article.glob("*.txt") if not p.name.startswith(("reference", "source")))
-        if refs and systems:
-            pairs.append((load_document(str(refs[0])), load_document(str(systems[0]))))
-    return pairs
+    return [(load_document(str(a.references[0])), load_document(str(a.systems[0]))) for a in wmt.articles()]
 
 
 def test_a_comparison_aligned_first_and_diffed_after_is_the_one_made_at_once() -> None:

@@ -10,17 +10,15 @@ code points that stand for words past the 6,400th distinct one.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from diff_match_patch import diff_match_patch
 
 from compare.core.diff import worddiff
 from compare.core.diff.worddiff import tokenize, word_diff
+from tests.unit.core import wmt
 
 fast = pytest.importorskip("fast_diff_match_patch", reason="the compiled diff-match-patch is not installed")
-
-DATA = Path(__file__).resolve().parents[4].parent / "shared" / "data"
 
 _dmp = diff_match_patch()
 _dmp.Diff_Timeout = 0
@@ -39,15 +37,11 @@ def _encoded(left: str, right: str) -> tuple[str, str]:
 
 
 def _real_pairs() -> list[tuple[str, str]]:
-    if not (DATA / "wmt21").is_dir():
-        pytest.skip(f"the WMT texts are not at {DATA} (they ship beside the repository)")
-    pairs = []
-    for article in sorted(DATA.glob("wmt2*/*/*")):
-        refs = sorted(article.glob("reference*.txt"))
-        systems = sorted(p for p in article.glob("*.txt") if not p.name.startswith(("reference", "source")))
-        for mt in systems[:2]:
-            pairs.append((refs[0].read_text(encoding="utf-8"), mt.read_text(encoding="utf-8")))
-    return pairs
+    return [
+        (a.references[0].read_text(encoding="utf-8"), mt.read_text(encoding="utf-8"))
+        for a in wmt.articles()
+        for mt in a.systems[:2]
+    ]
 
 
 @pytest.mark.data
