@@ -25,7 +25,7 @@ from compare.core.analysis.analysis import Analysis, analyse
 from compare.core.analysis.beside import Checked, ChecksBeside
 from compare.core.checks.finding import Finding
 from compare.core.checks.glossary import Glossary
-from compare.core.diff.comparison import Comparison, Passage, compare, diff_pending, with_diffed, with_words
+from compare.core.diff.comparison import Comparison, Passage, compare, diff_pending, with_diffed
 from compare.core.errors import CompareError
 from compare.core.io.document import Document
 from compare.core.io.loading import load_document
@@ -91,12 +91,6 @@ class _Held:
     beside: ChecksBeside | None  # the single-version checks, run beside the comparison
     checked: Checked | None = None  # what they found, once taken
     shown_without: tuple[int, ...] = ()  # the passages its window got without their word diffs
-
-    def worded(self, progress: Progress | None = None) -> Comparison:
-        """The comparison with its word diffs (made on first use)."""
-        self.comparison = with_words(self.comparison, progress=progress)
-        _words(self.comparison)
-        return self.comparison
 
     def diff(self, indices: list[int] | None, progress: Progress | None = None) -> tuple[Passage, ...]:
         """The passages of ``indices`` (None: all that the comparison was shown without), with
@@ -200,7 +194,8 @@ def run_checks(pair_job: int, progress: Progress | None = None) -> Checks:
     the job ``words`` did not run). It stays held (a cancelled check can be run again) until the
     next pair replaces it."""
     held = _held_for(pair_job)
-    comparison = held.worded(progress)
+    held.diff(None, progress)  # what the words jobs did not bring yet (usually nothing)
+    comparison = held.comparison
     analysis = analyse(comparison, held.glossary, held.version_checks(), progress=progress)
     # built here, in the child, so that the window's recovery writer never has to
     return Checks(analysis.findings, analysis.scores, held.glossary, fixed_parts(comparison))

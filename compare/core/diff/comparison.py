@@ -409,6 +409,8 @@ def diff_pending(
     them, when given), diffed: each as ``compare`` would have made it at once."""
     c = comparison
     wanted = c.pending_words if indices is None else sorted(set(indices) & set(c.pending_words))
+    if not wanted:
+        return ()  # nothing to diff, nothing to report
     lsents, rsents = c.left.segmentation.sentences, c.right.segmentation.sentences
     language = _code(c.left.language) or _code(c.right.language)
     jobs = []
