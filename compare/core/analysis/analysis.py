@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from compare.core.analysis.beside import Beside, Checked
-from compare.core.analysis.ranking import locate, passage_facts, rank_divergence
+from compare.core.analysis.ranking import Facts, locate, passage_facts, rank_divergence
 from compare.core.checks import check_text
-from compare.core.checks.cross import check_comparison
+from compare.core.checks.cross import CROSS_RULES, check_comparison
 from compare.core.checks.finding import Finding, Scope
 from compare.core.checks.glossary import Glossary, forbidden_forms, missing_translations
 from compare.core.diff.comparison import SIDES, Comparison, Side
@@ -130,6 +130,42 @@ def glossary_findings(comparison: Comparison, glossary: Glossary) -> list[Findin
     return out + missing_translations(comparison, glossary)
 
 
+#: The cross-version rule the child of :func:`analyse` runs beside the others: on a megabyte pair
+#: it and the ranking's facts take about as long as the rest of the cross-version checks.
+BESIDE_RULE = "number-mismatch"
+
+
+def _beside(comparison: Comparison) -> tuple[list[Facts], list[Finding]]:
+    return passage_facts(comparison), list(CROSS_RULES[BESIDE_RULE].check(comparison))
+
+
+class _Beside:
+    """What a child computes while :func:`analyse` runs the other checks: the ranking's facts of
+    every passage and the findings of :data:`BESIDE_RULE` (None for either: compute it here)."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        size = len(comparison.left.text) + len(comparison.right.text)
+        self.child = Beside(_beside, comparison, size=size)
+        self._answer: tuple[list[Facts], list[Finding]] | None = None
+        self._asked = False
+
+    def _take(self) -> tuple[list[Facts], list[Finding]] | None:
+        if not self._asked:
+            self._asked = True
+            got = self.child.result()
+            if isinstance(got, tuple) and len(got) == 2:
+                self._answer = got
+        return self._answer
+
+    def numbers(self) -> list[Finding] | None:
+        answer = self._take()
+        return None if answer is None else answer[1]
+
+    def facts(self) -> list[Facts] | None:
+        answer = self._take()
+        return None if answer is None else answer[0]
+
+
 def analyse(
     comparison: Comparison,
     glossary: Glossary | None = None,
@@ -140,18 +176,18 @@ def analyse(
     and rank the passages. ``checked``: see :func:`version_findings`. ``progress`` hears the
     checks done of three: each version, then the passages between them
     (:mod:`compare.core.progress`)."""
-    # the ranking's facts need no findings: on a large pair a child computes them meanwhile
-    beside = Beside(passage_facts, comparison, size=len(comparison.left.text) + len(comparison.right.text))
+    beside = _Beside(comparison)  # on a large pair, a child (nothing to wait for on a small one)
     try:
         findings = shared_defects(comparison, version_findings(comparison, checked, progress))
         report(progress, CHECKING, 2, 3)
-        findings += check_comparison(comparison)
+        later = {BESIDE_RULE: beside.numbers} if beside.child.running else None
+        findings += check_comparison(comparison, found=later)
         if glossary is not None:
             findings += glossary_findings(comparison, glossary)
         report(progress, CHECKING, 3, 3)
-        facts = beside.result()
+        facts = beside.facts()
     finally:
-        beside.cancel()
+        beside.child.cancel()
     findings.sort(key=lambda f: (f.passage if f.passage is not None else -1, f.side or "", f.start, f.rule))
-    scores = rank_divergence(comparison, findings, facts if isinstance(facts, list) else None)
+    scores = rank_divergence(comparison, findings, facts)
     return Analysis(comparison, tuple(findings), scores, True, glossary)

@@ -1,5 +1,6 @@
 """Work that needs no result of the work beside it, in a forked child: the single-version checks
-of both texts beside the alignment, the ranking's facts beside the cross-version checks.
+of both texts beside the alignment, the ranking's facts and the numbers rule beside the other
+cross-version checks.
 
 The artifact checks of one version read only its text and its language, both known before the
 alignment starts, so on a machine with a second core they need not wait for it: the command line
@@ -14,7 +15,8 @@ before: the findings are the same either way.
 :class:`Beside` does the same for any function of values the parent holds: the child inherits
 them, so nothing is pickled but the answer. :func:`~compare.core.analysis.analysis.analyse`
 computes the ranking's facts of each passage (:func:`~compare.core.analysis.ranking.passage_facts`,
-a second of a megabyte pair) in one while it runs the cross-version checks.
+a second of a megabyte pair) and the number-mismatch findings (half a second) in one while it
+runs the other cross-version checks (the names rule alone takes 1.6 seconds there).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ compare names, quotations or sentence counts by).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,21 +71,30 @@ CROSS_RULES: dict[str, CrossRule] = {
 }  # fmt: skip
 
 
-def check_comparison(comparison: Comparison, rules: Iterable[str] | None = None) -> list[Finding]:
+def check_comparison(
+    comparison: Comparison,
+    rules: Iterable[str] | None = None,
+    found: Mapping[str, Callable[[], Sequence[Finding] | None]] | None = None,
+) -> list[Finding]:
     """Every cross-version finding, sorted by passage, side and offset.
 
     ``rules`` restricts the run to those rule ids (default: all of :data:`CROSS_RULES`).
+    ``found`` maps rule ids to where their findings for this comparison are being found already
+    (a child process, :func:`compare.core.analysis.analysis.analyse`): each is asked after the
+    other rules have run, and the rule runs here only when it answers None.
     """
     ids = list(CROSS_RULES) if rules is None else list(rules)
     unknown = sorted(set(ids) - set(CROSS_RULES))
     if unknown:
         raise KeyError(f"unknown cross rule id(s): {', '.join(unknown)}")
-    out: list[Finding] = []
-    for rule_id in ids:
-        rule = CROSS_RULES[rule_id]
-        if rule.same_language_only and comparison.cross_language:
-            continue
-        out.extend(rule.check(comparison))
+    ids = [i for i in ids if not (CROSS_RULES[i].same_language_only and comparison.cross_language)]
+    later = found or {}
+    by_rule = {i: list(CROSS_RULES[i].check(comparison)) for i in ids if i not in later}
+    for i in ids:
+        if i in later:
+            answer = later[i]()
+            by_rule[i] = list(CROSS_RULES[i].check(comparison)) if answer is None else list(answer)
+    out = [f for i in ids for f in by_rule[i]]
     out = fold_repeats(out)
     out.sort(
         key=lambda f: (f.passage if f.passage is not None else -1, f.side != "left", f.start, f.end, f.rule)

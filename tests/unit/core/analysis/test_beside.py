@@ -1,8 +1,9 @@
 """Work in a forked child gives what the parent would compute: the single-version checks, the
-ranking's facts of each passage."""
+ranking's facts of each passage, the numbers rule's findings."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 
@@ -72,7 +73,8 @@ def test_small_texts_are_checked_in_the_process() -> None:
 
 
 def _analysed_both_ways(comparison, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """The analysis with the ranking's facts from a child, and with them computed in the process."""
+    """The analysis with the ranking's facts and the numbers' findings from a child, and with
+    them computed in the process."""
     from compare.core.analysis import analysis
 
     forked: list[bool] = []
@@ -119,6 +121,42 @@ def test_a_failing_facts_child_leaves_the_ranking_to_the_parent(
     assert calls == [1]
 
 
+def test_the_numbers_rule_runs_in_the_child_not_twice(forking: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compare.core.checks import cross
+
+    left = LEFT + "The ministry counted 1,200 cases on Monday.\n"
+    right = RIGHT + "The ministry counted 12,000 cases on Monday.\n"
+    comparison = compare(Document.from_text(left, "a.txt"), Document.from_text(right, "b.txt"))
+    real = cross.CROSS_RULES["number-mismatch"]
+    runs: list[int] = []
+
+    def counted(c):  # type: ignore[no-untyped-def]
+        runs.append(os.getpid())
+        return real.check(c)
+
+    monkeypatch.setitem(cross.CROSS_RULES, "number-mismatch", dataclasses.replace(real, check=counted))
+    found = analyse(comparison).findings
+    assert runs == []  # not run in this process: the child ran it
+    assert [f.rule for f in found].count("number-mismatch") == 1
+    monkeypatch.setattr(beside, "MIN_CHARS", 10**12)
+    assert analyse(comparison).findings == found and runs == [os.getpid()]
+
+
+def test_a_failing_child_leaves_the_numbers_to_the_parent(
+    forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare.core.analysis import analysis
+
+    comparison = compare(Document.from_text(LEFT, "a.txt"), Document.from_text(RIGHT, "b.txt"))
+    expected = analyse(comparison).findings
+
+    def fail(c: object) -> object:
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(analysis, "_beside", fail)
+    assert analyse(comparison).findings == expected
+
+
 @pytest.mark.data
 def test_the_ranking_with_its_facts_from_a_child_on_real_articles(
     forking: None, monkeypatch: pytest.MonkeyPatch
@@ -132,3 +170,4 @@ def test_the_ranking_with_its_facts_from_a_child_on_real_articles(
         )
         with_child, in_process = _analysed_both_ways(compare(left, right), monkeypatch)
         assert with_child.scores == in_process.scores, article.folder
+        assert with_child.findings == in_process.findings, article.folder
