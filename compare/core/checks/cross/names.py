@@ -93,24 +93,30 @@ class _Word(NamedTuple):  # a tuple: a megabyte of news holds 340,000 of them, m
     continuation: bool  # after a hyphen, inside a compound
 
 
+# A word with what decides its place: the opener (quotation mark, bracket, colon, sentence end)
+# that is the last character before it but for spaces, or the hyphen right before it.
+_PLACED_WORD = re.compile(
+    "(?:([" + re.escape("".join(sorted(_SENTENCE_OPENERS))) + r"])\s*|([-‐‑]))?(" + _NAME_WORD.pattern + ")"
+)
+_new_word = tuple.__new__  # _Word's own __new__ is Python: this makes the 340,000 of a megabyte faster
+
+
 def _sentence_words(text: str, span: tuple[int, int], seen: dict[str, str]) -> list[_Word]:
     """The words of a sentence; each word's text is the first equal string in ``seen`` (one
     string per distinct word of the document, not one per occurrence)."""
-    out = []
-    s, e = span
+    out: list[_Word] = []
     first = True
-    before = s  # where the text between the last word and this one begins
-    for m in _NAME_WORD.finditer(text, s, e):
-        start = m.start()
-        # The last character before the word that is not whitespace: in the text between the two
-        # words, or else the previous word's last (read once, not scanned back for every word).
-        gap = text[before:start].rstrip()
-        last = gap[-1] if gap else (text[before - 1] if before > s else "")
-        continuation = start > s and text[start - 1] in "-‐‑"
-        mid = not first and not (last and last in _SENTENCE_OPENERS)
-        word = m.group()
-        before = m.end()
-        out.append(_Word(start, before, seen.setdefault(word, word), mid, continuation))
+    setdefault = seen.setdefault
+    for m in _PLACED_WORD.finditer(text, *span):
+        opener, hyphen, word = m.groups()
+        start, end = m.span(3)
+        # mid: not the first word, nor right after an opener (an opener is never part of a word,
+        # so it is the last character before the word that is not whitespace)
+        out.append(
+            _new_word(
+                _Word, (start, end, setdefault(word, word), not first and opener is None, hyphen is not None)
+            )
+        )
         first = False
     return out
 

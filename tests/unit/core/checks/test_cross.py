@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -367,3 +368,50 @@ def test_check_comparison_never_crashes(left: str, right: str, languages: tuple[
         assert 0 <= f.start <= f.end <= len(text)
         assert 0 <= f.passage < len(c.passages)
         assert f.rule in CROSS_RULES and f.message
+
+
+# --- the names rule's words, as the lexicon reads them --------------------------------------------
+
+
+def _placed_words_by_definition(text: str, span: tuple[int, int]) -> list[tuple[int, int, str, bool, bool]]:
+    """What ``names._sentence_words`` must give, from its definition: a word is "mid" unless it is
+    the sentence's first or the last character before it that is not whitespace is an opener
+    (quotation mark, bracket, colon, sentence end); a "continuation" follows a hyphen."""
+    from compare.core.checks.cross import names
+
+    s, e = span
+    out = []
+    for k, m in enumerate(names._NAME_WORD.finditer(text, s, e)):
+        last = text[s : m.start()].rstrip()[-1:]
+        mid = k > 0 and last not in names._SENTENCE_OPENERS
+        out.append((m.start(), m.end(), m.group(), mid, m.start() > s and text[m.start() - 1] in "-‐‑"))
+    return out
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab AB1-‐‑'’‘\"“„«»()–—:.!?…,\n\t_é")),
+        max_size=40,
+    ),
+    st.integers(0, 5),
+)
+def test_each_word_of_a_sentence_is_placed_as_defined(text: str, cut: int) -> None:
+    from compare.core.checks.cross import names
+
+    span = (min(cut, len(text)), len(text))
+    got = [tuple(w) for w in names._sentence_words(text, span, {})]
+    assert got == _placed_words_by_definition(text, span)
+
+
+@pytest.mark.data
+def test_the_words_of_real_sentences_are_placed_as_defined() -> None:
+    from compare.core.checks.cross import names
+    from compare.core.diff.comparison import make_side
+    from tests.unit.core import wmt
+
+    for article in wmt.articles()[::4]:
+        for path in (article.references[0], article.systems[0]):
+            side = make_side(Document.from_text(path.read_text(encoding="utf-8"), path.name))
+            for span in side.segmentation.sentences:
+                got = [tuple(w) for w in names._sentence_words(side.text, span, {})]
+                assert got == _placed_words_by_definition(side.text, span), (path, span)
