@@ -25,7 +25,7 @@ def _side_json(comparison: Comparison, name: str) -> dict[str, object]:
         + ("-sig" if side.document.bom and side.document.encoding == "utf-8" else ""),
         "newline": side.document.newline,
         "language": side.language.code,
-        "segments": [[s, e] for s, e in side.segmentation.sentences],
+        "segments": side.segmentation.sentences,  # tuples of pairs: JSON arrays, as lists are
     }
 
 
@@ -37,7 +37,9 @@ def passage_json(p: Passage, divergence: float) -> dict[str, object]:
         "left_segments": list(p.left_segments),
         "right_segments": list(p.right_segments),
         "divergence": round(divergence, 4),
-        "changes": [{"left": list(c.left), "right": list(c.right), "level": str(c.level)} for c in p.changes],
+        # a Change's spans are pairs (JSON arrays) and its level a str: no copies of the 27,000 of
+        # a megabyte pair (json.dumps writes tuples and lists alike)
+        "changes": [{"left": c.left, "right": c.right, "level": c.level.value} for c in p.changes],
     }
 
 
