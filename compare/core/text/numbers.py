@@ -221,7 +221,13 @@ def _time_values(text: str, raw: str, start: int, end: int) -> set[float]:
     return set()
 
 
-@lru_cache(maxsize=256)
+#: Passage texts whose numbers are kept: the ranking's facts and the number-mismatch rule read
+#: the same passages one after the other (in one child, :mod:`compare.core.analysis.analysis`),
+#: both sides of a pair of 8,000 passages (about 1.3 MB a side) stay between the two.
+NUMBERS_CACHED = 16_384
+
+
+@lru_cache(maxsize=NUMBERS_CACHED)
 def _numbers_cached(text: str, language: str | None) -> tuple[Number, ...]:
     out: list[Number] = []
     # (the number, where its 万/亿 ends, its scaled values) while digits may follow right after
