@@ -137,7 +137,7 @@ def _is_acronym(word: str) -> bool:
 def _is_title_case(words: list[_Word]) -> bool:
     """A headline in title case ("US 'Failure' Hampers Search"): no evidence about names."""
     long = [w.text for w in words[1:] if len(w.text) >= 4]
-    caps = sum(1 for w in long if w[0].isupper())
+    caps = sum([w[0].isupper() for w in long])
     return len(long) >= 2 and caps >= 2 and caps >= 0.8 * len(long)
 
 
@@ -201,13 +201,13 @@ def _name_lexicon(c: Comparison) -> _NameLexicon:
         side = c.side(name)
         text = side.text
         lex.title_case[name] = set()
-        words_here: set[str] = set()
+        written_here: set[str] = set()  # each word as written, once (then its core, once)
         lex.sentence_words[name] = per_sentence = []
         lex.in_multiword[name] = multi = set()
         for i, span in enumerate(side.segmentation.sentences):
             words = _sentence_words(text, span, seen)
             per_sentence.append(words)
-            words_here.update(_strip_genitive(w.text) for w in words)
+            written_here.update([w.text for w in words])
             title = _is_title_case(words)
             if title:
                 lex.title_case[name].add(i)
@@ -226,7 +226,7 @@ def _name_lexicon(c: Comparison) -> _NameLexicon:
                     if noun_caps and prev is not None and _noun_marker(prev, text):
                         lex.noun_like.add(core)
                 prev = w
-        lex.side_words[name] = words_here
+        lex.side_words[name] = {_strip_genitive(t) for t in written_here}
     return lex
 
 
@@ -409,6 +409,9 @@ def _title_words(text: str, words: list[_Word], lex: _NameLexicon) -> set[int]:
     run: list[int] = []
 
     def close() -> None:
+        if len(run) < TITLE_RUN:  # too few words for a title, whatever they are
+            run.clear()
+            return
         long = [k for k in run if words[k].text[0].isupper() and len(words[k].text) >= 4]
         ordinary = sum(1 for k in long if _strip_genitive(words[k].text).lower() in lex.lower)
         if len(long) >= TITLE_RUN and 2 * ordinary >= len(long):
