@@ -87,9 +87,17 @@ def _detector() -> Any:
         _ready = True
     assert df._factory is not None
     det = df._factory.create()
-    if _detect is not None:
+    if _detect is not None and all(hasattr(det, name) for name in _DETECTOR_PARTS):
         det._detect_block = types.MethodType(_compiled_block, det)
     return det
+
+
+#: What :func:`_compiled_block` reads of langdetect's ``Detector`` (1.0.9); a langdetect without
+#: one of them runs its own loop.
+_DETECTOR_PARTS = (
+    "cleaning_text", "_extract_ngrams", "word_lang_prob_map", "random", "seed", "_init_probability",
+    "n_trial", "alpha", "ALPHA_WIDTH", "BASE_FREQ", "CONV_THRESHOLD", "ITERATION_LIMIT", "_detect_block",
+)  # fmt: skip
 
 
 def _compiled_block(det: Any) -> None:

@@ -71,3 +71,14 @@ def test_detection_is_the_same_through_the_program_s_functions(monkeypatch: pyte
     compiled = (language.detect_language(text), language.language_probabilities(text))
     monkeypatch.setattr(language, "_detect", None)
     assert (language.detect_language(text), language.language_probabilities(text)) == compiled
+
+
+def test_a_langdetect_without_the_parts_the_trials_read_runs_its_own_loop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = " ".join(TEXTS[:3])
+    expected = language.language_probabilities(text)
+    monkeypatch.setattr(language, "_DETECTOR_PARTS", (*language._DETECTOR_PARTS, "a_part_it_lacks"))
+    with language._lock:
+        assert language._detector()._detect_block.__func__ is not language._compiled_block  # type: ignore[attr-defined]
+    assert language.language_probabilities(text) == expected
