@@ -9,6 +9,7 @@ block the window; until measured, a row has an estimated height.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -145,6 +146,36 @@ def _finding_format(severity: str, focused: bool, tint: bool, colors: Colors) ->
     return fmt
 
 
+#: Laid-out cells kept for repainting (a screenful is 60-100 of them): a repaint of what did not
+#: change (scrolling by a line, a decision, the pointer passing, the window raised) draws them
+#: again without laying their text out anew.
+LAYOUTS_KEPT = 512
+
+
+class _Layouts:
+    """Cell texts laid out with their formats, by everything they depend on (the key), the most
+    recently drawn kept: a cell whose text, highlights, findings, matches, width, font or palette
+    changed has another key, so nothing needs clearing."""
+
+    def __init__(self, size: int = LAYOUTS_KEPT) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple[object, ...], QTextLayout] = OrderedDict()
+
+    def get(self, key: tuple[object, ...]) -> QTextLayout | None:
+        layout = self._kept.get(key)
+        if layout is not None:
+            self._kept.move_to_end(key)
+        return layout
+
+    def put(self, key: tuple[object, ...], layout: QTextLayout) -> None:
+        self._kept[key] = layout
+        if len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
 class PassageDelegate(QStyledItemDelegate):
     """Paints the status column and the two text columns of the comparison table."""
 
@@ -153,6 +184,7 @@ class PassageDelegate(QStyledItemDelegate):
         self.heights: RowHeights | None = None
         self._colors: Colors | None = None
         self._palette_key: int | None = None
+        self.layouts = _Layouts()
 
     def colors(self, palette: QPalette) -> Colors:
         key = palette.color(QPalette.ColorRole.Base).rgba() ^ palette.color(QPalette.ColorRole.Text).rgba()
@@ -227,13 +259,42 @@ class PassageDelegate(QStyledItemDelegate):
                 f"(nothing on the {side})",
             )
             return
-        layout = QTextLayout(layout_text(text), option.font)
         matches = model.cell_matches(row, col)
+        tint = model.review is not None and model.review.comparison.cross_language
+        width = rect.width() - 2 * PAD_X
+        key = (
+            text,
+            tuple(ranges),
+            tuple(found),
+            tuple(matches),
+            tint,
+            width,
+            option.font.key(),
+            self._palette_key,
+        )
+        layout = self.layouts.get(key)
+        if layout is None:
+            layout = self._laid_out(text, ranges, found, matches, tint, width, option.font, colors)
+            self.layouts.put(key, layout)
+        painter.setPen(colors.dim_text if dim else colors.text)
+        layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y))
+
+    @staticmethod
+    def _laid_out(
+        text: str,
+        ranges: list[tuple[int, int, str]],
+        found: list[tuple[int, int, str, bool]],
+        matches: list[tuple[int, int]],
+        tint: bool,
+        width: int,
+        font: QFont,
+        colors: Colors,
+    ) -> QTextLayout:
+        layout = QTextLayout(layout_text(text), font)
         if ranges or found or matches:
             mapping = _utf16_map(text)
             formats = []
             spans = [(a, b, _format(kind, colors)) for a, b, kind in ranges]
-            tint = model.review is not None and model.review.comparison.cross_language
             # info first, the focused finding last: later formats win where they overlap
             for a, b, severity, focused in sorted(found, key=lambda f: (f[3], -worst_first(f[2]))):
                 spans.append((a, b, _finding_format(severity, focused, tint, colors)))
@@ -250,9 +311,8 @@ class PassageDelegate(QStyledItemDelegate):
                 r.format = fmt
                 formats.append(r)
             layout.setFormats(formats)
-        _lay_out(layout, rect.width() - 2 * PAD_X)
-        painter.setPen(colors.dim_text if dim else colors.text)
-        layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y))
+        _lay_out(layout, width)
+        return layout
 
     def _paint_status(
         self,
