@@ -12,9 +12,10 @@ import json
 import math
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from compare.core.collector import collector_paused
 from compare.core.errors import CompareError
 from compare.core.export.escaping import is_language_tag, terminal_text
 from compare.core.io.fileio import ProtectedOutput
@@ -222,24 +223,6 @@ def _write_output(
         sys.stdout.flush()
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The engine's stages make millions of small objects and almost no reference cycles, so
-    Python's cyclic collector only costs there (about a second of the 1 MB pair, its full
-    passes 75 ms each): what is loaded so far (modules, tables) is frozen out of its scans and
-    it is off until the report is made, then back on."""
-    import gc
-
-    gc.freeze()
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def cmd_diff(args: argparse.Namespace) -> int:
     from compare.core.analysis.analysis import Analysis, analyse
     from compare.core.analysis.beside import ChecksBeside
@@ -252,7 +235,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     glossary = _glossary(args)  # before the comparison: a bad glossary fails at once
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
-    with _collector_paused():
+    with collector_paused():
         beside = None if args.no_checks else ChecksBeside((left.text, right.text))
         try:
             # word diffs in worker processes only while no child checks the versions: with the
@@ -340,7 +323,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     glossary = _glossary(args)
     doc = load_document(args.file, args.max_size)
-    with _collector_paused():
+    with collector_paused():
         language = args.language or detect_language(doc.text).base
         findings = check_text(doc.text, language)
     if glossary is not None:
@@ -379,7 +362,7 @@ def cmd_align(args: argparse.Namespace) -> int:
 
     left = load_document(args.left, args.max_size)
     right = load_document(args.right, args.max_size)
-    with _collector_paused():
+    with collector_paused():
         comparison = compare(
             left,
             right,

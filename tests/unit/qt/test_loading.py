@@ -533,3 +533,26 @@ def test_after_the_checks_of_a_large_pair_a_decision_is_recovered_without_encodi
     assert restored.comparison.passages == review.comparison.passages
     assert restored.comparison.left.text == review.comparison.left.text
     assert restored.decision(3).choice == Choice.TAKE_OTHER
+
+
+def test_a_child_s_job_runs_without_the_cyclic_collector_and_leaves_nothing_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The child's jobs make millions of objects and no cycles: the collector is off while one
+    runs (half a second of the 1 MB pair's checks), and on again after, with what it froze
+    thawed, so that a pair replaced later can be collected."""
+    import gc
+
+    left, right = sample_pair()
+    during: list[tuple[bool, int]] = []
+    real = jobs.JOBS["pair"]
+
+    def pair(*args, **kwargs):  # type: ignore[no-untyped-def]
+        during.append((gc.isenabled(), gc.get_freeze_count()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setitem(jobs.JOBS, "pair", pair)
+    chunks = jobs.run_packed("pair", 11, str(left), str(right), 10_000_000)
+    assert during and during[0][0] is False and during[0][1] > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # (the child freezes nothing else)
+    assert isinstance(jobs.unpack_result("pair", chunks), jobs.Loaded)
