@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from compare.core.review.review import CUSTOM, KEEP, Review
 from compare.qt.theme import colors_for
 
-SLICE = 1000  # passages laid out per turn of the event loop
+SLICE = 400  # passages laid out per turn of the event loop
 
 
 def _display(text: str) -> str:
@@ -58,7 +58,9 @@ class ArticleView(QPlainTextEdit):
         """Append the next :data:`SLICE` passages (each in its current text: an undecided passage
         gives the article its base side's text, read directly) and come back for the rest in the
         next turn of the event loop. The article of a megabyte pair (6,000 passages) took 50-75 ms
-        of one turn as a whole; a slice of it takes under 10."""
+        of one turn as a whole; with the layout of the inserted text and the repaint that
+        follow it, a turn of 1,000 passages still came to 35-41 ms, one of 400 stays out of the
+        longest stalls (bench/ui_stall.py --why)."""
         review = self.review
         if review is None or generation != self._generation:
             return  # another review (or none) was set meanwhile
