@@ -160,6 +160,8 @@ class _NameLexicon:
     _names: dict[tuple[str, bool, bool], bool] = dataclasses.field(default_factory=dict)
 
     def is_name(self, w: _Word) -> bool:
+        if not w.text[0].isupper():
+            return False  # as _is_name decides (a name's core begins as its word does), sooner
         key = (w.text, w.mid, w.continuation)  # all that decides, so each is decided once
         hit = self._names.get(key)
         if hit is None:
