@@ -215,6 +215,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+def _five_words(sentence: str) -> bool:
+    """Whether five of the sentence's words hold a letter (counted up to the fifth only)."""
+    n = 0
+    for w in sentence.split():
+        if w.isalpha() or any(c.isalpha() for c in w):
+            n += 1
+            if n == 5:
+                return True
+    return False
+
+
 def _sentence_key(s: str) -> str:
     return " ".join(s.strip(" \t\"'“”„«»‹›‘’‚()[]").casefold().split())
 
@@ -229,7 +240,7 @@ def repeated_sentence(doc: Document) -> Iterator[Hit]:
     for para in doc.paragraphs:
         for a, b in split_sentences(para.text):
             sentence = para.text[a:b]
-            if sum(1 for w in sentence.split() if any(c.isalpha() for c in w)) < 5:
+            if not _five_words(sentence):
                 continue
             key = _sentence_key(sentence)
             first = seen.setdefault(key, para.start + a)

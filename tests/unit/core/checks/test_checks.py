@@ -551,3 +551,11 @@ def test_never_crashes_on_arbitrary_text(text: str, language: str | None) -> Non
 @given(st.lists(_TRICKY, max_size=80).map("".join), st.sampled_from([None, "en", "de", "fr"]))
 def test_never_crashes_on_tricky_text(text: str, language: str | None) -> None:
     _assert_well_formed(text, check_text(text, language))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 .-\n\t’é9")), max_size=60))
+def test_a_sentence_has_five_words_when_five_of_its_words_hold_a_letter(sentence: str) -> None:
+    from compare.core.checks.sentences import _five_words
+
+    with_letters = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    assert _five_words(sentence) == (len(with_letters) >= 5)
