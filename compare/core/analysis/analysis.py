@@ -139,7 +139,7 @@ def _beside(comparison: Comparison) -> tuple[list[Facts], list[Finding]]:
     return passage_facts(comparison), list(CROSS_RULES[BESIDE_RULE].check(comparison))
 
 
-class _Beside:
+class _FactsChild:
     """What a child computes while :func:`analyse` runs the other checks: the ranking's facts of
     every passage and the findings of :data:`BESIDE_RULE` (None for either: compute it here)."""
 
@@ -176,7 +176,7 @@ def analyse(
     and rank the passages. ``checked``: see :func:`version_findings`. ``progress`` hears the
     checks done of three: each version, then the passages between them
     (:mod:`compare.core.progress`)."""
-    beside = _Beside(comparison)  # on a large pair, a child (nothing to wait for on a small one)
+    beside = _FactsChild(comparison)  # on a large pair, a child (nothing to wait for on a small one)
     try:
         findings = shared_defects(comparison, version_findings(comparison, checked, progress))
         report(progress, CHECKING, 2, 3)
