@@ -102,13 +102,13 @@ def test_the_ranking_s_facts_from_a_child_rank_as_the_parent_ranks(
     assert any(s > 0 for s in with_child.scores)
 
 
-def test_a_failing_facts_child_leaves_the_ranking_to_the_parent(
+def test_a_failing_child_leaves_the_ranking_and_the_numbers_to_the_parent(
     forking: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from compare.core.analysis import analysis, ranking
 
     comparison = compare(Document.from_text(LEFT, "a.txt"), Document.from_text(RIGHT, "b.txt"))
-    expected = analyse(comparison).scores
+    expected = analyse(comparison)
 
     def fail(c: object) -> object:
         raise RuntimeError("broken")
@@ -117,7 +117,8 @@ def test_a_failing_facts_child_leaves_the_ranking_to_the_parent(
     real = ranking.passage_facts
     monkeypatch.setattr(analysis, "passage_facts", fail)  # what the child runs
     monkeypatch.setattr(ranking, "passage_facts", lambda c: calls.append(1) or real(c))  # the parent
-    assert analyse(comparison).scores == expected
+    got = analyse(comparison)
+    assert got.scores == expected.scores and got.findings == expected.findings
     assert calls == [1]
 
 
@@ -140,21 +141,6 @@ def test_the_numbers_rule_runs_in_the_child_not_twice(forking: None, monkeypatch
     assert [f.rule for f in found].count("number-mismatch") == 1
     monkeypatch.setattr(beside, "MIN_CHARS", 10**12)
     assert analyse(comparison).findings == found and runs == [os.getpid()]
-
-
-def test_a_failing_child_leaves_the_numbers_to_the_parent(
-    forking: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from compare.core.analysis import analysis
-
-    comparison = compare(Document.from_text(LEFT, "a.txt"), Document.from_text(RIGHT, "b.txt"))
-    expected = analyse(comparison).findings
-
-    def fail(c: object) -> object:
-        raise RuntimeError("broken")
-
-    monkeypatch.setattr(analysis, "_beside", fail)
-    assert analyse(comparison).findings == expected
 
 
 @pytest.mark.data
