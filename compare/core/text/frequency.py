@@ -57,9 +57,22 @@ def has_frequencies(language: str | None) -> bool:
     return table(language) is not None
 
 
+#: Words whose Zipf frequency is kept once looked up, per language (then the memo starts again:
+#: a bound on memory, not on what is found).
+ZIPFS_KEPT = 1 << 18
+_zipfs: dict[str, dict[str, float]] = {}
+_function_words: dict[str, frozenset[str]] = {}
+
+
 def zipf(word: str, language: str | None) -> float:
     """The Zipf frequency of ``word`` (any case) in ``language``; :data:`UNLISTED` when the list
     does not hold it, and a middling 4.0 when there is no list for the language."""
+    if language is not None:
+        memo = _zipfs.get(language)
+        if memo is not None:
+            z = memo.get(word)
+            if z is not None:
+                return z
     t = table(language)
     if t is None:
         return 4.0
@@ -68,9 +81,26 @@ def zipf(word: str, language: str | None) -> float:
     if z is None and "-" in w:  # "five-year": the rarer of its parts
         parts = [t.get(p, UNLISTED) for p in w.split("-") if p]
         z = min(parts) if parts else None
-    return UNLISTED if z is None else z
+    z = UNLISTED if z is None else z
+    memo = _zipfs.setdefault(language, {})  # type: ignore[arg-type]  # a table has a language
+    if len(memo) >= ZIPFS_KEPT:
+        memo.clear()
+    memo[word] = z
+    return z
+
+
+def function_words(language: str | None) -> frozenset[str]:
+    """The function words of ``language`` (Zipf >= :data:`FUNCTION_ZIPF`), lowercase; none when
+    there is no list for it."""
+    if not language:
+        return frozenset()
+    words = _function_words.get(language)
+    if words is None:
+        t = table(language)
+        words = frozenset(w for w, z in t.items() if z >= FUNCTION_ZIPF) if t else frozenset()
+        _function_words[language] = words
+    return words
 
 
 def is_function_word(word: str, language: str | None) -> bool:
-    t = table(language)
-    return t is not None and t.get(word.lower(), 0.0) >= FUNCTION_ZIPF
+    return word.lower() in function_words(language)
