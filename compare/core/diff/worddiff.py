@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import enum
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -278,6 +279,11 @@ def _merge_content_gaps(
     return out
 
 
+#: Words whose rarity is kept once decided, per language (then the memo starts again).
+RARE_KEPT = 1 << 16
+_RARE: dict[str | None, dict[str, bool]] = {}
+
+
 class _Grader:
     """Grades the changes of one pair of passages (see :class:`Level`)."""
 
@@ -291,31 +297,31 @@ class _Grader:
         self.negations = NEGATIONS.get(language or "", frozenset())
         self.nouns_capitalised = language in ("de", "lb")
         self.compounding = language in COMPOUNDING
+        self._rare_words = _RARE.setdefault(language, {})
         self._words: list[set[str]] | None = None
+        self._tables: list[_PassageWords | None] = [None, None]
 
     def passage_words(self, side: int) -> set[str]:
         if self._words is None:
-            self._words = [
-                {m.group().casefold() for m in _WORDLIKE.finditer(t, s, e)}
-                for t, (s, e) in zip(self.texts, self.spans, strict=True)
-            ]
+            self._words = [{w[3] for w in self._table(k).words} for k in (0, 1)]
         return self._words[side]
+
+    def _table(self, side: int) -> _PassageWords:
+        table = self._tables[side]
+        if table is None:
+            table = self._tables[side] = _PassageWords(self.texts[side], self.spans[side])
+        return table
 
     def strong_words(self, lspan: Span, rspan: Span) -> tuple[list[Span], list[Span]]:
         """The spans of the words that make the change strong, on each side: a number or a
         negation the other side of the change lacks, and a name or content word that is neither
         on the other side of the change (in any case or form) nor elsewhere in the other version
         of the passage (moved)."""
-        spans = (lspan, rspan)
-        words = [
-            [(m.start(), m.end(), m.group()) for m in _WORDLIKE.finditer(self.texts[k], *spans[k])]
-            for k in (0, 1)
-        ]
-        folded = [[w.casefold() for *_, w in side] for side in words]
-        numeric = [[_has_digit(w) for w in side] for side in folded]
+        words = [self._table(0).within(lspan), self._table(1).within(rspan)]
+        folded = [[w[3] for w in side] for side in words]
         digits = [
-            Counter(w for w, d in zip(side, nums, strict=True) if d) if any(nums) else _NO_NUMBERS
-            for side, nums in zip(folded, numeric, strict=True)
+            Counter([w[3] for w in side if w[4]]) if any(w[4] for w in side) else _NO_NUMBERS
+            for side in words
         ]
         sets = [set(side) for side in folded]
         stems = [{w[:4] for w in side if len(w) >= 4} for side in folded]  # _variant needs four letters
@@ -324,7 +330,7 @@ class _Grader:
             other = folded[1 - k]
             other_set = sets[1 - k]
             unmatched_digits = digits[k] - digits[1 - k] if digits[k] else digits[k]
-            for (start, end, w), low, is_number in zip(words[k], folded[k], numeric[k], strict=True):
+            for start, end, w, low, is_number in words[k]:
                 if is_number:
                     if unmatched_digits[low] > 0:
                         unmatched_digits[low] -= 1
@@ -339,9 +345,7 @@ class _Grader:
                 if low in self.passage_words(1 - k):
                     continue  # moved: the other version has it elsewhere in the passage
                 if (w[0].isupper() and not self.nouns_capitalised and not self._sentence_start(k, start)) or (
-                    self.listed
-                    and not is_function_word(w, self.language)
-                    and zipf(w, self.language) < self._content_zipf(w)
+                    self.listed and self._rare(w)
                 ):
                     out[k].append((start, end))  # a name (in German every noun is capitalised:
                     # rarity decides) or a content word
@@ -378,11 +382,17 @@ class _Grader:
             out.append(Change(trails[0] or (cores[0][1],) * 2, trails[1] or (cores[1][1],) * 2, Level.WEAK))
         return out
 
-    def _content_zipf(self, word: str) -> float:
-        """How rare ``word`` must be to be a content word (see :data:`STRONG_ZIPF`)."""
-        if self.compounding and word[0].isupper():
-            return STRONG_ZIPF_COMPOUND_NOUN
-        return STRONG_ZIPF
+    def _rare(self, word: str) -> bool:
+        """Whether ``word`` is a content word by its frequency (see :data:`STRONG_ZIPF`), decided
+        once per word and language."""
+        rare = self._rare_words.get(word)
+        if rare is None:
+            threshold = STRONG_ZIPF_COMPOUND_NOUN if self.compounding and word[0].isupper() else STRONG_ZIPF
+            rare = not is_function_word(word, self.language) and zipf(word, self.language) < threshold
+            if len(self._rare_words) >= RARE_KEPT:
+                self._rare_words.clear()
+            self._rare_words[word] = rare
+        return rare
 
     def _sentence_start(self, side: int, pos: int) -> bool:
         text = self.texts[side]
@@ -393,6 +403,34 @@ class _Grader:
 
 
 _NO_NUMBERS: Counter[str] = Counter()  # read only
+
+_Word = tuple[int, int, str, str, bool]  # start, end, as written, casefolded, has a digit
+
+
+class _PassageWords:
+    """The words (:data:`_WORDLIKE`) of one side of a passage, found once: a change's words are
+    those within its span, taken from here unless a word of the passage crosses an end of the
+    span (then the span is read on its own, as it always would be: a CJK run is one word of the
+    passage, and a change may hold one character of it)."""
+
+    def __init__(self, text: str, span: Span) -> None:
+        self.words: list[_Word] = []
+        for m in _WORDLIKE.finditer(text, *span):
+            w = m.group()
+            low = w.casefold()
+            self.words.append((m.start(), m.end(), w, low, not low.isalpha() and _has_digit(low)))
+        self.starts = [w[0] for w in self.words]
+        self.text = text
+
+    def within(self, span: Span) -> list[_Word]:
+        """The words of ``text[span]`` as ``_WORDLIKE.finditer(text, *span)`` finds them."""
+        s, e = span
+        i = bisect_left(self.starts, s)
+        j = bisect_left(self.starts, e, i)
+        words = self.words
+        if (i > 0 and words[i - 1][1] > s) or (j > i and words[j - 1][1] > e):
+            return _PassageWords(self.text, span).words  # a word of the passage crosses an end
+        return words[i:j]
 
 
 def _has_digit(word: str) -> bool:
