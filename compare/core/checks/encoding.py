@@ -51,6 +51,8 @@ def mojibake(doc: Document) -> Iterator[Hit]:
 
     for para in doc.paragraphs:
         text = para.text
+        if text.isascii():
+            continue  # ftfy returns ASCII text as it is (its first plan), and it holds no �
         reported: list[tuple[int, int]] = []
         if badness.is_bad(text):
             fixed = ftfy.fix_encoding(text)

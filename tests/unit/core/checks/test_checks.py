@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.core.checks import RULES, Finding, Hit, Severity, check_text, rule
+from tests.unit.core import wmt
 
 SHARED = Path(__file__).resolve().parents[4].parent / "shared"
 SAMPLE = SHARED / "samples" / "nato-russia-talks.machine-translated.txt"
@@ -559,3 +560,21 @@ def test_a_sentence_has_five_words_when_five_of_its_words_hold_a_letter(sentence
 
     with_letters = [w for w in sentence.split() if any(c.isalpha() for c in w)]
     assert _five_words(sentence) == (len(with_letters) >= 5)
+
+
+@pytest.mark.data
+def test_ftfy_leaves_ascii_text_as_it_is_so_an_ascii_paragraph_is_never_garbled() -> None:
+    # The mojibake rule does not read ASCII paragraphs (nearly half of English news): it relies on
+    # this, ftfy's first plan for any text.
+    import ftfy
+
+    every_ascii = "".join(chr(c) for c in range(128))
+    assert ftfy.fix_encoding(every_ascii) == every_ascii
+    paragraphs = 0
+    for article in wmt.articles()[::3]:
+        for path in article.references + article.systems[:1]:
+            for paragraph in path.read_text(encoding="utf-8").split("\n"):
+                if paragraph.isascii():
+                    assert ftfy.fix_encoding(paragraph) == paragraph
+                    paragraphs += 1
+    assert paragraphs > 100
