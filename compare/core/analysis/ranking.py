@@ -36,7 +36,7 @@ from importlib import resources
 
 from compare.core.checks.finding import Finding, Severity
 from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage, _changed_words
-from compare.core.text.frequency import has_frequencies, is_function_word, zipf
+from compare.core.text.frequency import function_words, has_frequencies, zipf
 from compare.core.text.numbers import numbers_in
 from compare.core.text.segmentation import WORD_RE
 
@@ -129,7 +129,7 @@ def capitalised_changes(comparison: Comparison, passage: Passage) -> int:
     for change in passage.changes:
         for side, (s, e) in (("left", change.left), ("right", change.right)):
             text = comparison.side(side).text
-            n += sum(1 for m in WORD_RE.finditer(text, s, e) if m.group()[0].isupper())
+            n += sum(1 for w in WORD_RE.findall(text, s, e) if w[0].isupper())
     return n
 
 
@@ -226,9 +226,12 @@ def _unmatched(a: list[str], b: list[str]) -> list[str]:
     return rest
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?:;“”\"„])\s+|\n+")
+
+
 def _mid_capitals(text: str) -> list[str]:
     out: list[str] = []
-    for sentence in re.split(r"(?<=[.!?:;“”\"„])\s+|\n+", text):
+    for sentence in _SENTENCE_BREAK.split(text):
         out.extend(w for w in _WORD.findall(sentence)[1:] if w[:1].isupper())
     return out
 
@@ -246,18 +249,20 @@ def _tail_features(
     """The :data:`FEATURES` after the amount (see :func:`passage_features`)."""
     a_text = comparison.left.text[p.left[0] : p.left[1]]
     b_text = comparison.right.text[p.right[0] : p.right[1]]
-    a = [w.casefold() for w in _WORD.findall(a_text)]
-    b = [w.casefold() for w in _WORD.findall(b_text)]
-    ca = [w for w in a if not w.isdigit() and not is_function_word(w, language)]
-    cb = [w for w in b if not w.isdigit() and not is_function_word(w, language)]
+    words_a, words_b = _WORD.findall(a_text), _WORD.findall(b_text)
+    a = [w.casefold() for w in words_a]
+    b = [w.casefold() for w in words_b]
+    function = function_words(language)  # is_function_word, for every word of the passage
+    ca = [w for w in a if not w.isdigit() and w.lower() not in function]
+    cb = [w for w in b if not w.isdigit() and w.lower() not in function]
     rare_a = sum(max(0.0, 7.0 - zipf(w, language)) for w in _unmatched(ca, cb))
     rare_b = sum(max(0.0, 7.0 - zipf(w, language)) for w in _unmatched(cb, ca))
     na, nb = numbers_in(a_text, language), numbers_in(b_text, language)
     va, vb = {v for n in na for v in n.values}, {v for n in nb for v in n.values}
     numbers = sum(1 for n in na if not n.values & vb) + sum(1 for n in nb if not n.values & va)
-    words_a, words_b = set(_WORD.findall(a_text)), set(_WORD.findall(b_text))
-    caps = sum(1 for w in _mid_capitals(a_text) if w not in words_b) + sum(
-        1 for w in _mid_capitals(b_text) if w not in words_a
+    set_a, set_b = set(words_a), set(words_b)
+    caps = sum(1 for w in _mid_capitals(a_text) if w not in set_b) + sum(
+        1 for w in _mid_capitals(b_text) if w not in set_a
     )
     return (rare_a, rare_b, float(numbers), float(caps))
 

@@ -216,8 +216,8 @@ def divergence_of(changed_words: float) -> float:
 
 def _changed_words(text: str, span: Span) -> float:
     n = 0.0
-    for m in WORD_RE.finditer(text, span[0], span[1]):
-        n += 1.0 if m.group()[0].isalnum() else 0.25
+    for w in WORD_RE.findall(text, span[0], span[1]):
+        n += 1.0 if w[0].isalnum() else 0.25
     return n
 
 

@@ -363,6 +363,7 @@ def _german_below_hundred(w: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=NUMBERS_CACHED)  # a document repeats its long words: each is read once
 def german_compound(word: str) -> int | None:
     """The value of a German number word written as one word: "fünfundzwanzig" 25,
     "dreihundertvierzig" 340, "zweitausendeins" 2001; None when it is not one."""
@@ -432,7 +433,7 @@ def word_numbers(text: str) -> Counter[float]:
     """Values written in words in ``text`` (every number word on its own, and runs of them read
     as one number), Chinese numerals and month names, with how often each occurs."""
     out: Counter[float] = Counter()
-    words = [m.group() for m in _WORD.finditer(text.lower())]
+    words = _WORD.findall(text.lower())
     for w in words:
         if w in NUMBER_WORDS:
             out[float(NUMBER_WORDS[w])] += 1
