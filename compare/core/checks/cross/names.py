@@ -131,7 +131,7 @@ def _strip_genitive(word: str) -> str:
 
 
 def _is_acronym(word: str) -> bool:
-    return sum(ch.isupper() for ch in word) >= 2
+    return sum(map(str.isupper, word)) >= 2
 
 
 def _is_title_case(words: list[_Word]) -> bool:
@@ -158,6 +158,17 @@ class _NameLexicon:
     # the parts of full names ("Matthew Cheung"), so "Cheung" alone is a person too
     in_multiword: dict[str, set[str]] = dataclasses.field(default_factory=dict)
     _names: dict[tuple[str, bool, bool], bool] = dataclasses.field(default_factory=dict)
+    _initials: dict[str, dict[str, list[str]]] = dataclasses.field(default_factory=dict)
+
+    def initialled(self, side: str, word: str) -> list[str]:
+        """The words of ``side`` that begin as ``word`` does (casefolded): the only ones
+        :func:`_similar` can take for it."""
+        by_initial = self._initials.get(side)
+        if by_initial is None:
+            by_initial = self._initials[side] = {}
+            for w in self.side_words[side]:
+                by_initial.setdefault(w.casefold()[:1], []).append(w)
+        return by_initial.get(word.casefold()[:1], [])
 
     def is_name(self, w: _Word) -> bool:
         if not w.text[0].isupper():
@@ -328,7 +339,7 @@ def _entities(text: str, words: list[_Word], lex: _NameLexicon) -> list[_Entity]
     out: list[_Entity] = []
     k = 0
     n = len(words)
-    if not any(lex.is_name(w) for w in words):
+    if not any(map(lex.is_name, words)):
         return out
     titled = _title_words(text, words, lex)
     while k < n:
@@ -408,6 +419,8 @@ def _title_words(text: str, words: list[_Word], lex: _NameLexicon) -> set[int]:
     capitalises ordinary words; a run of names, "Bank of England and Bank of Italy", does not),
     every common word (Zipf >= :data:`TITLE_WORD_ZIPF`, not an acronym) is a title's word."""
     out: set[int] = set()
+    if sum([w.text[0].isupper() and len(w.text) >= 4 for w in words]) < TITLE_RUN:
+        return out  # a title has that many long capitalised words
     run: list[int] = []
 
     def close() -> None:
@@ -513,7 +526,7 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
         )
         for name in texts
     }
-    words_of = {name: [m.group() for m in _NAME_WORD.finditer(normalised[name])] for name in texts}
+    words_of = {name: _NAME_WORD.findall(normalised[name]) for name in texts}
     entities: dict[str, list[_Entity]] = {}
     for name in (LEFT, RIGHT):
         side = c.side(name)
@@ -586,8 +599,8 @@ def _name_findings(c: Comparison, p: Passage, lex: _NameLexicon) -> Iterator[Fin
             if id(e) in paired or not _distinctive(e, lex.language, MISSING_NAME_ZIPF):
                 continue
             key = _key(e, lex.language)
-            if key in lex.side_words[other] or any(
-                _similar(key, w) for w in lex.side_words[other] if len(key) >= 5
+            if key in lex.side_words[other] or (
+                len(key) >= 5 and any(_similar(key, w) for w in lex.initialled(other, key))
             ):
                 continue  # named elsewhere in the other version: a pronoun or title here, not a lost name
             if _rendered_in_words(c, p, name, e, lex.language):
