@@ -226,7 +226,7 @@ def _unmatched(a: list[str], b: list[str]) -> list[str]:
     return rest
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?:;“”\"„])\s+|\n+")
+_SENTENCE_BREAK = re.compile(r"\s(?<=[.!?:;“”\"„]\s)\s*|\n+")
 
 
 def _mid_capitals(text: str) -> list[str]:

@@ -18,10 +18,15 @@ _CREDIT_LINE = re.compile(
     r"[ \t]*:)[ \t]*\S"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*$")
+#: A word every match of _CREDIT_MARK or _CREDIT_LINE holds: a paragraph with none of them is not searched.
+_CREDIT_WORDS = ("Credit", "Crédit", "Kredit", "hoto", "Foto", "Bild", "Image", "Picture", "Illustration",
+                 "Quelle", "Source")  # fmt: skip
 
 
 def _credit_start(text: str) -> Iterator[tuple[int, str]]:
     """Where a credit starts in a paragraph, and how: 'start' of the paragraph or 'run-in'."""
+    if not any(word in text for word in _CREDIT_WORDS):
+        return
     for m in _CREDIT_MARK.finditer(text):
         yield m.start(), ("start" if m.start() == 0 else "run-in")
         return

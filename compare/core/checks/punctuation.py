@@ -16,7 +16,7 @@ from .quotes import quote_pairs, spaced_apostrophes
 
 # ",,"  ", ,"  ";;"  "::"  ",."  ", ."  and two periods that are not part of an ellipsis.
 _DOUBLED = re.compile(
-    r"(?P<a>[,;:])(?P<ws>[ \t\u00a0]*)(?P<b>[,;:.])|(?<![.\s])\.(?P<ws2>[ \t\u00a0]*)\.(?![.])"
+    r"(?P<a>[,;:])(?P<ws>[ \t\u00a0]*)(?P<b>[,;:.])|\.(?<![.\s]\.)(?P<ws2>[ \t\u00a0]*)\.(?![.])"
 )
 
 
@@ -67,7 +67,7 @@ def _space_before_marks(language: str | None) -> str:
 
 
 _SPACE_BEFORE = re.compile(
-    r"(?<=[^\W_])(?P<ws>[ \t]+)(?:(?P<p>[,.;:!?])(?=\s|$|[\"”’»)\]])|(?P<p2>[,;])(?=[^\W\d_]))"
+    r"(?P<ws>[ \t](?<=[^\W_][ \t])[ \t]*)(?:(?P<p>[,.;:!?])(?=\s|$|[\"”’»)\]])|(?P<p2>[,;])(?=[^\W\d_]))"
 )
 
 
@@ -101,7 +101,7 @@ def space_before_punctuation(doc: Document) -> Iterator[Hit]:
 
 # "Ukraine.Credit": a word of two or more lowercase letters at the end, a sentence mark, then a
 # capitalised word, with no space between.
-_MISSING_SPACE = re.compile(r"(?<=[^\W\d_A-Z]{2})(?P<p>[.!?])(?=[^\W\d_a-z][^\W\d_A-Z])")
+_MISSING_SPACE = re.compile(r"(?P<p>[.!?])(?<=[^\W\d_A-Z]{2}[.!?])(?=[^\W\d_a-z][^\W\d_A-Z])")
 _URLISH = re.compile(r"(?i)(?:https?:|ftp:|www\.|@|\.(?:com|org|net|gov|edu|de|fr|uk|html?|php)\b)")
 
 
@@ -146,7 +146,7 @@ _BRACKET_SPACE = re.compile(
 # " -like", " -style": a suffix in lowercase split off by a tokenizer. Not a capitalised word
 # (" -Xinhuanet" separates a title from its site) and not after a comma or a conjunction (German
 # suspended compounds: "Cowboy-Hüte, -Mützen", "Haushalts- und -geräte").
-_HYPHEN_SUFFIX = re.compile(r"(?<=[^\s(\[,])(?P<ws>[ \t]+)-(?=[^\W\d_A-Z][^\W\d_]+\b)")
+_HYPHEN_SUFFIX = re.compile(r"(?P<ws>[ \t](?<=[^\s(\[,][ \t])[ \t]*)-(?=[^\W\d_A-Z][^\W\d_]+\b)")
 _CONJUNCTIONS = frozenset({"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "y", "o", "e"})
 
 
@@ -172,7 +172,7 @@ def tokenizer_spacing(doc: Document) -> Iterator[Hit]:
                     text[o] + inner + text[c],
                     "spaces inside quotation marks",
                 )
-        for m in _BRACKET_SPACE.finditer(text):
+        for m in _BRACKET_SPACE.finditer(text) if "(" in text else ():
             inner = m.group("in") if m.group("in") is not None else m.group("in2")
             if not inner.strip() or written_without_spaces(inner):
                 continue

@@ -57,6 +57,8 @@ def spaced_apostrophe(text: str, i: int) -> bool:
 
 
 def spaced_apostrophes(text: str) -> list[re.Match[str]]:
+    if " '" not in text and " ’" not in text:
+        return []  # what every match holds (a paragraph without it is not searched)
     return list(_SPACED_APOSTROPHE.finditer(text))
 
 

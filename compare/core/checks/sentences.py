@@ -14,7 +14,7 @@ from ._lexicon import INTERJECTIONS, is_abbreviation_token
 _OPENERS = "([{\"'“„«‹‘‚"
 
 # A period right after a letter, then whitespace, then the next token.
-_PERIOD_THEN_WORD = re.compile(r"(?<=[^\W\d_])\.(?P<ws>\s+)(?P<next>\S+)")
+_PERIOD_THEN_WORD = re.compile(r"\.(?<=[^\W\d_]\.)(?P<ws>\s+)(?P<next>\S+)")
 
 
 def _token_before(text: str, pos: int) -> str:
@@ -82,7 +82,7 @@ def stray_period(doc: Document) -> Iterator[Hit]:
 
 _WORD = r"[^\W\d_][\w’'-]*"
 # "…and Russia. West." -- one or two capitalised words between two periods.
-_SHORT_FRAGMENT = re.compile(rf"(?<=[^\W\d_])\.(?P<ws>\s+)(?P<frag>{_WORD}(?:\s+{_WORD})?)\.(?=\s|$)")
+_SHORT_FRAGMENT = re.compile(rf"\.(?<=[^\W\d_]\.)(?P<ws>\s+)(?P<frag>{_WORD}(?:\s+{_WORD})?)\.(?=\s|$)")
 
 _PREPOSITIONS = wordset("in of on at for from to with by")
 _CLAUSE_GLUE = _PREPOSITIONS | {"the", "and"}
@@ -104,7 +104,7 @@ _DETERMINERS = wordset(
     le la les un une des pas bonne bon très
     el la los las un una buen buena"""
 )
-_MID_SENTENCE_CAP = re.compile(r"(?<=[a-zà-ÿ,;] )([^\W\d_a-z][\w’'-]*)")
+_MID_SENTENCE_CAP = re.compile(r"([^\W\d_a-z](?<=[a-zà-ÿ,;] [^\W\d_a-z])[\w’'-]*)")
 
 
 def _names(doc: Document) -> frozenset[str]:
