@@ -39,10 +39,13 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _GLUE = rf"[^\W{CJK}]"
 # Digits grouped by , . ' or a (narrow) no-break space, or by a plain space when the first group
 # has at most three digits ("15 000"), with an optional decimal part; "10:30" is one number.
+# Each alternative consumes its first digit before it looks behind it (glue or a separator there:
+# the digit continues another number), so that re skips to the digits (tests/unit/core/test_scan_patterns.py).
+_DIGIT = rf"\d(?<!{_GLUE}\d|[.,:]\d)"
 _NUMBER_RE = lazy_compile(
-    rf"(?<!{_GLUE}|[.,:])(\d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d]|{_GLUE})(?:,\d+(?!{_GLUE}))?"
-    rf"|\d+(?:[,.'’\u00a0\u202f\u2009:]\d+)*(?!{_GLUE}|[,.:]\d))|"
-    rf"(?<!{_GLUE}|[.,:])(\d+(?:[,.]\d+)*)(?=[^\W\d_])"  # 3 in "3rd", "5G", "100km"
+    rf"({_DIGIT}\d{{0,2}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d]|{_GLUE})(?:,\d+(?!{_GLUE}))?"
+    rf"|{_DIGIT}\d*(?:[,.'’\u00a0\u202f\u2009:]\d+)*(?!{_GLUE}|[,.:]\d))|"
+    rf"({_DIGIT}\d*(?:[,.]\d+)*)(?=[^\W\d_])"  # 3 in "3rd", "5G", "100km"
 )
 _SEP_RE = re.compile(r"[,.'’:\u00a0\u202f\u2009 ]")
 _SCALES: dict[str, float] = {}

@@ -1,4 +1,4 @@
-"""The checks' patterns that scan whole texts begin with what they consume, not with a lookbehind
+"""The engine's patterns that scan whole texts begin with what they consume, not with a lookbehind
 (``re`` can then skip to the characters a match starts with: three to nine times faster on a
 megabyte), and find exactly what their plain forms below find: the same spans and groups, on
 real news in all its languages and on generated text."""
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from compare.core.analysis import ranking
 from compare.core.checks import punctuation, sentences
+from compare.core.text import numbers
 from tests.unit.core import wmt
 
 _WORD = sentences._WORD
@@ -37,6 +38,12 @@ PLAIN = {
     ),
     "mid-sentence capital": (sentences._MID_SENTENCE_CAP, r"(?<=[a-zà-ÿ,;] )([^\W\d_a-z][\w’'-]*)"),
     "sentence break": (ranking._SENTENCE_BREAK, r"(?<=[.!?:;“”\"„])\s+|\n+"),
+    "number": (
+        numbers._NUMBER_RE,
+        rf"(?<!{numbers._GLUE}|[.,:])(\d{{1,3}}(?:[\u00a0\u202f\u2009 ]\d{{3}})+(?![\d]|{numbers._GLUE})"
+        rf"(?:,\d+(?!{numbers._GLUE}))?|\d+(?:[,.'’\u00a0\u202f\u2009:]\d+)*(?!{numbers._GLUE}|[,.:]\d))|"
+        rf"(?<!{numbers._GLUE}|[.,:])(\d+(?:[,.]\d+)*)(?=[^\W\d_])",
+    ),
 }
 
 
@@ -50,8 +57,22 @@ def _assert_same(text: str) -> None:
     assert ranking._SENTENCE_BREAK.split(text) == re.split(PLAIN["sentence break"][1], text)
 
 
+EDGES = [
+    "15 000 people, 1234 567 votes, 1\u202f234,5 km, 12 345 678 and 1 23",
+    "In 2021, 3rd place, 5G, 100km, x1, a.5, 10:30, 1,200.50, 2,5 Mio., 1.000.000 Euro.",
+    "Photo: Reuters.Credit…AP Photo by X; so , ,, ;; . . . ... word ,next -like (  x ) it 's",
+    "They met between Moscow and Russia. West. and. then a Name, Other here „Zitat“ ende.",
+    "中国有5000多名学生，7月25日；14天。",
+]
+
+
+def test_each_pattern_finds_what_its_plain_form_finds_in_edge_cases() -> None:
+    for text in EDGES:
+        _assert_same(text)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="aZé ,;:.!?-(\n\t\u00a0“”’'1", max_size=30))
+@given(st.text(alphabet="aZé ,;:.!?-(\n\t\u00a0\u202f“”’'1234中", max_size=30))
 def test_each_pattern_finds_what_its_plain_form_finds(text: str) -> None:
     _assert_same(text)
 
