@@ -135,8 +135,8 @@ if [ "$mode" = test ]; then
 fi
 if [ -n "${NEWS_COMPARE_EXTRA_APT:-}" ]; then read -r -a extra <<<"$NEWS_COMPARE_EXTRA_APT"; packages+=("${extra[@]}"); fi
 [ -n "$need_ensurepip" ] && packages+=("$need_ensurepip")
-# The compiled alignment (compare/core/align/_kernel.pyx) and detection (compare/core/text/_detect.pyx) need a C compiler and Python's
-# headers; without them the program still installs and aligns in Python, about five times slower.
+# The compiled alignment (compare/core/align/_kernel.pyx), detection (compare/core/text/_detect.pyx) and
+# word-diff tokens (compare/core/diff/_tokens.pyx) need a C compiler and Python's headers; without them the program still installs and aligns in Python, about five times slower.
 command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || packages+=(gcc)
 if ! "$python" -c 'import os, sys, sysconfig; sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null; then
   packages+=("python$pyver-dev")

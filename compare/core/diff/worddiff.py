@@ -33,10 +33,16 @@ try:  # the C++ diff-match-patch: the same diffs about ten times faster (see _di
 except ImportError:  # no wheel for this Python: the pure-Python diff_match_patch alone
     _fast = None
 
+try:  # tokenize and _encode in one compiled pass (_tokens.pyx): the same spans and characters
+    from compare.core.diff import _tokens
+except ImportError:  # nothing compiled where the program was installed
+    _tokens = None  # type: ignore[assignment]
+
 from compare.core.limits import MAX_WORD_DIFF_CELLS
 from compare.core.text.frequency import has_frequencies, is_function_word, zipf
 from compare.core.text.patterns import lazy_compile
 from compare.core.text.scripts import CJK as _CJK
+from compare.core.text.scripts import CJK_RANGES
 from compare.core.text.stopwords import wordset
 
 Span = tuple[int, int]
@@ -53,6 +59,8 @@ _dmp.Diff_Timeout = 0
 
 # Code points used to stand for tokens: the private use areas, never surrogates.
 _CODEPOINTS = [*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE), *range(0x100000, 0x10FFFE)]
+if _tokens is not None:
+    _tokens.set_cjk(list(CJK_RANGES))
 
 
 class Level(enum.StrEnum):
@@ -142,6 +150,26 @@ def _encode(
     return "".join(out)
 
 
+def _encoded(
+    left_text: str, left_span: Span, right_text: str, right_span: Span
+) -> tuple[list[Span], str, list[Span], str, dict[str, str]]:
+    """The tokens of both sides and their characters (one table for both: the same key is the same
+    character), by the compiled pass where it was built; _TooManyTokens when the table is full."""
+    table: dict[str, str] = {}
+    written: dict[str, str] = {}
+    if _tokens is not None:
+        left = _tokens.encode(left_text, *left_span, table, written, _CODEPOINTS)
+        right = None if left is None else _tokens.encode(right_text, *right_span, table, written, _CODEPOINTS)
+        if left is None or right is None:
+            raise _TooManyTokens
+        return left[0], left[1], right[0], right[1], table
+    ltoks = tokenize(left_text, *left_span)
+    rtoks = tokenize(right_text, *right_span)
+    a = _encode(left_text, ltoks, table, written)
+    b = _encode(right_text, rtoks, table, written)
+    return ltoks, a, rtoks, b, table
+
+
 def _diffs(a: str, b: str) -> list[tuple[int, str]]:
     """diff-match-patch's diff of two token strings (no semantic cleanup: see the module); or, when what lies
     between their common beginning and end is too large for the diff's quadratic worst case
@@ -183,15 +211,14 @@ def word_diff(
 
     Offsets in the result are into the full texts.
     """
-    ltoks = tokenize(left_text, *left_span)
-    rtoks = tokenize(right_text, *right_span)
-    table: dict[str, str] = {}
-    written: dict[str, str] = {}
     try:
-        a = _encode(left_text, ltoks, table, written)
-        b = _encode(right_text, rtoks, table, written)
+        ltoks, a, rtoks, b, table = _encoded(left_text, left_span, right_text, right_span)
     except _TooManyTokens:  # over a hundred thousand distinct words in one passage: one change
-        return (Change(left_span, right_span, Level.STRONG),) if ltoks or rtoks else ()
+        return (
+            (Change(left_span, right_span, Level.STRONG),)
+            if tokenize(left_text, *left_span) or tokenize(right_text, *right_span)
+            else ()
+        )
     diffs = _merge_content_gaps(_diffs(a, b), {v: k for k, v in table.items()}, language)
     grader = _Grader(left_text, left_span, right_text, right_span, language)
     changes: list[Change] = []

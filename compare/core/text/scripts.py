@@ -16,6 +16,8 @@ CJK = (
     "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 )
+#: The same as (first, last) code point pairs, for compiled code.
+CJK_RANGES = tuple((ord(CJK[k]), ord(CJK[k + 2])) for k in range(0, len(CJK), 3))
 _CJK_RE = lazy_compile(f"[{CJK}]")
 #: Japanese syllabaries (hiragana, katakana and its phonetic extensions) and Korean hangul
 #: (syllables, jamo, compatibility jamo): the scripts that tell Japanese and Korean from Chinese.
