@@ -339,7 +339,8 @@ class Opener(QObject):
             paths = (
                 [files.session_path] if files.session_path else [p for p in self.window.input_paths() if p]
             )
-            app_settings.add_recent([p for p in paths if p])
+            # in a turn of its own: reading and writing the settings file is no part of showing the pair
+            QTimer.singleShot(0, self, lambda recent=[p for p in paths if p]: app_settings.add_recent(recent))
         if loaded.file_changes:
             QTimer.singleShot(0, self, lambda changes=loaded.file_changes: self._tell_file_changes(changes))
         if restored is not None:
