@@ -326,25 +326,25 @@ class _Grader:
         self.compounding = language in COMPOUNDING
         self._rare_words = _RARE.setdefault(language, {})
         self._words: list[set[str]] | None = None
-        self._tables: list[_PassageWords | None] = [None, None]
+        self._passages: list[_PassageWords | None] = [None, None]
 
     def passage_words(self, side: int) -> set[str]:
         if self._words is None:
-            self._words = [{w[3] for w in self._table(k).words} for k in (0, 1)]
+            self._words = [{w[3] for w in self._words_on(k).words} for k in (0, 1)]
         return self._words[side]
 
-    def _table(self, side: int) -> _PassageWords:
-        table = self._tables[side]
-        if table is None:
-            table = self._tables[side] = _PassageWords(self.texts[side], self.spans[side])
-        return table
+    def _words_on(self, side: int) -> _PassageWords:
+        words = self._passages[side]
+        if words is None:
+            words = self._passages[side] = _PassageWords(self.texts[side], self.spans[side])
+        return words
 
     def strong_words(self, lspan: Span, rspan: Span) -> tuple[list[Span], list[Span]]:
         """The spans of the words that make the change strong, on each side: a number or a
         negation the other side of the change lacks, and a name or content word that is neither
         on the other side of the change (in any case or form) nor elsewhere in the other version
         of the passage (moved)."""
-        words = [self._table(0).within(lspan), self._table(1).within(rspan)]
+        words = [self._words_on(0).within(lspan), self._words_on(1).within(rspan)]
         folded = [[w[3] for w in side] for side in words]
         digits = [
             Counter([w[3] for w in side if w[4]]) if any(w[4] for w in side) else _NO_NUMBERS
