@@ -126,3 +126,39 @@ def encode(str text, Py_ssize_t start, Py_ssize_t end, dict table, dict written,
         chars.append(ch)
         i = k
     return spans, "".join(chars)
+
+
+def words(str text, Py_ssize_t start, Py_ssize_t end):
+    """The words of ``text[start:end]`` as the grader reads them (``_PassageWords``): each match of
+    ``_WORDLIKE`` (``[^\\W_]+(?:['’\\-][^\\W_]+)*``) as (start, end, word, casefolded, whether it
+    holds a digit), and their starts."""
+    cdef Py_ssize_t i = start, k
+    cdef Py_ssize_t n = min(end, len(text))
+    cdef list out = []
+    cdef list starts = []
+    cdef str word, low
+    cdef Py_UCS4 c
+    cdef bint digit
+    while i < n:
+        c = text[i]
+        if not c.isalnum():
+            i += 1
+            continue
+        k = i + 1
+        while k < n and text[k].isalnum():
+            k += 1
+        while k + 1 < n and _joiner(text[k]) and text[k + 1].isalnum():
+            k += 2
+            while k < n and text[k].isalnum():
+                k += 1
+        word = text[i:k]
+        low = word.casefold()
+        digit = False
+        for c in low:
+            if c.isdigit():
+                digit = True
+                break
+        out.append((i, k, word, low, digit))
+        starts.append(i)
+        i = k
+    return out, starts

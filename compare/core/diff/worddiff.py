@@ -441,12 +441,10 @@ class _PassageWords:
     passage, and a change may hold one character of it)."""
 
     def __init__(self, text: str, span: Span) -> None:
-        self.words: list[_Word] = []
-        for m in _WORDLIKE.finditer(text, *span):
-            w = m.group()
-            low = w.casefold()
-            self.words.append((m.start(), m.end(), w, low, not low.isalpha() and _has_digit(low)))
-        self.starts = [w[0] for w in self.words]
+        if _tokens is not None:  # the same words, compiled
+            self.words, self.starts = _tokens.words(text, *span)
+        else:
+            self.words, self.starts = _words(text, span)
         self.text = text
 
     def within(self, span: Span) -> list[_Word]:
@@ -458,6 +456,16 @@ class _PassageWords:
         if (i > 0 and words[i - 1][1] > s) or (j > i and words[j - 1][1] > e):
             return _PassageWords(self.text, span).words  # a word of the passage crosses an end
         return words[i:j]
+
+
+def _words(text: str, span: Span) -> tuple[list[_Word], list[int]]:
+    """The words of ``text[span]`` as :class:`_PassageWords` holds them, and their starts."""
+    words: list[_Word] = []
+    for m in _WORDLIKE.finditer(text, *span):
+        w = m.group()
+        low = w.casefold()
+        words.append((m.start(), m.end(), w, low, not low.isalpha() and _has_digit(low)))
+    return words, [w[0] for w in words]
 
 
 def _has_digit(word: str) -> bool:

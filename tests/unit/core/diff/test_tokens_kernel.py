@@ -1,4 +1,5 @@
-"""The compiled tokens (``_tokens.pyx``) are the word diff's tokens and characters, exactly.
+"""The compiled tokens (``_tokens.pyx``) are the word diff's tokens and characters, and the
+grader's words, exactly.
 
 ``worddiff`` finds a passage's tokens and encodes them with ``_tokens.encode`` where it was built
 and with its own ``tokenize`` and ``_encode`` otherwise (no compiler where the program was
@@ -66,7 +67,7 @@ def _same(*texts: tuple[str, int, int], codepoints: list[int] = worddiff._CODEPO
     assert _compiled(list(texts), codepoints) == _python(list(texts), codepoints), texts
 
 
-PIECES = ["12", "3", "١٢", "²", "½", ".", ",", ":", "’", "'", "-", "_", "ab", "Zé", "中", "国", "가", "𠀀",
+PIECES = ["12", "3", "١٢", "²", "½", "Ǆ", "İ", "ß", "ﬁ", ".", ",", ":", "’", "'", "-", "_", "ab", "Zé", "中", "国", "가", "𠀀",
           "ｶ", " ", "\n", "\r\n", "\r", "\t", "\u00a0", "\u2028", "\x1c", "!", "“", "\u3000", "."]  # fmt: skip
 
 
@@ -84,6 +85,15 @@ def test_the_compiled_tokens_are_the_pattern_s_on_generated_text(
     _same((left, 0, len(left)), (right, 0, len(right)))
     s, e = sorted((min(a, len(left)), b))  # a span that starts inside the text, and one past its end
     _same((left, s, e), (right, min(a, len(right)), len(right)))
+
+
+@compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.integers(0, 40), st.integers(0, 80))
+def test_the_compiled_words_are_the_grader_s_on_generated_text(text: str, a: int, b: int) -> None:
+    assert _tokens.words(text, 0, len(text)) == worddiff._words(text, (0, len(text)))
+    s, e = sorted((min(a, len(text)), b))
+    assert _tokens.words(text, s, e) == worddiff._words(text, (s, e))
 
 
 @compiled
@@ -109,6 +119,8 @@ def test_the_compiled_tokens_are_the_pattern_s_on_real_news() -> None:
         paths = sorted(article.folder.glob("*.txt"))[:3]  # sources (Chinese too), references, MT
         texts = [p.read_text(encoding="utf-8") for p in paths]
         _same(*((t, 0, len(t)) for t in texts))
+        for text in texts:
+            assert _tokens.words(text, 0, len(text)) == worddiff._words(text, (0, len(text)))
         for text in texts:
             start = 0
             for paragraph in text.split("\n"):
