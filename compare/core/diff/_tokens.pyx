@@ -49,7 +49,7 @@ cdef inline bint _joiner(Py_UCS4 c) noexcept:  # [’'\-]
     return c == u'\u2019' or c == u"'" or c == u'-'
 
 
-def encode(str text, Py_ssize_t start, Py_ssize_t end, dict table, dict written, list codepoints):
+def encode(str text, Py_ssize_t start, Py_ssize_t end, dict table, dict written, codepoints):
     """The spans of the tokens of ``text[start:end]`` and their characters (see ``_encode``), or
     None when a new key finds ``table`` full (as many keys as ``codepoints``)."""
     cdef Py_ssize_t i = start, k, k0, g, newlines
@@ -60,6 +60,7 @@ def encode(str text, Py_ssize_t start, Py_ssize_t end, dict table, dict written,
     cdef list chars = []
     cdef object ch
     cdef str raw, key
+    cdef Py_ssize_t capacity = len(codepoints)
     while i < n:
         c = text[i]
         k0 = -1
@@ -117,7 +118,7 @@ def encode(str text, Py_ssize_t start, Py_ssize_t end, dict table, dict written,
                 key = text[i:k0] + "\n" if newlines >= 2 else text[i:k0]
             ch = table.get(key)
             if ch is None:
-                if len(table) == len(codepoints):
+                if len(table) == capacity:
                     return None
                 ch = chr(codepoints[len(table)])
                 table[key] = ch

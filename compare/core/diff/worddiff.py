@@ -57,8 +57,27 @@ _TOKEN_RE = lazy_compile(
 _dmp = diff_match_patch()
 _dmp.Diff_Timeout = 0
 
-# Code points used to stand for tokens: the private use areas, never surrogates.
-_CODEPOINTS = [*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE), *range(0x100000, 0x10FFFE)]
+
+class _PrivateUse:
+    """The code points that stand for tokens, in order: the private use areas, never surrogates
+    (a sequence worked out per index, not a list of 137,000 numbers built at every start)."""
+
+    AREAS = ((0xE000, 0xF900), (0xF0000, 0xFFFFE), (0x100000, 0x10FFFE))
+    SIZE = sum(end - start for start, end in AREAS)
+
+    def __len__(self) -> int:
+        return self.SIZE
+
+    def __getitem__(self, index: int) -> int:
+        if index >= 0:
+            for start, end in self.AREAS:
+                if index < end - start:
+                    return start + index
+                index -= end - start
+        raise IndexError(index)
+
+
+_CODEPOINTS = _PrivateUse()
 if _tokens is not None:
     _tokens.set_cjk(list(CJK_RANGES))
 

@@ -11,6 +11,7 @@ generated text made of what the token pattern tells apart.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -35,7 +36,7 @@ def test_the_tokens_are_compiled_wherever_there_is_a_compiler() -> None:
 Encoded = tuple[list[tuple[int, int]], str, dict[str, str]]
 
 
-def _python(texts: list[tuple[str, int, int]], codepoints: list[int]) -> list[Encoded] | None:
+def _python(texts: list[tuple[str, int, int]], codepoints: Sequence[int]) -> list[Encoded] | None:
     table: dict[str, str] = {}
     written: dict[str, str] = {}
     out = []
@@ -51,7 +52,7 @@ def _python(texts: list[tuple[str, int, int]], codepoints: list[int]) -> list[En
     return out
 
 
-def _compiled(texts: list[tuple[str, int, int]], codepoints: list[int]) -> list[Encoded] | None:
+def _compiled(texts: list[tuple[str, int, int]], codepoints: Sequence[int]) -> list[Encoded] | None:
     table: dict[str, str] = {}
     written: dict[str, str] = {}
     out = []
@@ -63,7 +64,7 @@ def _compiled(texts: list[tuple[str, int, int]], codepoints: list[int]) -> list[
     return out
 
 
-def _same(*texts: tuple[str, int, int], codepoints: list[int] = worddiff._CODEPOINTS) -> None:
+def _same(*texts: tuple[str, int, int], codepoints: Sequence[int] = worddiff._CODEPOINTS) -> None:
     assert _compiled(list(texts), codepoints) == _python(list(texts), codepoints), texts
 
 
@@ -100,7 +101,11 @@ def test_the_compiled_words_are_the_grader_s_on_generated_text(text: str, a: int
 def test_a_full_table_is_told_the_same_way() -> None:
     text = "one two three four five six seven one two"
     for size in (0, 3, 6, 7, 8):
-        _same((text, 0, len(text)), (text[::-1], 0, len(text)), codepoints=worddiff._CODEPOINTS[:size])
+        _same(
+            (text, 0, len(text)),
+            (text[::-1], 0, len(text)),
+            codepoints=[worddiff._CODEPOINTS[k] for k in range(size)],
+        )
 
 
 def test_the_ranges_are_the_cjk_class() -> None:
@@ -128,3 +133,12 @@ def test_the_compiled_tokens_are_the_pattern_s_on_real_news() -> None:
                 start += len(paragraph) + 1
                 spans += 2
     assert spans > 2000
+
+
+def test_the_private_use_code_points_are_the_three_areas_in_order() -> None:
+    areas = [*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE), *range(0x100000, 0x10FFFE)]
+    points = worddiff._CODEPOINTS
+    assert len(points) == len(areas)
+    assert [points[k] for k in range(len(areas))] == areas
+    with pytest.raises(IndexError):
+        points[len(areas)]
