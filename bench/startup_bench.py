@@ -38,12 +38,15 @@ BARE_WINDOW = (
 
 @contextlib.contextmanager
 def offscreen() -> Iterator[None]:
-    """Qt without a display (the children inherit the environment), and the user's settings and
-    recent files (Qt keeps them under XDG_CONFIG_HOME) out of the way."""
-    saved = {k: os.environ.get(k) for k in ("QT_QPA_PLATFORM", "XDG_CONFIG_HOME")}
+    """Qt without a display (the children inherit the environment), and the user's settings,
+    recent files (Qt keeps them under XDG_CONFIG_HOME) and data folder out of the way: a recovery
+    file left there by a window that was killed would be offered in a dialog that waits for an
+    answer (the warm-up run fills the new folder's language-detector cache)."""
+    saved = {k: os.environ.get(k) for k in ("QT_QPA_PLATFORM", "XDG_CONFIG_HOME", "NEWS_COMPARE_DATA_DIR")}
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         os.environ["XDG_CONFIG_HOME"] = tmp
+        os.environ["NEWS_COMPARE_DATA_DIR"] = os.path.join(tmp, "data")
         try:
             yield
         finally:
