@@ -10,6 +10,8 @@ tests ``re`` itself uses for a str pattern: ``\\d`` is a decimal digit, ``\\s`` 
 alphanumeric or "_" (Python's ``str.isdecimal``, ``isspace``, ``isalnum``).
 """
 
+from compare.core.text.scripts import CJK_RANGES
+
 DEF MAX_RANGES = 32
 
 cdef Py_UCS4 _lo[MAX_RANGES]
@@ -17,7 +19,7 @@ cdef Py_UCS4 _hi[MAX_RANGES]
 cdef int _ranges = 0
 
 
-def set_cjk(ranges):
+cdef _set_cjk(ranges):
     """The CJK code point ranges, (first, last) each (compare.core.text.scripts.CJK_RANGES)."""
     global _ranges
     if len(ranges) > MAX_RANGES:
@@ -27,6 +29,9 @@ def set_cjk(ranges):
         _lo[_ranges] = lo
         _hi[_ranges] = hi
         _ranges += 1
+
+
+_set_cjk(CJK_RANGES)
 
 
 cdef inline bint _cjk(Py_UCS4 c) noexcept:
@@ -163,3 +168,37 @@ def words(str text, Py_ssize_t start, Py_ssize_t end):
         starts.append(i)
         i = k
     return out, starts
+
+
+cdef inline bint _joiner_or_period(Py_UCS4 c) noexcept:  # [’'.\-]
+    return c == u'.' or _joiner(c)
+
+
+def changed_words(str text, Py_ssize_t start, Py_ssize_t end):
+    """The amount of change of ``text[start:end]`` in words (``comparison._changed_words``): each
+    match of the segmentation's ``WORD_RE`` (``[{CJK}]|[^\\W{CJK}]+(?:[’'.\\-][^\\W{CJK}]+)*|[^\\w\\s]``)
+    counts 1 when it begins with a letter or digit, a quarter otherwise (punctuation)."""
+    cdef Py_ssize_t i = start, k
+    cdef Py_ssize_t n = min(end, len(text))
+    cdef double amount = 0.0
+    cdef Py_UCS4 c
+    while i < n:
+        c = text[i]
+        if _cjk(c):
+            k = i + 1
+        elif _word(c):
+            k = i + 1
+            while k < n and _word(text[k]):
+                k += 1
+            while k + 1 < n and _joiner_or_period(text[k]) and _word(text[k + 1]):
+                k += 2
+                while k < n and _word(text[k]):
+                    k += 1
+        elif not c.isspace():  # [^\w\s]: what is neither a word character nor a space
+            k = i + 1
+        else:
+            i += 1
+            continue
+        amount += 1.0 if c.isalnum() else 0.25
+        i = k
+    return amount

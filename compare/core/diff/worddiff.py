@@ -42,7 +42,6 @@ from compare.core.limits import MAX_WORD_DIFF_CELLS
 from compare.core.text.frequency import has_frequencies, is_function_word, zipf
 from compare.core.text.patterns import lazy_compile
 from compare.core.text.scripts import CJK as _CJK
-from compare.core.text.scripts import CJK_RANGES
 from compare.core.text.stopwords import wordset
 
 Span = tuple[int, int]
@@ -78,8 +77,6 @@ class _PrivateUse:
 
 
 _CODEPOINTS = _PrivateUse()
-if _tokens is not None:
-    _tokens.set_cjk(list(CJK_RANGES))
 
 
 class Level(enum.StrEnum):

@@ -1,5 +1,5 @@
-"""The compiled tokens (``_tokens.pyx``) are the word diff's tokens and characters, and the
-grader's words, exactly.
+"""The compiled tokens (``_tokens.pyx``) are the word diff's tokens and characters, the
+grader's words and the amount of change in words, exactly.
 
 ``worddiff`` finds a passage's tokens and encodes them with ``_tokens.encode`` where it was built
 and with its own ``tokenize`` and ``_encode`` otherwise (no compiler where the program was
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.core.diff import worddiff
+from compare.core.diff import comparison, worddiff
 from compare.core.text.scripts import CJK_RANGES, is_cjk
 from tests.unit.core import wmt
 
@@ -68,7 +68,7 @@ def _same(*texts: tuple[str, int, int], codepoints: Sequence[int] = worddiff._CO
     assert _compiled(list(texts), codepoints) == _python(list(texts), codepoints), texts
 
 
-PIECES = ["12", "3", "١٢", "²", "½", "Ǆ", "İ", "ß", "ﬁ", ".", ",", ":", "’", "'", "-", "_", "ab", "Zé", "中", "国", "가", "𠀀",
+PIECES = ["⺀", "〇", "12", "3", "١٢", "²", "½", "Ǆ", "İ", "ß", "ﬁ", ".", ",", ":", "’", "'", "-", "_", "ab", "Zé", "中", "国", "가", "𠀀",
           "ｶ", " ", "\n", "\r\n", "\r", "\t", "\u00a0", "\u2028", "\x1c", "!", "“", "\u3000", "."]  # fmt: skip
 
 
@@ -95,6 +95,14 @@ def test_the_compiled_words_are_the_grader_s_on_generated_text(text: str, a: int
     assert _tokens.words(text, 0, len(text)) == worddiff._words(text, (0, len(text)))
     s, e = sorted((min(a, len(text)), b))
     assert _tokens.words(text, s, e) == worddiff._words(text, (s, e))
+
+
+@compiled
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.integers(0, 40), st.integers(0, 80))
+def test_the_compiled_amount_of_change_is_the_engine_s_on_generated_text(text: str, a: int, b: int) -> None:
+    s, e = sorted((min(a, len(text)), b))
+    assert _tokens.changed_words(text, s, e) == comparison._python_changed_words(text, (s, e))
 
 
 @compiled
@@ -126,6 +134,11 @@ def test_the_compiled_tokens_are_the_pattern_s_on_real_news() -> None:
         _same(*((t, 0, len(t)) for t in texts))
         for text in texts:
             assert _tokens.words(text, 0, len(text)) == worddiff._words(text, (0, len(text)))
+            start = 0
+            for paragraph in text.split("\n"):
+                span = (start, start + len(paragraph))
+                assert _tokens.changed_words(text, *span) == comparison._python_changed_words(text, span)
+                start += len(paragraph) + 1
         for text in texts:
             start = 0
             for paragraph in text.split("\n"):
