@@ -1,12 +1,15 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""The word diff's tokens and their characters, compiled: :func:`encode` is ``tokenize`` and
-``_encode`` of :mod:`compare.core.diff.worddiff` in one pass over the text, with the same result
-(the spans of ``_TOKEN_RE``'s matches and the string of one character per distinct key). The
-Python pair stays the reference and the fallback where nothing is compiled; tests compare the two
-on every passage of the ``shared/data`` pairs and on generated text.
+"""The word diff's passes over a passage, compiled, each with the same result as its Python twin:
 
-``_TOKEN_RE`` is matched by hand, alternative by alternative in its order, with the character
-tests ``re`` itself uses for a str pattern: ``\\d`` is a decimal digit, ``\\s`` a space, ``\\w``
+- :func:`encode` is ``tokenize`` and ``_encode`` of :mod:`compare.core.diff.worddiff` in one pass
+  (the spans of ``_TOKEN_RE``'s matches and the string of one character per distinct key);
+- :func:`words` is ``worddiff._words`` (the grader's words, ``_WORDLIKE``);
+- :func:`changed_words` is ``comparison._python_changed_words`` (a change's amount in words).
+
+The Python functions stay the reference and the fallback where nothing is compiled;
+tests/unit/core/diff/test_tokens_kernel.py compares each pair on the ``shared/data`` texts and on
+generated text. Each pattern is matched by hand, alternative by alternative in its order, with
+the character tests ``re`` itself uses for a str pattern: ``\\d`` is a decimal digit, ``\\s`` a space, ``\\w``
 alphanumeric or "_" (Python's ``str.isdecimal``, ``isspace``, ``isalnum``).
 """
 
@@ -54,6 +57,19 @@ cdef inline bint _joiner(Py_UCS4 c) noexcept:  # [’'\-]
     return c == u'\u2019' or c == u"'" or c == u'-'
 
 
+cdef inline Py_ssize_t _word_end(str text, Py_ssize_t i, Py_ssize_t n, bint periods) noexcept:
+    """Where the word that starts at ``i`` ends: ``[^\W{CJK}]+(?:[’'\-][^\W{CJK}]+)*`` (with
+    ``periods``, ``[’'.\-]`` between its parts)."""
+    cdef Py_ssize_t k = i + 1
+    while k < n and _word(text[k]):
+        k += 1
+    while k + 1 < n and (_joiner(text[k]) or (periods and text[k] == u'.')) and _word(text[k + 1]):
+        k += 2
+        while k < n and _word(text[k]):
+            k += 1
+    return k
+
+
 def encode(str text, Py_ssize_t start, Py_ssize_t end, dict table, dict written, codepoints):
     """The spans of the tokens of ``text[start:end]`` and their characters (see ``_encode``), or
     None when a new key finds ``table`` full (as many keys as ``codepoints``)."""
@@ -85,14 +101,7 @@ def encode(str text, Py_ssize_t start, Py_ssize_t end, dict table, dict written,
             if _cjk(c):  # [{CJK}]
                 k0 = i + 1
             elif _word(c):  # [^\W{CJK}]+(?:[’'\-][^\W{CJK}]+)*
-                k = i + 1
-                while k < n and _word(text[k]):
-                    k += 1
-                while k + 1 < n and _joiner(text[k]) and _word(text[k + 1]):
-                    k += 2
-                    while k < n and _word(text[k]):
-                        k += 1
-                k0 = k
+                k0 = _word_end(text, i, n, False)
             elif not c.isspace():  # \S
                 k0 = i + 1
             elif i == 0:  # ^ (the start of the text, not of the span)
@@ -170,10 +179,6 @@ def words(str text, Py_ssize_t start, Py_ssize_t end):
     return out, starts
 
 
-cdef inline bint _joiner_or_period(Py_UCS4 c) noexcept:  # [’'.\-]
-    return c == u'.' or _joiner(c)
-
-
 def changed_words(str text, Py_ssize_t start, Py_ssize_t end):
     """The amount of change of ``text[start:end]`` in words (``comparison._changed_words``): each
     match of the segmentation's ``WORD_RE`` (``[{CJK}]|[^\\W{CJK}]+(?:[’'.\\-][^\\W{CJK}]+)*|[^\\w\\s]``)
@@ -187,13 +192,7 @@ def changed_words(str text, Py_ssize_t start, Py_ssize_t end):
         if _cjk(c):
             k = i + 1
         elif _word(c):
-            k = i + 1
-            while k < n and _word(text[k]):
-                k += 1
-            while k + 1 < n and _joiner_or_period(text[k]) and _word(text[k + 1]):
-                k += 2
-                while k < n and _word(text[k]):
-                    k += 1
+            k = _word_end(text, i, n, True)
         elif not c.isspace():  # [^\w\s]: what is neither a word character nor a space
             k = i + 1
         else:

@@ -22,15 +22,15 @@ from compare.core.align.bilingual import align_bilingual_with_evidence
 from compare.core.align.evidence import GIVEN, SAME_LANGUAGE, Evidence
 from compare.core.align.same_language import Bead, align_same_language, validate_beads
 from compare.core.diff.worddiff import Change, word_diff
+from compare.core.io.document import Document
+from compare.core.progress import ALIGNING, COMPARING_WORDS, Progress, report
+from compare.core.text.language import UNKNOWN, Language, detect_language, detect_paragraph_languages
+from compare.core.text.segmentation import FORCED_LINES, WORD_RE, Segmentation, segment_text, word_count
 
 try:  # the words of a change counted by the compiled pass (_tokens.pyx): the same amounts
     from compare.core.diff import _tokens
 except ImportError:  # nothing compiled where the program was installed
     _tokens = None  # type: ignore[assignment]
-from compare.core.io.document import Document
-from compare.core.progress import ALIGNING, COMPARING_WORDS, Progress, report
-from compare.core.text.language import UNKNOWN, Language, detect_language, detect_paragraph_languages
-from compare.core.text.segmentation import FORCED_LINES, WORD_RE, Segmentation, segment_text, word_count
 
 Span = tuple[int, int]
 
