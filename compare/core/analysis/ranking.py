@@ -35,7 +35,8 @@ from functools import cache
 from importlib import resources
 
 from compare.core.checks.finding import Finding, Severity
-from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage, _changed_words
+from compare.core.diff.comparison import EQUAL, LEFT_ONLY, RIGHT_ONLY, Comparison, Passage
+from compare.core.diff.worddiff import changed_words
 from compare.core.text.frequency import function_words, has_frequencies, zipf
 from compare.core.text.numbers import numbers_in
 from compare.core.text.segmentation import WORD_RE
@@ -278,12 +279,12 @@ def _raw_amount(comparison: Comparison, p: Passage) -> float:
         return 0.0
     if p.kind in (LEFT_ONLY, RIGHT_ONLY):
         side = "left" if p.kind == LEFT_ONLY else "right"
-        return _changed_words(comparison.side(side).text, p.span(side))
+        return changed_words(comparison.side(side).text, p.span(side))
     if p.changes:
         return max(
             0.1,
             sum(
-                _changed_words(comparison.left.text, c.left) + _changed_words(comparison.right.text, c.right)
+                changed_words(comparison.left.text, c.left) + changed_words(comparison.right.text, c.right)
                 for c in p.changes
             ),
         )

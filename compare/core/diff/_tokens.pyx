@@ -4,7 +4,7 @@
 - :func:`encode` is ``tokenize`` and ``_encode`` of :mod:`compare.core.diff.worddiff` in one pass
   (the spans of ``_TOKEN_RE``'s matches and the string of one character per distinct key);
 - :func:`words` is ``worddiff._words`` (the grader's words, ``_WORDLIKE``);
-- :func:`changed_words` is ``comparison._python_changed_words`` (a change's amount in words).
+- :func:`changed_words` is ``worddiff._python_changed_words`` (a change's amount in words).
 
 The Python functions stay the reference and the fallback where nothing is compiled;
 tests/unit/core/diff/test_tokens_kernel.py compares each pair on the ``shared/data`` texts and on
@@ -110,11 +110,8 @@ def encode(str text, Py_ssize_t start, Py_ssize_t end, dict table, dict written,
                 i += 1
                 continue
         k = k0
-        while k < n and text[k].isspace():  # \s*
+        while k < n and text[k].isspace():  # \s* (the "^" case holds the space at i: no match is empty)
             k += 1
-        if k == i:  # an empty match (none is a token)
-            i += 1
-            continue
         raw = text[i:k]
         ch = written.get(raw)
         if ch is None:
@@ -180,7 +177,7 @@ def words(str text, Py_ssize_t start, Py_ssize_t end):
 
 
 def changed_words(str text, Py_ssize_t start, Py_ssize_t end):
-    """The amount of change of ``text[start:end]`` in words (``comparison._changed_words``): each
+    """The amount of change of ``text[start:end]`` in words (``worddiff.changed_words``): each
     match of the segmentation's ``WORD_RE`` (``[{CJK}]|[^\\W{CJK}]+(?:[’'.\\-][^\\W{CJK}]+)*|[^\\w\\s]``)
     counts 1 when it begins with a letter or digit, a quarter otherwise (punctuation)."""
     cdef Py_ssize_t i = start, k

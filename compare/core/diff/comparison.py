@@ -21,16 +21,11 @@ from functools import cached_property
 from compare.core.align.bilingual import align_bilingual_with_evidence
 from compare.core.align.evidence import GIVEN, SAME_LANGUAGE, Evidence
 from compare.core.align.same_language import Bead, align_same_language, validate_beads
-from compare.core.diff.worddiff import Change, word_diff
+from compare.core.diff.worddiff import Change, changed_words, word_diff
 from compare.core.io.document import Document
 from compare.core.progress import ALIGNING, COMPARING_WORDS, Progress, report
 from compare.core.text.language import UNKNOWN, Language, detect_language, detect_paragraph_languages
 from compare.core.text.segmentation import FORCED_LINES, WORD_RE, Segmentation, segment_text, word_count
-
-try:  # the words of a change counted by the compiled pass (_tokens.pyx): the same amounts
-    from compare.core.diff import _tokens
-except ImportError:  # nothing compiled where the program was installed
-    _tokens = None  # type: ignore[assignment]
 
 Span = tuple[int, int]
 
@@ -219,20 +214,6 @@ def divergence_of(changed_words: float) -> float:
     return round(1.0 - math.exp(-changed_words / 8.0), 4)
 
 
-def _changed_words(text: str, span: Span) -> float:
-    """Words of ``text[span]`` (:data:`WORD_RE`): 1 each, a quarter for punctuation."""
-    if _tokens is not None:  # the same count, compiled
-        return _tokens.changed_words(text, span[0], span[1])
-    return _python_changed_words(text, span)
-
-
-def _python_changed_words(text: str, span: Span) -> float:
-    n = 0.0
-    for w in WORD_RE.findall(text, span[0], span[1]):
-        n += 1.0 if w[0].isalnum() else 0.25
-    return n
-
-
 def _rough_amount(ltext: str, rtext: str) -> float:
     """The amount of change of a passage before its word diff: the words of each side that the
     other side lacks, counted as a bag (the diff's amount is at least this, and mostly close)."""
@@ -281,7 +262,7 @@ def _run_diffs(
 
 def _diffed_amount(left: Version, right: Version, changes: Sequence[Change]) -> float:
     """The amount of change of a passage with these word changes."""
-    amount = sum(_changed_words(left.text, c.left) + _changed_words(right.text, c.right) for c in changes)
+    amount = sum(changed_words(left.text, c.left) + changed_words(right.text, c.right) for c in changes)
     return max(amount, 0.1)
 
 
@@ -311,9 +292,9 @@ def build_passages(
         lcontent = _content(left.text, lspan)
         rcontent = _content(right.text, rspan)
         if not rseg:
-            kind, amount = LEFT_ONLY, _changed_words(left.text, lspan)
+            kind, amount = LEFT_ONLY, changed_words(left.text, lspan)
         elif not lseg:
-            kind, amount = RIGHT_ONLY, _changed_words(right.text, rspan)
+            kind, amount = RIGHT_ONLY, changed_words(right.text, rspan)
         elif lcontent == rcontent:
             kind, amount = EQUAL, 0.0
         elif cross_language:

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -42,6 +43,7 @@ from compare.core.limits import MAX_WORD_DIFF_CELLS
 from compare.core.text.frequency import has_frequencies, is_function_word, zipf
 from compare.core.text.patterns import lazy_compile
 from compare.core.text.scripts import CJK as _CJK
+from compare.core.text.segmentation import WORD_RE
 from compare.core.text.stopwords import wordset
 
 Span = tuple[int, int]
@@ -164,6 +166,21 @@ def _encode(
             written[raw] = ch
         out.append(ch)
     return "".join(out)
+
+
+def changed_words(text: str, span: Span) -> float:
+    """The amount of change of ``text[span]`` in words: each word of the segmentation's
+    :data:`~compare.core.text.segmentation.WORD_RE` 1, a quarter for punctuation."""
+    if _tokens is not None:  # the same count, compiled
+        return _tokens.changed_words(text, span[0], span[1])
+    return _python_changed_words(text, span)
+
+
+def _python_changed_words(text: str, span: Span) -> float:
+    n = 0.0
+    for w in WORD_RE.findall(text, span[0], span[1]):
+        n += 1.0 if w[0].isalnum() else 0.25
+    return n
 
 
 def _encoded(
@@ -322,9 +339,12 @@ def _merge_content_gaps(
     return out
 
 
-#: Words whose rarity is kept once decided, per language (then the memo starts again).
-RARE_KEPT = 1 << 16
-_RARE: dict[str | None, dict[str, bool]] = {}
+@lru_cache(maxsize=1 << 16)
+def _rare(word: str, language: str | None, compounding: bool) -> bool:
+    """Whether ``word`` is a content word by its frequency (see :data:`STRONG_ZIPF`), decided
+    once per word and language."""
+    threshold = STRONG_ZIPF_COMPOUND_NOUN if compounding and word[0].isupper() else STRONG_ZIPF
+    return not is_function_word(word, language) and zipf(word, language) < threshold
 
 
 class _Grader:
@@ -340,7 +360,6 @@ class _Grader:
         self.negations = NEGATIONS.get(language or "", frozenset())
         self.nouns_capitalised = language in ("de", "lb")
         self.compounding = language in COMPOUNDING
-        self._rare_words = _RARE.setdefault(language, {})
         self._words: list[set[str]] | None = None
         self._passages: list[_PassageWords | None] = [None, None]
 
@@ -388,7 +407,7 @@ class _Grader:
                 if low in self.passage_words(1 - k):
                     continue  # moved: the other version has it elsewhere in the passage
                 if (w[0].isupper() and not self.nouns_capitalised and not self._sentence_start(k, start)) or (
-                    self.listed and self._rare(w)
+                    self.listed and _rare(w, self.language, self.compounding)
                 ):
                     out[k].append((start, end))  # a name (in German every noun is capitalised:
                     # rarity decides) or a content word
@@ -424,18 +443,6 @@ class _Grader:
         if trails[0] or trails[1]:
             out.append(Change(trails[0] or (cores[0][1],) * 2, trails[1] or (cores[1][1],) * 2, Level.WEAK))
         return out
-
-    def _rare(self, word: str) -> bool:
-        """Whether ``word`` is a content word by its frequency (see :data:`STRONG_ZIPF`), decided
-        once per word and language."""
-        rare = self._rare_words.get(word)
-        if rare is None:
-            threshold = STRONG_ZIPF_COMPOUND_NOUN if self.compounding and word[0].isupper() else STRONG_ZIPF
-            rare = not is_function_word(word, self.language) and zipf(word, self.language) < threshold
-            if len(self._rare_words) >= RARE_KEPT:
-                self._rare_words.clear()
-            self._rare_words[word] = rare
-        return rare
 
     def _sentence_start(self, side: int, pos: int) -> bool:
         text = self.texts[side]

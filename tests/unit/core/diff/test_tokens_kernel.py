@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.core.diff import comparison, worddiff
+from compare.core.diff import worddiff
 from compare.core.text.scripts import CJK_RANGES, is_cjk
 from tests.unit.core import wmt
 
@@ -102,7 +102,7 @@ def test_the_compiled_words_are_the_grader_s_on_generated_text(text: str, a: int
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.integers(0, 40), st.integers(0, 80))
 def test_the_compiled_amount_of_change_is_the_engine_s_on_generated_text(text: str, a: int, b: int) -> None:
     s, e = sorted((min(a, len(text)), b))
-    assert _tokens.changed_words(text, s, e) == comparison._python_changed_words(text, (s, e))
+    assert _tokens.changed_words(text, s, e) == worddiff._python_changed_words(text, (s, e))
 
 
 @compiled
@@ -137,7 +137,7 @@ def test_the_compiled_tokens_are_the_pattern_s_on_real_news() -> None:
             start = 0
             for paragraph in text.split("\n"):
                 span = (start, start + len(paragraph))
-                assert _tokens.changed_words(text, *span) == comparison._python_changed_words(text, span)
+                assert _tokens.changed_words(text, *span) == worddiff._python_changed_words(text, span)
                 start += len(paragraph) + 1
         for text in texts:
             start = 0
